@@ -1,0 +1,368 @@
+package db
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/clippings/clippings/article"
+)
+
+// Article is a stored article: the extracted article plus what the archive
+// adds (its id and when it was imported).
+type Article struct {
+	ID    int64     `json:"id"`
+	Added time.Time `json:"added"`
+	article.Article
+}
+
+// NewArticle is an article to add together with its original file's bytes.
+type NewArticle struct {
+	Article  article.Article
+	Original []byte
+}
+
+// DuplicateError reports that an article is already in the archive.
+type DuplicateError struct{ ID int64 }
+
+func (e *DuplicateError) Error() string { return fmt.Sprintf("duplicate of #%d", e.ID) }
+
+// ErrDuplicate matches any *DuplicateError with errors.Is.
+var ErrDuplicate = errors.New("duplicate")
+
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
+
+// AddResult is the outcome of adding one article: its new id, or an error
+// (a *DuplicateError for an article already stored).
+type AddResult struct {
+	ID  int64
+	Err error
+}
+
+// dayZero is the origin of the day count in doc keys; earlier dates clamp to it.
+var dayZero = time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// docKey orders the full-text index by date: (day << 32) | id.
+func docKey(day time.Time, id int64) int64 {
+	return dayNumber(day)<<32 | id
+}
+
+func dayNumber(t time.Time) int64 {
+	// Not t.Sub: a time.Duration overflows after 292 years.
+	d := (t.Unix() - dayZero.Unix()) / 86400
+	return max(d, 0)
+}
+
+// ContentHash identifies an article by its normalised text, whatever the file
+// it came from: letters and digits only, lowercased, words separated by one
+// space.
+func ContentHash(a article.Article) []byte {
+	h := sha256.New()
+	writeFolded(h, a.Title)
+	io.WriteString(h, "\x00")
+	writeFolded(h, a.Body)
+	return h.Sum(nil)
+}
+
+func writeFolded(w io.Writer, s string) {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	io.WriteString(w, b.String())
+}
+
+// Add stores articles in one transaction and returns one result per article,
+// in order. Duplicates (already stored, or twice in the batch) get a
+// *DuplicateError; if the transaction fails, every result carries that error
+// and nothing of the batch is stored.
+func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error) {
+	results := make([]AddResult, len(items))
+	now := time.Now().UTC().Truncate(time.Second)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		next, err := nextID(ctx, tx)
+		if err != nil {
+			return err
+		}
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles
+			(id, doc, title, subtitle, authors, source, url, published, added, language, body,
+			 captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		if err != nil {
+			return fmt.Errorf("prepare insert: %w", err)
+		}
+		defer insert.Close()
+		for i, it := range items {
+			id, err := insertOne(ctx, tx, insert, it, next, now)
+			results[i] = AddResult{ID: id, Err: err}
+			if err == nil {
+				next++
+				continue
+			}
+			if !errors.Is(err, ErrDuplicate) {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		for i := range results {
+			results[i] = AddResult{Err: err}
+		}
+		return results, err
+	}
+	return results, nil
+}
+
+func nextID(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var seq sql.NullInt64
+	err := tx.QueryRowContext(ctx, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'").Scan(&seq)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("next article id: %w", err)
+	}
+	return seq.Int64 + 1, nil
+}
+
+func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (int64, error) {
+	a := it.Article
+	hash := ContentHash(a)
+	var existing int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_hash = ?", hash).Scan(&existing)
+	if err == nil {
+		return 0, &DuplicateError{ID: existing}
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("look for duplicate: %w", err)
+	}
+	day := now
+	if a.Published.Known() {
+		day = a.Published.Time
+	}
+	captionsJSON, err := json.Marshal(nonNilCaptions(a.Captions))
+	if err != nil {
+		return 0, fmt.Errorf("encode captions: %w", err)
+	}
+	_, err = insert.ExecContext(ctx, id, docKey(day, id), a.Title, a.Subtitle,
+		strings.Join(a.Authors, "\n"), a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
+		a.Language, a.Body, captionsText(a.Captions), string(captionsJSON), a.Words,
+		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash)
+	if err != nil {
+		return 0, fmt.Errorf("store article %q: %w", a.Title, err)
+	}
+	codec, data, err := compress(it.Original)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, codec, data); err != nil {
+		return 0, fmt.Errorf("store original file of %q: %w", a.Title, err)
+	}
+	return id, nil
+}
+
+func nonNilCaptions(c []article.Caption) []article.Caption {
+	if c == nil {
+		return []article.Caption{}
+	}
+	return c
+}
+
+// captionsText is what the index sees of the captions.
+func captionsText(cs []article.Caption) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.Text)
+		if c.Credit != "" {
+			b.WriteString(" ")
+			b.WriteString(c.Credit)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func nullDate(d article.Date) any {
+	if !d.Known() {
+		return nil
+	}
+	return d.String()
+}
+
+// compress gzips an original file; tiny files are kept as they are.
+func compress(data []byte) (string, []byte, error) {
+	if len(data) < 256 {
+		return "none", append([]byte{}, data...), nil // never NULL
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	if err != nil {
+		return "", nil, fmt.Errorf("compress original: %w", err)
+	}
+	if _, err := zw.Write(data); err != nil {
+		return "", nil, fmt.Errorf("compress original: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return "", nil, fmt.Errorf("compress original: %w", err)
+	}
+	return "gzip", buf.Bytes(), nil
+}
+
+func decompress(codec string, data []byte) ([]byte, error) {
+	switch codec {
+	case "none":
+		return data, nil
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("decompress original: %w", err)
+		}
+		defer zr.Close()
+		out, err := io.ReadAll(zr)
+		if err != nil {
+			return nil, fmt.Errorf("decompress original: %w", err)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("original stored with unknown codec %q", codec)
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return describeWriteError(s.path, fmt.Errorf("begin write: %w", err))
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return describeWriteError(s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return describeWriteError(s.path, fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// describeWriteError adds what to do to the write failures users can fix.
+func describeWriteError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "database is locked"), strings.Contains(msg, "SQLITE_BUSY"):
+		return fmt.Errorf("%w: %s is busy with another program's long write; try again", ErrLocked, path)
+	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
+		return fmt.Errorf("%w: %s is read-only; check the permissions of the file and its folder (%v)", ErrReadOnly, path, err)
+	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"):
+		return fmt.Errorf("the disk holding %s is full; free some space and try again — nothing of this step was stored: %w", path, err)
+	}
+	return err
+}
+
+const articleColumns = `id, added, title, subtitle, authors, source, url, published, language, body,
+	captions_json, words, file_name, file_path, file_format, file_size, file_sha256`
+
+// Get returns one article, or ErrNotFound.
+func (s *Store) Get(ctx context.Context, id int64) (Article, error) {
+	row := s.read.QueryRowContext(ctx, "SELECT "+articleColumns+" FROM articles WHERE id = ?", id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Article{}, fmt.Errorf("article #%d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Article{}, fmt.Errorf("read article #%d: %w", id, err)
+	}
+	return a, nil
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(row scanner) (Article, error) {
+	var (
+		a              Article
+		added, authors string
+		published      sql.NullString
+		captions       string
+	)
+	err := row.Scan(&a.ID, &added, &a.Title, &a.Subtitle, &authors, &a.Source, &a.URL, &published,
+		&a.Language, &a.Body, &captions, &a.Words, &a.File.Name, &a.File.Path, &a.File.Format,
+		&a.File.Size, &a.File.SHA256)
+	if err != nil {
+		return Article{}, err
+	}
+	if a.Added, err = time.Parse(time.RFC3339, added); err != nil {
+		return Article{}, fmt.Errorf("added time %q: %w", added, err)
+	}
+	if authors != "" {
+		a.Authors = strings.Split(authors, "\n")
+	}
+	if a.Published, err = article.ParseDate(published.String); err != nil {
+		return Article{}, err
+	}
+	if err := json.Unmarshal([]byte(captions), &a.Captions); err != nil {
+		return Article{}, fmt.Errorf("captions: %w", err)
+	}
+	return a, nil
+}
+
+// Original returns the bytes of the file an article was imported from.
+func (s *Store) Original(ctx context.Context, id int64) ([]byte, error) {
+	var (
+		codec string
+		data  []byte
+	)
+	err := s.read.QueryRowContext(ctx, "SELECT codec, data FROM originals WHERE article_id = ?", id).Scan(&codec, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("original of article #%d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read original of article #%d: %w", id, err)
+	}
+	return decompress(codec, data)
+}
+
+// FindByFileHash returns the id of an article imported from a file with this
+// SHA-256, so a file imported twice need not be extracted again.
+func (s *Store) FindByFileHash(ctx context.Context, sha string) (int64, bool, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, "SELECT id FROM articles WHERE file_sha256 = ? LIMIT 1", sha).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("look up file hash: %w", err)
+	}
+	return id, true, nil
+}
+
+// Delete removes articles (with their originals and index entries) in one
+// transaction. Ids that do not exist are reported with ErrNotFound and
+// nothing is deleted.
+func (s *Store) Delete(ctx context.Context, ids ...int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
+			if err != nil {
+				return fmt.Errorf("delete article #%d: %w", id, err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return fmt.Errorf("article #%d: %w", id, ErrNotFound)
+			}
+		}
+		return nil
+	})
+}

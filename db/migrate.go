@@ -1,0 +1,81 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one embedded schema step; its version is its position.
+type migration struct {
+	name string
+	sql  string
+}
+
+func loadMigrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names) // files are numbered 0001_, 0002_, …
+	out := make([]migration, 0, len(names))
+	for _, n := range names {
+		b, err := migrationFiles.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", n, err)
+		}
+		out = append(out, migration{name: n, sql: string(b)})
+	}
+	return out, nil
+}
+
+// SchemaVersion is the schema version this build of Clippings writes.
+func SchemaVersion() int {
+	ms, err := loadMigrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+// migrate applies every migration newer than the database's user_version,
+// each in its own transaction together with the version bump, so a crash
+// leaves the database at a well-defined version.
+func migrate(ctx context.Context, conn *sql.DB, path string) error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	var version int
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(ms) {
+		return &TooNewError{Path: path, Version: version, Supported: len(ms)}
+	}
+	for i := version; i < len(ms); i++ {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %s: begin: %w", ms[i].name, err)
+		}
+		if _, err := tx.ExecContext(ctx, ms[i].sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", ms[i].name, err)
+		}
+		// PRAGMA takes no parameters; i+1 is an integer we computed.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: set version: %w", ms[i].name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: commit: %w", ms[i].name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,414 @@
+package db
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// The query language is the one users know from search engines:
+//
+//	words           all must match (stemmed: "negotiating" finds "negotiations")
+//	"a phrase"      the words in this order
+//	prefix*         words starting with prefix
+//	a OR b          either
+//	-word, NOT word must not match
+//	( … )           grouping
+//	title: author: source:     only in that field: title:mali, author:"jane doe"
+//	after:2020-08-01 before:2020-09-01   published on or after / before a day
+//	                (YYYY, YYYY-MM or YYYY-MM-DD)
+//
+// Any string is a valid query: what does not parse is searched as plain words,
+// so nothing a user types ever reaches SQLite as a syntax error.
+
+// query is a parsed search, ready for SQL.
+type query struct {
+	root    *node     // the parsed expression, nil for none
+	match   string    // FTS5 expression of what must match; "" for none
+	exclude string    // FTS5 expression that must not match, when nothing else must
+	after   time.Time // inclusive; zero for none
+	before  time.Time // exclusive; zero for none
+}
+
+// hasWords reports whether the full-text index is involved.
+func (q query) hasWords() bool { return q.match != "" || q.exclude != "" }
+
+type nodeKind int
+
+const (
+	termNode nodeKind = iota
+	andNode
+	orNode
+	notNode
+)
+
+type node struct {
+	kind     nodeKind
+	text     string // term: the words
+	column   string // term: FTS5 column filter, "" for all
+	prefix   bool   // term: last word is a prefix
+	children []*node
+}
+
+// fieldColumns maps the query's field names to index columns.
+var fieldColumns = map[string]string{
+	"title":   "title",
+	"author":  "authors",
+	"authors": "authors",
+	"by":      "authors",
+	"source":  "source",
+	"site":    "source",
+}
+
+type tokenKind int
+
+const (
+	tokWord tokenKind = iota
+	tokPhrase
+	tokOpen
+	tokClose
+	tokOr
+	tokNot
+	tokAnd
+)
+
+type token struct {
+	kind   tokenKind
+	text   string
+	field  string // "title", "after", …; "" for none
+	negate bool   // written with a leading '-'
+	prefix bool
+}
+
+// stemExpander returns index terms a prefix should match besides the terms
+// starting with it (see Store.prefixStems).
+type stemExpander func(prefix string) []string
+
+// parseQuery turns what the user typed into a query. It never fails.
+func parseQuery(input string, expand stemExpander) query {
+	var q query
+	toks := tokenize(input, &q)
+	p := &parser{toks: toks}
+	q.root = p.parseOr()
+	r := renderer{expand: expand}
+	q.match, q.exclude = r.top(q.root)
+	return q
+}
+
+// plainQuery searches every word of input, ignoring all syntax: the fallback
+// when a parsed query is still refused.
+func plainQuery(input string) query {
+	var parts []string
+	for _, w := range strings.FieldsFunc(input, func(r rune) bool { return !isWordRune(r) }) {
+		parts = append(parts, quote(w))
+	}
+	return query{match: strings.Join(parts, " AND ")}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func hasWordRune(s string) bool { return strings.IndexFunc(s, isWordRune) >= 0 }
+
+// tokenize splits input into tokens; date filters go straight into q.
+func tokenize(input string, q *query) []token {
+	var toks []token
+	rs := []rune(input)
+	i := 0
+	for i < len(rs) {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+			continue
+		case r == '(':
+			toks = append(toks, token{kind: tokOpen})
+			i++
+			continue
+		case r == ')':
+			toks = append(toks, token{kind: tokClose})
+			i++
+			continue
+		}
+		negate := false
+		if r == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			negate = true
+			i++
+		}
+		// A field name followed by ':'.
+		field := ""
+		if j := fieldEnd(rs, i); j > i {
+			name := strings.ToLower(string(rs[i:j]))
+			if _, ok := fieldColumns[name]; ok || name == "after" || name == "before" {
+				if j+1 < len(rs) && !unicode.IsSpace(rs[j+1]) && rs[j+1] != ')' {
+					field = name
+					i = j + 1
+				}
+			}
+		}
+		if i < len(rs) && rs[i] == '"' {
+			end := i + 1
+			for end < len(rs) && rs[end] != '"' {
+				end++
+			}
+			if end < len(rs) { // a closed phrase
+				text := string(rs[i+1 : end])
+				i = end + 1
+				prefix := i < len(rs) && rs[i] == '*'
+				if prefix {
+					i++
+				}
+				toks = append(toks, token{kind: tokPhrase, text: text, field: field, negate: negate, prefix: prefix})
+				continue
+			}
+			i++ // a lone quote: searched as plain words
+			continue
+		}
+		start := i
+		for i < len(rs) && !unicode.IsSpace(rs[i]) && rs[i] != '(' && rs[i] != ')' && rs[i] != '"' {
+			i++
+		}
+		word := string(rs[start:i])
+		if field == "after" || field == "before" {
+			if d, ok := parseDay(word); ok {
+				if field == "after" {
+					q.after = d
+				} else {
+					q.before = d
+				}
+				continue
+			}
+			toks = append(toks, token{kind: tokWord, text: field + " " + word, negate: negate})
+			continue
+		}
+		if field == "" && !negate {
+			switch word {
+			case "OR", "|":
+				toks = append(toks, token{kind: tokOr})
+				continue
+			case "NOT":
+				toks = append(toks, token{kind: tokNot})
+				continue
+			case "AND", "&":
+				toks = append(toks, token{kind: tokAnd})
+				continue
+			}
+		}
+		prefix := strings.HasSuffix(word, "*")
+		word = strings.TrimRight(word, "*")
+		toks = append(toks, token{kind: tokWord, text: word, field: field, negate: negate, prefix: prefix})
+	}
+	return toks
+}
+
+// fieldEnd returns the index of the ':' ending a field name at i, or i.
+func fieldEnd(rs []rune, i int) int {
+	j := i
+	for j < len(rs) && unicode.IsLetter(rs[j]) {
+		j++
+	}
+	if j > i && j < len(rs) && rs[j] == ':' {
+		return j
+	}
+	return i
+}
+
+func parseDay(s string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+type parser struct {
+	toks  []token
+	pos   int
+	depth int
+}
+
+func (p *parser) peek() (token, bool) {
+	if p.pos >= len(p.toks) {
+		return token{}, false
+	}
+	return p.toks[p.pos], true
+}
+
+// parseOr: and ( OR and )*. Stray ORs are ignored.
+func (p *parser) parseOr() *node {
+	var alts []*node
+	for {
+		if n := p.parseAnd(); n != nil {
+			alts = append(alts, n)
+		}
+		t, ok := p.peek()
+		if !ok || t.kind != tokOr {
+			break
+		}
+		p.pos++
+	}
+	switch len(alts) {
+	case 0:
+		return nil
+	case 1:
+		return alts[0]
+	}
+	return &node{kind: orNode, children: alts}
+}
+
+// parseAnd: unary+ until OR, ')' or the end.
+func (p *parser) parseAnd() *node {
+	var items []*node
+	for {
+		t, ok := p.peek()
+		if !ok || t.kind == tokOr {
+			break
+		}
+		if t.kind == tokClose {
+			if p.depth > 0 {
+				break
+			}
+			p.pos++ // an unmatched ')' is ignored
+			continue
+		}
+		if n := p.parseUnary(); n != nil {
+			items = append(items, n)
+		}
+	}
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return items[0]
+	}
+	return &node{kind: andNode, children: items}
+}
+
+func (p *parser) parseUnary() *node {
+	t, _ := p.peek()
+	p.pos++
+	switch t.kind {
+	case tokAnd:
+		return nil
+	case tokNot:
+		if next, ok := p.peek(); !ok || next.kind == tokOr || next.kind == tokClose {
+			return nil
+		}
+		if n := p.parseUnary(); n != nil {
+			return &node{kind: notNode, children: []*node{n}}
+		}
+		return nil
+	case tokOpen:
+		p.depth++
+		n := p.parseOr()
+		p.depth--
+		if next, ok := p.peek(); ok && next.kind == tokClose {
+			p.pos++
+		}
+		return n
+	}
+	if !hasWordRune(t.text) {
+		return nil // "*", "-", "…": nothing to search for
+	}
+	n := &node{kind: termNode, text: t.text, column: fieldColumns[t.field], prefix: t.prefix}
+	if t.negate {
+		return &node{kind: notNode, children: []*node{n}}
+	}
+	return n
+}
+
+// renderTop renders the root. FTS5's NOT is binary ("a NOT b"), so a query
+// made only of negations is returned as exclude, for SQL to subtract.
+type renderer struct{ expand stemExpander }
+
+func (r renderer) top(n *node) (match, exclude string) {
+	if n == nil {
+		return "", ""
+	}
+	if s := r.render(n); s != "" {
+		return s, ""
+	}
+	// Only negations at the top: collect them.
+	var negs []string
+	items := []*node{n}
+	if n.kind == andNode {
+		items = n.children
+	}
+	for _, c := range items {
+		if c.kind == notNode {
+			if s := r.render(c.children[0]); s != "" {
+				negs = append(negs, s)
+			}
+		}
+	}
+	return "", strings.Join(negs, " OR ")
+}
+
+// render returns the FTS5 expression for n, or "" when n has nothing
+// positive to match (a lone negation).
+func (r renderer) render(n *node) string {
+	switch n.kind {
+	case termNode:
+		alts := []string{quote(n.text)}
+		if n.prefix {
+			alts[0] += "*"
+			if r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
+				for _, t := range r.expand(n.text) {
+					alts = append(alts, quote(t))
+				}
+			}
+		}
+		if n.column != "" {
+			for i := range alts {
+				alts[i] = n.column + " : " + alts[i]
+			}
+		}
+		if len(alts) == 1 {
+			return alts[0]
+		}
+		return "(" + strings.Join(alts, " OR ") + ")"
+	case notNode:
+		return ""
+	case orNode:
+		var parts []string
+		for _, c := range n.children {
+			if s := r.render(c); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) == 0 {
+			return ""
+		}
+		return "(" + strings.Join(parts, " OR ") + ")"
+	case andNode:
+		var pos, neg []string
+		for _, c := range n.children {
+			if c.kind == notNode {
+				if s := r.render(c.children[0]); s != "" {
+					neg = append(neg, s)
+				}
+				continue
+			}
+			if s := r.render(c); s != "" {
+				pos = append(pos, s)
+			}
+		}
+		if len(pos) == 0 {
+			return ""
+		}
+		s := "(" + strings.Join(pos, " AND ") + ")"
+		if len(neg) > 0 {
+			s += " NOT (" + strings.Join(neg, " OR ") + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+// quote makes an FTS5 string: the tokenizer splits it into words, so any
+// punctuation inside is harmless.
+func quote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

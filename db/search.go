@@ -1,0 +1,358 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/clippings/clippings/article"
+)
+
+// Marks around matched words in snippets and highlighted text.
+const (
+	MarkStart = "\x02"
+	MarkEnd   = "\x03"
+)
+
+// Sort orders search results.
+type Sort int
+
+const (
+	Relevance Sort = iota // best match first (bm25, title above body)
+	Newest                // latest published first
+	Oldest
+)
+
+// ParseSort reads "relevance", "newest" or "oldest".
+func ParseSort(s string) (Sort, error) {
+	switch strings.ToLower(s) {
+	case "relevance", "rank", "":
+		return Relevance, nil
+	case "newest", "new", "date":
+		return Newest, nil
+	case "oldest", "old":
+		return Oldest, nil
+	}
+	return 0, fmt.Errorf("unknown sort %q: use relevance, newest or oldest", s)
+}
+
+func (s Sort) String() string {
+	switch s {
+	case Newest:
+		return "newest"
+	case Oldest:
+		return "oldest"
+	}
+	return "relevance"
+}
+
+// Request is one page of a search.
+type Request struct {
+	Query  string
+	Sort   Sort
+	Limit  int    // hits per page; 0 means 50
+	Cursor string // from the previous page's Results.Next; "" for the first page
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID        int64        `json:"id"`
+	Title     string       `json:"title"`
+	Source    string       `json:"source"`
+	Published article.Date `json:"published"`
+	Snippet   string       `json:"snippet"` // matched words between MarkStart and MarkEnd
+	Score     float64      `json:"score"`   // higher is better; 0 when not sorted by relevance
+}
+
+// Results is one page of hits.
+type Results struct {
+	Hits  []Hit
+	Total int    // all matches, not just this page
+	Next  string // cursor of the next page; "" on the last page
+}
+
+// ErrBadCursor is returned for a cursor this store did not make.
+var ErrBadCursor = errors.New("invalid page cursor")
+
+// bm25Weights rank title and subtitle above the rest: title, subtitle,
+// authors, source, body, captions.
+const bm25Expr = "bm25(articles_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0)"
+
+// snippetTokens is about two lines of the article list.
+const snippetTokens = 24
+
+// Search runs a query. Syntax the parser could not make sense of is searched
+// as plain words; an error means the archive itself failed.
+func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
+	if req.Limit <= 0 {
+		req.Limit = 50
+	}
+	q := parseQuery(req.Query, s.prefixStems(ctx))
+	res, err := s.search(ctx, q, req)
+	if err != nil && isQuerySyntaxError(err) {
+		res, err = s.search(ctx, plainQuery(req.Query), req)
+	}
+	return res, err
+}
+
+func isQuerySyntaxError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "fts5:") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column")
+}
+
+// page is a position in results: a doc key, and for relevance the score.
+type page struct {
+	doc   int64
+	score float64
+}
+
+func encodeCursor(sort Sort, p page) string {
+	if sort == Relevance {
+		return "r" + strconv.FormatFloat(p.score, 'g', -1, 64) + "/" + strconv.FormatInt(p.doc, 10)
+	}
+	return "d" + strconv.FormatInt(p.doc, 10)
+}
+
+func decodeCursor(sort Sort, c string) (page, error) {
+	var p page
+	var err error
+	switch {
+	case sort == Relevance && strings.HasPrefix(c, "r"):
+		score, doc, ok := strings.Cut(c[1:], "/")
+		if !ok {
+			return p, ErrBadCursor
+		}
+		if p.score, err = strconv.ParseFloat(score, 64); err != nil {
+			return p, ErrBadCursor
+		}
+		if p.doc, err = strconv.ParseInt(doc, 10, 64); err != nil {
+			return p, ErrBadCursor
+		}
+	case sort != Relevance && strings.HasPrefix(c, "d"):
+		if p.doc, err = strconv.ParseInt(c[1:], 10, 64); err != nil {
+			return p, ErrBadCursor
+		}
+	default:
+		return p, ErrBadCursor
+	}
+	return p, nil
+}
+
+// docRange turns date filters into a range of doc keys.
+func (q query) docRange() (lo, hi int64) {
+	lo, hi = 0, 1<<62
+	if !q.after.IsZero() {
+		lo = dayNumber(q.after) << 32
+	}
+	if !q.before.IsZero() {
+		hi = dayNumber(q.before) << 32
+	}
+	return lo, hi
+}
+
+func (s *Store) search(ctx context.Context, q query, req Request) (Results, error) {
+	sort := req.Sort
+	if !q.hasWords() || q.match == "" {
+		if sort == Relevance {
+			sort = Newest // nothing to rank by
+		}
+	}
+	var after *page
+	if req.Cursor != "" {
+		p, err := decodeCursor(sort, req.Cursor)
+		if err != nil {
+			return Results{}, err
+		}
+		after = &p
+	}
+	lo, hi := q.docRange()
+
+	// Where the docs come from: the index when there are words to match,
+	// else the articles table, minus the excluded words.
+	var (
+		from string
+		args []any
+	)
+	switch {
+	case q.match != "":
+		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		if sort != Relevance {
+			from = "SELECT rowid AS doc, 0.0 AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		}
+		args = []any{q.match, lo, hi}
+	case q.exclude != "":
+		from = "SELECT doc, 0.0 AS score FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+		args = []any{lo, hi, q.exclude}
+	default:
+		from = "SELECT doc, 0.0 AS score FROM articles WHERE doc >= ? AND doc < ?"
+		args = []any{lo, hi}
+	}
+
+	var total int
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+from+")", args...).Scan(&total); err != nil {
+		return Results{}, fmt.Errorf("count matches: %w", err)
+	}
+
+	var order, where string
+	pageArgs := append([]any{}, args...)
+	switch sort {
+	case Relevance:
+		order = "score, doc"
+		if after != nil {
+			where = "WHERE score > ? OR (score = ? AND doc > ?)"
+			pageArgs = append(pageArgs, after.score, after.score, after.doc)
+		}
+	case Newest:
+		order = "doc DESC"
+		if after != nil {
+			where = "WHERE doc < ?"
+			pageArgs = append(pageArgs, after.doc)
+		}
+	case Oldest:
+		order = "doc"
+		if after != nil {
+			where = "WHERE doc > ?"
+			pageArgs = append(pageArgs, after.doc)
+		}
+	}
+	pageArgs = append(pageArgs, req.Limit+1)
+	rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") "+where+" ORDER BY "+order+" LIMIT ?", pageArgs...)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	var pages []page
+	for rows.Next() {
+		var p page
+		if err := rows.Scan(&p.doc, &p.score); err != nil {
+			rows.Close()
+			return Results{}, fmt.Errorf("search: %w", err)
+		}
+		pages = append(pages, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+
+	res := Results{Total: total}
+	if len(pages) > req.Limit {
+		pages = pages[:req.Limit]
+		res.Next = encodeCursor(sort, pages[len(pages)-1])
+	}
+	res.Hits, err = s.hits(ctx, q, pages)
+	return res, err
+}
+
+// hits loads the shown page's titles and snippets; snippets are computed for
+// these rows only, never for all matches.
+func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) {
+	if len(pages) == 0 {
+		return nil, nil
+	}
+	conn, err := s.read.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load hits: %w", err)
+	}
+	defer conn.Close()
+	meta, err := conn.PrepareContext(ctx, `SELECT id, title, source, published,
+		substr(body, 1, 400) FROM articles WHERE doc = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("load hits: %w", err)
+	}
+	defer meta.Close()
+	var snip *sql.Stmt
+	if q.match != "" {
+		snip, err = conn.PrepareContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?")
+		if err != nil {
+			return nil, fmt.Errorf("load snippets: %w", err)
+		}
+		defer snip.Close()
+	}
+	hits := make([]Hit, 0, len(pages))
+	for _, p := range pages {
+		var (
+			h         Hit
+			published sql.NullString
+			lead      string
+		)
+		if err := meta.QueryRowContext(ctx, p.doc).Scan(&h.ID, &h.Title, &h.Source, &published, &lead); err != nil {
+			return nil, fmt.Errorf("load hit: %w", err)
+		}
+		h.Published, _ = article.ParseDate(published.String)
+		h.Score = -p.score
+		h.Snippet = leadSnippet(lead)
+		if snip != nil {
+			var sn string
+			err := snip.QueryRowContext(ctx, MarkStart, MarkEnd, snippetTokens, q.match, p.doc).Scan(&sn)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("snippet: %w", err)
+			}
+			if strings.Contains(sn, MarkStart) {
+				h.Snippet = sn
+			}
+		}
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+// leadSnippet is the start of the body, for hits with no matched words.
+func leadSnippet(lead string) string {
+	lead = strings.Join(strings.Fields(lead), " ")
+	words := strings.Fields(lead)
+	if len(words) > snippetTokens {
+		return strings.Join(words[:snippetTokens], " ") + "…"
+	}
+	return lead
+}
+
+// Highlight returns an article's title and body with the words a query
+// matches marked, for the detail view. Without matches the text is returned
+// unmarked.
+func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (title, body string, err error) {
+	a, err := s.Get(ctx, id)
+	if err != nil {
+		return "", "", err
+	}
+	q := parseQuery(queryText, s.prefixStems(ctx))
+	if q.match == "" {
+		return a.Title, a.Body, nil
+	}
+	var doc int64
+	if err := s.read.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", id).Scan(&doc); err != nil {
+		return "", "", fmt.Errorf("highlight #%d: %w", id, err)
+	}
+	err = s.read.QueryRowContext(ctx, `SELECT highlight(articles_fts, 0, ?, ?), highlight(articles_fts, 4, ?, ?)
+		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+		MarkStart, MarkEnd, MarkStart, MarkEnd, q.match, doc).Scan(&title, &body)
+	if errors.Is(err, sql.ErrNoRows) || (err != nil && isQuerySyntaxError(err)) {
+		return a.Title, a.Body, nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("highlight #%d: %w", id, err)
+	}
+	return title, body, nil
+}
+
+// prefixStems finds the stems a prefix query must match too. The index holds
+// Porter stems, and a stem can be shorter than what the user typed:
+// "negotiations" is stored as "negoti", which "negotiat*" does not start
+// with. So the prefix's own truncations that are terms of the index (at most
+// three letters shorter, as stemming cuts suffixes) are matched as well.
+func (s *Store) prefixStems(ctx context.Context) stemExpander {
+	return func(prefix string) []string {
+		p := []rune(strings.ToLower(prefix))
+		var out []string
+		for k := len(p) - 1; k >= max(3, len(p)-3); k-- {
+			var n int
+			err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles_vocab WHERE term = ?", string(p[:k])).Scan(&n)
+			if err == nil && n > 0 {
+				out = append(out, string(p[:k]))
+			}
+		}
+		return out
+	}
+}

@@ -1,0 +1,259 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/clippings/clippings/article"
+)
+
+func titles(hits []Hit) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.Title
+	}
+	return out
+}
+
+func TestSearchSyntax(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	const (
+		russia  = "Russia calls for negotiations to end Mali crisis"
+		ecowas  = "ECOWAS suspends Mali after coup"
+		markets = "Bamako markets reopen"
+		cookies = "Cookie policy explained"
+		ghana   = "Election results in Ghana"
+		column  = "Undated column about negotiation tactics"
+	)
+	cases := []struct {
+		query string
+		want  []string // any order
+	}{
+		{"Zakharova", []string{russia}},
+		{"zakharova", []string{russia}},
+		{`"negotiating table"`, []string{russia}},
+		{`"table negotiating"`, nil},
+		{"Wague", []string{russia}}, // diacritics folded
+		{"Ismaël Wagué", []string{russia}},
+		{"negotiating", []string{russia, markets, column}}, // stemming: negotiations, negotiators
+		{"negotiat*", []string{russia, markets, column}},   // prefix
+		{"title:Mali", []string{russia, ecowas}},
+		{"title:bamako", []string{markets}},
+		{"bamako", []string{russia, ecowas, markets}},
+		{"bamako -ecowas", []string{russia}},
+		{"bamako NOT ecowas", []string{russia}},
+		{"ghana OR cookies", []string{ghana, cookies}},
+		{"(ghana OR cookies) election", []string{ghana}},
+		{"author:doe", []string{ecowas}},
+		{`author:"john smith"`, []string{ghana}},
+		{"source:reuters", []string{ecowas}},
+		{"bamako after:2020-08-21", []string{russia, markets}},
+		{"bamako before:2020-08-21", []string{ecowas}},
+		{"after:2020-08-21 before:2020-09-01", []string{russia}},
+		{"after:2020", []string{russia, ecowas, markets, column}}, // undated: import day
+		{"before:2019-06", []string{cookies, ghana}},
+		{"-bamako -negotiating", []string{cookies, ghana}},
+		{"sangare", []string{russia}},  // captions are indexed
+		{"traders", []string{markets}}, // subtitle is indexed
+		{"nothingmatchesthis", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			r, err := s.Search(context.Background(), Request{Query: c.query})
+			if err != nil {
+				t.Fatalf("Search: %v", err)
+			}
+			got := titles(r.Hits)
+			if !sameSet(got, c.want) {
+				t.Errorf("got %q\nwant %q", got, c.want)
+			}
+			if r.Total != len(c.want) {
+				t.Errorf("Total = %d, want %d", r.Total, len(c.want))
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, v := range m {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Broken syntax never fails: it is searched as plain words.
+func TestSearchBrokenSyntaxFallsBack(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	cases := []struct {
+		query   string
+		atLeast int
+	}{
+		{`"negotiating table`, 1}, // lone quote
+		{"bamako AND AND mali", 1},
+		{"*", 6},           // nothing searchable: everything
+		{"title:", 0},      // the word "title"
+		{"title: mali", 0}, // the words "title" and "mali"
+		{"((mali", 2},
+		{"mali))", 2},
+		{"OR mali OR", 2},
+		{"NOT", 6},
+		{"-", 6},
+		{`mali "`, 2},
+		{"after:yesterday", 0},
+		{"col:umn", 0},
+		{"NEAR(mali bamako)", 0},
+		{`"" mali`, 2},
+		{"mali^2 {title}: -*", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			r, err := s.Search(context.Background(), Request{Query: c.query})
+			if err != nil {
+				t.Fatalf("Search(%q) failed: %v", c.query, err)
+			}
+			if r.Total < c.atLeast {
+				t.Errorf("Total = %d, want at least %d (%q)", r.Total, c.atLeast, titles(r.Hits))
+			}
+		})
+	}
+}
+
+func TestSearchSortsAndEmptyQuery(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	ctx := context.Background()
+	r, err := s.Search(ctx, Request{Query: ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 6 || len(r.Hits) != 6 {
+		t.Fatalf("empty query: %d of %d", len(r.Hits), r.Total)
+	}
+	// Newest first; the undated column counts as imported today.
+	want := []string{"Undated column about negotiation tactics", "Bamako markets reopen",
+		"Russia calls for negotiations to end Mali crisis", "ECOWAS suspends Mali after coup",
+		"Cookie policy explained", "Election results in Ghana"}
+	if got := titles(r.Hits); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("empty query order:\n%q\nwant\n%q", got, want)
+	}
+	r, _ = s.Search(ctx, Request{Query: "mali OR bamako", Sort: Oldest})
+	if got := titles(r.Hits); len(got) != 3 || got[0] != "ECOWAS suspends Mali after coup" || got[2] != "Bamako markets reopen" {
+		t.Errorf("oldest: %q", got)
+	}
+	// Relevance: a title match outranks body-only matches.
+	r, _ = s.Search(ctx, Request{Query: "bamako", Sort: Relevance})
+	if len(r.Hits) != 3 || r.Hits[0].Title != "Bamako markets reopen" {
+		t.Errorf("relevance: %q", titles(r.Hits))
+	}
+	for i := 1; i < len(r.Hits); i++ {
+		if r.Hits[i].Score > r.Hits[i-1].Score {
+			t.Errorf("scores not descending: %v", r.Hits)
+		}
+	}
+}
+
+func TestSnippetsMarkMatches(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	r, err := s.Search(context.Background(), Request{Query: "zakharova"})
+	if err != nil || len(r.Hits) != 1 {
+		t.Fatalf("%v %v", r, err)
+	}
+	if !strings.Contains(r.Hits[0].Snippet, MarkStart+"Zakharova"+MarkEnd) {
+		t.Errorf("snippet %q does not mark the match", r.Hits[0].Snippet)
+	}
+	if r.Hits[0].Published.String() != "2020-08-21" || r.Hits[0].Source != "Anadolu Agency" {
+		t.Errorf("hit metadata: %+v", r.Hits[0])
+	}
+	title, body, err := s.Highlight(context.Background(), r.Hits[0].ID, "negotiating mali")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(title, MarkStart+"negotiations"+MarkEnd) || !strings.Contains(title, MarkStart+"Mali"+MarkEnd) {
+		t.Errorf("title highlight %q", title)
+	}
+	if !strings.Contains(body, MarkStart+"negotiating"+MarkEnd+" table") {
+		t.Errorf("body highlight %q", body)
+	}
+}
+
+// Paging walks every match exactly once, in every sort, by cursor.
+func TestSearchPagingByCursor(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range 137 {
+		a := base
+		a.Title = fmt.Sprintf("Report %d on the Sahel", i)
+		a.Body = fmt.Sprintf("Paragraph %d about Sahel security. %s", i, strings.Repeat("sahel ", i%7))
+		a.Published, _ = article.ParseDate(fmt.Sprintf("20%02d-%02d-%02d", 10+i%10, 1+i%12, 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	if _, err := s.Add(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"sahel", ""} {
+		for _, sort := range []Sort{Relevance, Newest, Oldest} {
+			t.Run(q+"/"+sort.String(), func(t *testing.T) {
+				seen := map[int64]bool{}
+				var prev *Hit
+				cursor := ""
+				pages := 0
+				for {
+					r, err := s.Search(ctx, Request{Query: q, Sort: sort, Limit: 20, Cursor: cursor})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if r.Total != 137 {
+						t.Fatalf("Total = %d", r.Total)
+					}
+					for _, h := range r.Hits {
+						if seen[h.ID] {
+							t.Fatalf("hit #%d seen twice", h.ID)
+						}
+						seen[h.ID] = true
+						if prev != nil && sort == Newest && h.Published.Before(prev.Published.Time) == false && h.Published != prev.Published {
+							t.Fatalf("newest: %s after %s", h.Published, prev.Published)
+						}
+						if prev != nil && sort == Oldest && h.Published.Before(prev.Published.Time) {
+							t.Fatalf("oldest: %s after %s", h.Published, prev.Published)
+						}
+						if prev != nil && sort == Relevance && q != "" && h.Score > prev.Score {
+							t.Fatalf("relevance: %v after %v", h.Score, prev.Score)
+						}
+						h := h
+						prev = &h
+					}
+					pages++
+					if r.Next == "" {
+						break
+					}
+					cursor = r.Next
+				}
+				if len(seen) != 137 || pages != 7 {
+					t.Errorf("saw %d hits in %d pages", len(seen), pages)
+				}
+			})
+		}
+	}
+	if _, err := s.Search(ctx, Request{Query: "sahel", Cursor: "garbage"}); err == nil {
+		t.Error("a bad cursor must be an error")
+	}
+}
