@@ -1,0 +1,65 @@
+package article
+
+import (
+	"regexp"
+	"strings"
+)
+
+// boilerplateLineRes match whole lines that are page furniture, never
+// article text: accessibility links, reading-time badges, share and follow
+// prompts, advertising labels.
+var boilerplateLineRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^(skip|jump) (links|to (main |the )?(content|navigation|article|search|footer|main)|navigation)\.?$`),
+	regexp.MustCompile(`(?i)^(estimated )?(read(ing)?( time)?:?\s*)?(about |approx\.? )?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)\.?( read)?$`),
+	regexp.MustCompile(`(?i)^read \d+ (min|mins|minutes?)$`),
+	regexp.MustCompile(`(?i)^(share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|print|save|copy link|copy|link copied|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|pocket|sms|comments?|\d+ comments?|close|menu|search|home|more|show more|load more|next|previous|back to top|top|advertisement|advert|ad|sponsored|sponsored content|promoted|loading\.*|listen|listen to this article|play|pause|gift this article|subscribe|log ?in|sign ?in|sign up|register|log ?out|newsletter|newsletters)\s*[:.]?$`),
+	regexp.MustCompile(`(?i)^(advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( below| the main story)?|scroll to continue( with content)?)\b.{0,30}$`),
+	regexp.MustCompile(`(?i)^follow (us|@\w+)\b.{0,60}$`),
+	regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b).{0,200}$`),
+	regexp.MustCompile(`(?i)\ball rights reserved\.?$`),
+	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
+	regexp.MustCompile(`^\d+\s*/\s*\d+$`),
+}
+
+// noticeWords flag consent and marketing notices (cookies, newsletters,
+// paywalls) when they show up in a short line.
+var noticeRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|experience|browsing|opt-out|agree)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b`),
+	regexp.MustCompile(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b`),
+	regexp.MustCompile(`(?i)\b(already a subscriber|subscribe now|subscribe today|become a (member|subscriber)|unlimited (digital )?access|free trial|start your trial)\b`),
+	regexp.MustCompile(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to)\b`),
+	regexp.MustCompile(`(?i)\b(unsubscribe|view (it |this )?(e-?mail |newsletter )?(in|on) ((your|a|the) )?(web )?browser|view (it )?online|you are receiving this|you received this|update your (e-?mail )?preferences|manage (your )?subscriptions?)\b`),
+	regexp.MustCompile(`(?i)\b(enable javascript|javascript is disabled|your browser (does not|doesn't) support|ad ?blocker)\b`),
+}
+
+// shareRe flags the short labels of share and follow buttons.
+var shareRe = regexp.MustCompile(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|copy url|opens? in (a )?new (window|tab)|e-?mail this|print this|stumbleupon|whatsapp|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|rss)\b`)
+
+// maxShareWords: longer lines mentioning sharing are sentences.
+const maxShareWords = 12
+
+// maxNoticeWords: longer lines that mention cookies are likely article text.
+const maxNoticeWords = 60
+
+// isBoilerplate reports whether a line is page furniture or a notice.
+func isBoilerplate(line string) bool {
+	l := strings.TrimSpace(line)
+	words := countWords(l)
+	if words > maxNoticeWords {
+		return false
+	}
+	for _, re := range boilerplateLineRes {
+		if re.MatchString(l) {
+			return true
+		}
+	}
+	if words <= maxShareWords && shareRe.MatchString(l) {
+		return true
+	}
+	for _, re := range noticeRes {
+		if re.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}

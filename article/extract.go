@@ -1,0 +1,233 @@
+package article
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// DefaultMaxSize is the largest file Extract accepts when Options.MaxSize is 0.
+const DefaultMaxSize int64 = 50 << 20
+
+// DefaultTimeout bounds the extraction of one file when Options.Timeout is 0.
+const DefaultTimeout = 30 * time.Second
+
+// Options tunes Extract. The zero value is ready to use.
+type Options struct {
+	MaxSize int64         // largest accepted file in bytes; 0 = DefaultMaxSize
+	Timeout time.Duration // per file; 0 = DefaultTimeout
+}
+
+// Format names, as stored in File.Format.
+const (
+	FormatText     = "text"
+	FormatHTML     = "html"
+	FormatMarkdown = "markdown"
+	FormatEmail    = "email"
+	FormatPDF      = "pdf"
+)
+
+// formatsByExt maps lower-case file extensions to formats.
+var formatsByExt = map[string]string{
+	".txt":      FormatText,
+	".text":     FormatText,
+	".html":     FormatHTML,
+	".htm":      FormatHTML,
+	".xhtml":    FormatHTML,
+	".md":       FormatMarkdown,
+	".markdown": FormatMarkdown,
+	".mdown":    FormatMarkdown,
+	".mkd":      FormatMarkdown,
+	".eml":      FormatEmail,
+	".pdf":      FormatPDF,
+}
+
+// Supported reports the format for a file name ("text", "html", "markdown",
+// "email", "pdf") or ok=false when Extract cannot read such files.
+func Supported(name string) (format string, ok bool) {
+	format, ok = formatsByExt[strings.ToLower(filepath.Ext(name))]
+	return format, ok
+}
+
+// Extract turns one file's bytes into an article. name is the file name: its
+// extension picks the parser, though content sniffing may override it (HTML
+// saved as .txt is read as HTML). It fills File.Name, File.Format, File.Size,
+// File.SHA256, Words and Language; File.Path is left to the caller.
+func Extract(name string, data []byte, opts Options) (Article, error) {
+	format, ok := Supported(name)
+	if !ok {
+		ext := filepath.Ext(name)
+		if ext == "" {
+			return Article{}, fmt.Errorf("%s: file has no extension, cannot tell its format: %w", name, ErrUnsupported)
+		}
+		return Article{}, fmt.Errorf("%s: %s files are not supported: %w", name, ext, ErrUnsupported)
+	}
+	maxSize := opts.MaxSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	size := int64(len(data))
+	switch {
+	case size == 0:
+		return Article{}, fmt.Errorf("%s: empty file (0 bytes): %w", name, ErrEmpty)
+	case size > maxSize:
+		return Article{}, fmt.Errorf("%s: file is %s, over the %s limit: %w", name, humanSize(size), humanSize(maxSize), ErrTooLarge)
+	}
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+
+	a, err := withTimeout(timeout, func() (Article, error) { return extractFile(name, format, data) })
+	if err != nil {
+		return Article{}, fmt.Errorf("%s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	a.File.Name = filepath.Base(name)
+	a.File.Size = size
+	a.File.SHA256 = hex.EncodeToString(sum[:])
+	return a, nil
+}
+
+// extractFile parses data as format and normalises the result.
+func extractFile(name, format string, data []byte) (Article, error) {
+	a, err := extractFormat(name, format, data)
+	if err != nil {
+		return Article{}, err
+	}
+	finish(&a)
+	if a.Body == "" {
+		return Article{}, fmt.Errorf("no article text found: %w", ErrNoArticle)
+	}
+	return a, nil
+}
+
+// extractFormat runs the parser for format, after sniffing the content.
+func extractFormat(name, format string, data []byte) (Article, error) {
+	kind := strings.ToLower(filepath.Ext(name))
+	switch format {
+	case FormatText, FormatMarkdown:
+		text, err := decodeText(data, kind)
+		if err != nil {
+			return Article{}, err
+		}
+		if looksLikeHTML(text) {
+			a, err := extractHTML(text)
+			a.File.Format = FormatHTML
+			return a, err
+		}
+		var a Article
+		if format == FormatText {
+			a, err = extractText(text)
+		} else {
+			a, err = extractMarkdown(text)
+		}
+		a.File.Format = format
+		return a, err
+	case FormatHTML:
+		text, err := decodeHTML(data, kind)
+		if err != nil {
+			return Article{}, err
+		}
+		var a Article
+		if hasMarkup(text) {
+			a, err = extractHTML(text)
+		} else {
+			// A ".html" file without any markup is plain copied text.
+			a, err = extractText(text)
+		}
+		a.File.Format = FormatHTML
+		return a, err
+	case FormatPDF:
+		if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
+			return Article{}, fmt.Errorf("not a PDF file (no %%PDF- header): %w", ErrNoArticle)
+		}
+		a, err := extractPDF(data)
+		a.File.Format = FormatPDF
+		return a, err
+	case FormatEmail:
+		if err := checkBinary(data, kind); err != nil {
+			return Article{}, err
+		}
+		a, err := extractEmail(data)
+		a.File.Format = FormatEmail
+		return a, err
+	}
+	return Article{}, fmt.Errorf("format %q: %w", format, ErrUnsupported)
+}
+
+// withTimeout runs f in a goroutine and gives up after d. Parsers cannot be
+// interrupted, so a runaway one keeps its goroutine until it ends, but the
+// caller (and the user) is not kept waiting.
+func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
+	type result struct {
+		a   Article
+		err error
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// A parser bug on hostile input must not take the whole app down.
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("parser failed (%v): %w", r, ErrNoArticle)}
+			}
+		}()
+		a, err := f()
+		done <- result{a, err}
+	}()
+	select {
+	case r := <-done:
+		return r.a, r.err
+	case <-ctx.Done():
+		return Article{}, fmt.Errorf("gave up after %s: %w", d, ErrTimeout)
+	}
+}
+
+// finish normalises the fields every format shares and fills Words and Language.
+func finish(a *Article) {
+	a.Title = cleanInline(a.Title)
+	a.Subtitle = cleanInline(a.Subtitle)
+	a.Source = cleanInline(a.Source)
+	a.URL = strings.TrimSpace(a.URL)
+	a.Body = cleanBody(a.Body)
+	authors := a.Authors[:0]
+	seen := map[string]bool{}
+	for _, au := range a.Authors {
+		au = cleanInline(au)
+		if au != "" && !seen[strings.ToLower(au)] {
+			seen[strings.ToLower(au)] = true
+			authors = append(authors, au)
+		}
+	}
+	a.Authors = authors
+	for i := range a.Captions {
+		a.Captions[i].Text = cleanInline(a.Captions[i].Text)
+		a.Captions[i].Credit = cleanInline(a.Captions[i].Credit)
+	}
+	a.Words = countWords(a.Body)
+	// The detector wins; a language the document declares is kept only
+	// when the text is too short or ambiguous for the detector.
+	if lang := detectLanguage(a.Title + "\n\n" + a.Body); lang != "" {
+		a.Language = lang
+	} else {
+		a.Language = languageCode(a.Language)
+	}
+}
+
+// humanSize formats a byte count the way the error messages show it.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MB", (n+(1<<19))>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+(1<<9))>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

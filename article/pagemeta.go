@@ -1,0 +1,100 @@
+package article
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// pageMeta is what a page says about itself, for picking the headline.
+type pageMeta struct {
+	htmlTitle string   // <title>
+	ogTitle   string   // og:title or twitter:title
+	headlines []string // JSON-LD "headline" values
+	h1        []string // visible <h1> texts, in order
+	siteName  string   // og:site_name, application-name
+	canonical string   // <link rel=canonical> or og:url
+}
+
+func readPageMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	for _, n := range findAll(doc, byTag("title", "meta", "link", "h1", "script")) {
+		switch n.Data {
+		case "script":
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				m.headlines = append(m.headlines, jsonLDHeadlines(n.FirstChild.Data)...)
+			}
+		case "title":
+			if m.htmlTitle == "" && !insideSVG(n) {
+				m.htmlTitle = innerText(n)
+			}
+		case "h1":
+			if t := innerText(n); t != "" {
+				m.h1 = append(m.h1, t)
+			}
+		case "link":
+			if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {
+				m.canonical = attr(n, "href")
+			}
+		case "meta":
+			key := strings.ToLower(attr(n, "property") + attr(n, "name"))
+			val := strings.TrimSpace(attr(n, "content"))
+			switch key {
+			case "og:title", "twitter:title":
+				if m.ogTitle == "" {
+					m.ogTitle = val
+				}
+			case "og:site_name", "application-name":
+				if m.siteName == "" {
+					m.siteName = val
+				}
+			case "og:url":
+				if m.canonical == "" {
+					m.canonical = val
+				}
+			}
+		}
+	}
+	return m
+}
+
+func insideSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "svg" {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonLDHeadlines returns the "headline" values of a JSON-LD block, at any
+// depth (they hide in @graph arrays and mainEntity objects).
+func jsonLDHeadlines(src string) []string {
+	var v any
+	if err := json.Unmarshal([]byte(src), &v); err != nil {
+		return nil
+	}
+	var out []string
+	var walk func(any, int)
+	walk = func(v any, depth int) {
+		if depth > 8 {
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if h, ok := x["headline"].(string); ok && strings.TrimSpace(h) != "" {
+				out = append(out, strings.TrimSpace(h))
+			}
+			for _, c := range x {
+				walk(c, depth+1)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+	return out
+}

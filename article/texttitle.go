@@ -1,0 +1,256 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+)
+
+// maxTitleWords: longer lines are sentences, not headlines.
+const maxTitleWords = 30
+
+// titleWindow is how far above the body the headline may be, in lines.
+const titleWindow = 30
+
+// findTitle picks the headline among the lines above the body. Pages put a
+// byline or date right under the headline (a standfirst may come between),
+// echo it (breadcrumbs, share prompts, gallery captions), and keep it close
+// to the text; lists of other stories sit under section headers.
+func findTitle(lines []textLine, start, end int) int {
+	best, bestScore := -1, 0.0
+	inList := false // between a section header and the body: other stories
+	meta := headerMeta(lines, start)
+	bodyWords := wordSet(lines[start:end])
+	for i := max(0, start-titleWindow); i < start; i++ {
+		l := lines[i]
+		if l.kind == kindStop {
+			inList = true
+		}
+		if meta[i] {
+			inList = false
+		}
+		if !titleCandidate(l) {
+			continue
+		}
+		dist := 0
+		for j := i + 1; j < start; j++ {
+			if isContentKind(lines[j].kind) && !lines[j].dup {
+				dist++
+			}
+		}
+		above, below := metaAround(lines, i, meta)
+		score := titleScore(l, titleClues{
+			dist:       dist,
+			metaAbove:  above,
+			metaBelow:  below,
+			echoes:     echoes(lines, i),
+			inList:     inList,
+			standfirst: isStandfirst(lines, i),
+			coverage:   coverage(l.text, bodyWords),
+		})
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// titleClues are what the lines around a candidate headline say about it.
+type titleClues struct {
+	dist       int     // content lines between it and the body
+	metaAbove  bool    // the article's byline or date is right under it
+	metaBelow  bool    // … or right above it
+	echoes     int     // other lines repeating it
+	inList     bool    // it follows a related-stories header
+	standfirst bool    // it follows a headline-like line
+	coverage   float64 // share of its words found in the body
+}
+
+// titleScore weighs the clues; the weights were set by hand on the
+// development corpus and checked on held-out halves of it.
+func titleScore(l textLine, c titleClues) float64 {
+	score := 2 - 0.15*float64(c.dist) + 5*c.coverage
+	switch {
+	case c.metaAbove:
+		score += 2.5
+	case c.metaBelow:
+		score += 0.5
+	}
+	if c.echoes >= 1 && c.echoes <= 3 && l.words >= 3 {
+		score += 1.5
+	}
+	switch {
+	case l.words <= 2:
+		score -= 2
+	case l.words <= 20:
+		score += 1.5
+	default:
+		score -= 0.5
+	}
+	if c.inList && !c.metaAbove {
+		score -= 4
+	}
+	if r, _ := lastRune(l.text); r == '.' {
+		score -= 2
+	}
+	if l.bullet {
+		score -= 0.5
+	}
+	if c.standfirst {
+		score--
+	}
+	if isAllCaps(l.text) {
+		score--
+	}
+	return score
+}
+
+// isStandfirst reports whether line i directly follows a headline-like line
+// of its own: then it is the summary under the headline, not the headline.
+func isStandfirst(lines []textLine, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		p := lines[j]
+		if p.dup || p.kind == kindMedia || p.kind == kindBoiler {
+			continue
+		}
+		return isContentKind(p.kind) && p.words >= 5 && p.words <= maxTitleWords && !isAllCaps(p.text)
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+func titleCandidate(l textLine) bool {
+	switch l.kind {
+	case kindShort, kindTeaser, kindProse:
+		return l.words >= 2 && l.words <= maxTitleWords && !l.dup
+	}
+	return false
+}
+
+func isContentKind(k lineKind) bool {
+	return k == kindShort || k == kindTeaser || k == kindProse
+}
+
+// headerMetaWindow is how many lines above the body the article's own
+// byline and date may sit.
+const headerMetaWindow = 10
+
+// headerMeta marks the bylines and dates just above the body: those of the
+// article, not of the stories listed around it.
+func headerMeta(lines []textLine, start int) map[int]bool {
+	meta := map[int]bool{}
+	content := 0
+	for j := start - 1; j >= 0 && content <= headerMetaWindow; j-- {
+		switch k := lines[j].kind; {
+		case k == kindByline || k == kindDate:
+			meta[j] = true
+		case isContentKind(k) && !lines[j].dup:
+			content++
+		}
+	}
+	return meta
+}
+
+// metaAround reports whether one of the article's bylines or dates sits
+// right under line i (a standfirst may come between), or right above it.
+func metaAround(lines []textLine, i int, meta map[int]bool) (above, below bool) {
+	// Between a headline and its byline may come a standfirst and a short
+	// line (a photo's alt text, a section label).
+	long, short := 0, 0
+	for j := i + 1; j < len(lines) && !above; j++ {
+		above = meta[j]
+		if isContentKind(lines[j].kind) && !lines[j].dup {
+			if lines[j].words >= 8 {
+				long++
+			} else {
+				short++
+			}
+			if long > 1 || short > 1 {
+				break
+			}
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-2 && !below; j-- {
+		below = meta[j]
+		if isContentKind(lines[j].kind) && !lines[j].dup {
+			break
+		}
+	}
+	return above, below
+}
+
+// echoes counts the other lines repeating line i, alone or within a
+// breadcrumb, share prompt or "Headline - Site" title. Headlines are echoed
+// once or twice; site and section names many times.
+func echoes(lines []textLine, i int) int {
+	t := strings.ToLower(lines[i].text)
+	n := 0
+	for j, l := range lines {
+		if j == i || l.dup {
+			continue
+		}
+		o := strings.ToLower(l.text)
+		if o == t || (len(o) > len(t) && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)) && len(o)-len(t) < 60) {
+			n++
+		}
+	}
+	return n
+}
+
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// wordSet is the set of words of some lines.
+func wordSet(lines []textLine) map[string]bool {
+	set := map[string]bool{}
+	for _, l := range lines {
+		for _, w := range words(l.text) {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+// minCoverageWords: headlines with fewer content words say too little
+// for their overlap with the body to count fully.
+const minCoverageWords = 4
+
+// coverage is the share of a candidate headline's content words (those of
+// four letters or more, to skip most function words) found in the body,
+// scaled down for headlines of few such words.
+func coverage(title string, body map[string]bool) float64 {
+	n, found := 0, 0
+	for _, w := range words(title) {
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		n++
+		if body[w] {
+			found++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(found) / float64(max(n, minCoverageWords))
+}
+
+// findSubtitle returns the standfirst: a sentence between the headline and
+// the byline, which pages set apart from the body.
+func findSubtitle(lines []textLine, titleAt, start int) string {
+	if titleAt < 0 {
+		return ""
+	}
+	for i := titleAt + 1; i < start && i <= titleAt+3; i++ {
+		switch lines[i].kind {
+		case kindProse, kindTeaser:
+			return lines[i].text
+		case kindByline, kindDate:
+			return ""
+		}
+	}
+	return ""
+}
