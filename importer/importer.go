@@ -1,0 +1,291 @@
+// Package importer brings files and folders into the archive: it walks
+// folders, extracts articles on every core and stores them in batches,
+// reporting one result per file. The CLI and the desktop app share it.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/clippings/clippings/article"
+	"github.com/clippings/clippings/db"
+)
+
+// Status is what became of one file.
+type Status string
+
+const (
+	Imported  Status = "imported"
+	Duplicate Status = "duplicate"
+	Failed    Status = "failed"
+	Skipped   Status = "skipped"   // inside a folder and not an article file
+	Extracted Status = "extracted" // dry run: extracted, nothing stored
+)
+
+// Result is the outcome for one file.
+type Result struct {
+	Path    string
+	Status  Status
+	ID      int64 // the new article, or the one it duplicates
+	Title   string
+	Err     error            // why it failed or was skipped
+	Article *article.Article // the extracted article, in dry runs
+}
+
+// Progress is reported after each file.
+type Progress struct {
+	Done, Total int
+	Current     string // the file just finished
+}
+
+// Summary counts results.
+type Summary struct {
+	Imported, Duplicates, Failed, Skipped, Extracted int
+	Cancelled                                        int // files not reached before cancellation
+	LastID                                           int64
+}
+
+// Add counts one result.
+func (s *Summary) Add(r Result) {
+	switch r.Status {
+	case Imported:
+		s.Imported++
+		s.LastID = r.ID
+	case Duplicate:
+		s.Duplicates++
+	case Failed:
+		s.Failed++
+	case Skipped:
+		s.Skipped++
+	case Extracted:
+		s.Extracted++
+	}
+}
+
+// Options tunes an import. The zero value imports with one worker per core.
+type Options struct {
+	DryRun    bool
+	Workers   int   // 0: one per core
+	MaxSize   int64 // 0: article.DefaultMaxSize
+	Timeout   time.Duration
+	BatchSize int // articles per write transaction; 0: 64
+}
+
+// Importer runs imports into one archive.
+type Importer struct {
+	Store *db.Store
+	Opts  Options
+}
+
+// Run imports paths (files and folders). onResult is called once per file, and
+// onProgress after each file, from a single goroutine at a time; either may be
+// nil. When ctx is cancelled, files not yet started are counted as cancelled.
+func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Result), onProgress func(Progress)) Summary {
+	files, early := Collect(paths)
+	var (
+		sum  Summary
+		mu   sync.Mutex
+		done int
+	)
+	total := len(files) + len(early)
+	report := func(r Result) {
+		mu.Lock()
+		defer mu.Unlock()
+		sum.Add(r)
+		done++
+		if onResult != nil {
+			onResult(r)
+		}
+		if onProgress != nil {
+			onProgress(Progress{Done: done, Total: total, Current: r.Path})
+		}
+	}
+	for _, r := range early {
+		report(r)
+	}
+
+	workers := im.Opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan string)
+	extracted := make(chan pending, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				p := im.prepare(ctx, path)
+				if p.result != nil {
+					report(*p.result)
+					continue
+				}
+				extracted <- p
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(extracted)
+	}()
+	im.store(ctx, extracted, report)
+
+	mu.Lock()
+	sum.Cancelled = total - done
+	mu.Unlock()
+	return sum
+}
+
+// pending is an extracted article waiting to be stored, or a finished result.
+type pending struct {
+	path     string
+	article  article.Article
+	original []byte
+	result   *Result
+}
+
+// prepare reads and extracts one file; files already imported are spotted by
+// their hash before the (slower) extraction.
+func (im *Importer) prepare(ctx context.Context, path string) pending {
+	fail := func(err error) pending {
+		return pending{result: &Result{Path: path, Status: Failed, Err: err}}
+	}
+	data, err := readLimited(path, im.maxSize())
+	if err != nil {
+		return fail(err)
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if !im.Opts.DryRun {
+		if id, ok, err := im.Store.FindByFileHash(ctx, sha); err != nil {
+			return fail(err)
+		} else if ok {
+			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Err: &db.DuplicateError{ID: id}}}
+		}
+	}
+	a, err := article.Extract(filepath.Base(path), data, article.Options{MaxSize: im.Opts.MaxSize, Timeout: im.Opts.Timeout})
+	if err != nil {
+		return fail(err)
+	}
+	a.File.Path = path
+	if im.Opts.DryRun {
+		return pending{result: &Result{Path: path, Status: Extracted, Title: a.Title, Article: &a}}
+	}
+	return pending{path: path, article: a, original: data}
+}
+
+func (im *Importer) maxSize() int64 {
+	if im.Opts.MaxSize > 0 {
+		return im.Opts.MaxSize
+	}
+	return article.DefaultMaxSize
+}
+
+// readLimited reads a file, refusing one over the limit before reading it:
+// a 200 MB file must not cost 200 MB of memory to turn down.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describeFileError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, describeFileError(err)
+	}
+	if st.Size() > limit {
+		return nil, fmt.Errorf("file is %.1f MB, over the %.0f MB limit: %w",
+			float64(st.Size())/(1<<20), float64(limit)/(1<<20), article.ErrTooLarge)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > limit { // it grew while we read it
+		return nil, fmt.Errorf("file is over the %.0f MB limit: %w", float64(limit)/(1<<20), article.ErrTooLarge)
+	}
+	return data, nil
+}
+
+func describeFileError(err error) error {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, os.ErrPermission):
+		return errors.New("permission denied: Clippings may not read this file")
+	}
+	return err
+}
+
+// store writes extracted articles in batches: one transaction per batch is
+// far faster than one per article, and a batch is all-or-nothing.
+func (im *Importer) store(ctx context.Context, in <-chan pending, report func(Result)) {
+	size := im.Opts.BatchSize
+	if size <= 0 {
+		size = 64
+	}
+	batch := make([]pending, 0, size)
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		items := make([]db.NewArticle, len(batch))
+		for i, p := range batch {
+			items[i] = db.NewArticle{Article: p.article, Original: p.original}
+		}
+		// Storing goes on after a cancel: what was extracted is kept.
+		results, _ := im.Store.Add(context.WithoutCancel(ctx), items)
+		for i, r := range results {
+			res := Result{Path: batch[i].path, Title: batch[i].article.Title, ID: r.ID}
+			var dup *db.DuplicateError
+			switch {
+			case r.Err == nil:
+				res.Status = Imported
+			case errors.As(r.Err, &dup):
+				res.Status, res.ID, res.Err = Duplicate, dup.ID, r.Err
+			default:
+				res.Status, res.Err = Failed, r.Err
+			}
+			report(res)
+		}
+		batch = batch[:0]
+	}
+	// Flush at least every 250 ms so a slow import still shows articles.
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case p, ok := <-in:
+			if !ok {
+				flush()
+				return
+			}
+			batch = append(batch, p)
+			if len(batch) >= size {
+				flush()
+			}
+		case <-tick.C:
+			flush()
+		}
+	}
+}
