@@ -1,0 +1,218 @@
+// Package cli is Clippings' command line: `clippings SUBCOMMAND [flags] ARGS`.
+// With no subcommand, main launches the desktop app instead.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/clippings/clippings/db"
+)
+
+// Version is the app's version, shown by --version and Help ▸ About.
+const Version = "0.1.0"
+
+// Exit statuses.
+const (
+	ExitOK     = 0
+	ExitFailed = 1 // some of the work failed (a file did not import, an id was not found)
+	ExitUsage  = 2 // bad arguments, or the archive could not be opened
+)
+
+// Env is what a command may touch: its streams and environment.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	StderrIsTTY    bool
+}
+
+// OSEnv is the process's real environment.
+func OSEnv() Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StderrIsTTY: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, env Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"import", "[--json] [--dry-run] PATH...", "import files and folders", runImport},
+		{"search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive", runSearch},
+		{"show", "[--json] ID", "print one article", runShow},
+		{"delete", "ID...", "delete articles", runDelete},
+	}
+}
+
+// IsCommand reports whether name is a subcommand (else the app launches).
+func IsCommand(name string) bool {
+	for _, c := range commands() {
+		if c.name == name {
+			return true
+		}
+	}
+	return name == "help"
+}
+
+// Run runs a subcommand; args[0] is its name. It returns the exit status.
+func Run(ctx context.Context, env Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" {
+		Usage(env.Stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "clippings: unknown command %q\n", args[0])
+	Usage(env.Stderr)
+	return ExitUsage
+}
+
+// Usage prints the overview of all commands.
+func Usage(w io.Writer) {
+	fmt.Fprintf(w, "Clippings %s — an archive for news articles.\n\nUsage:\n", Version)
+	fmt.Fprintln(w, "  clippings [--db FILE] [PATH...]      open the desktop app (importing PATHs)")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  clippings %s [--db FILE] %s\n      %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --db FILE (default: $CLIPPINGS_DB, else clippings.db in the user's data folder)")
+	fmt.Fprintln(w, "and --help. Run `clippings COMMAND --help` for details.")
+}
+
+// newFlags makes a command's flag set with the shared --db flag.
+func newFlags(env Env, name, args, summary string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	dbPath := fs.String("db", "", "archive `FILE` (default: $CLIPPINGS_DB, else "+displayDefault(env)+")")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: clippings %s [flags] %s\n\n%s.\n\nFlags:\n", name, args, summary)
+		fs.PrintDefaults()
+	}
+	return fs, dbPath
+}
+
+func displayDefault(env Env) string {
+	p, err := DefaultDBPath(env.Getenv)
+	if err != nil {
+		return "clippings.db in the user's data folder"
+	}
+	return p
+}
+
+// parse parses flags; it returns false with the exit status when the command
+// should stop (--help or a usage error).
+func parse(fs *flag.FlagSet, args []string) (bool, int) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return false, ExitOK
+	}
+	if err != nil {
+		return false, ExitUsage
+	}
+	return true, 0
+}
+
+// DefaultDBPath is the archive used when --db is not given: $CLIPPINGS_DB,
+// else clippings.db in the user's data folder ($XDG_DATA_HOME/clippings on
+// Linux, ~/Library/Application Support/Clippings on macOS, %AppData%\Clippings
+// on Windows).
+func DefaultDBPath(getenv func(string) string) (string, error) {
+	if p := getenv("CLIPPINGS_DB"); p != "" {
+		return p, nil
+	}
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		dir, err := os.UserConfigDir() // the platform's per-user application data folder
+		if err != nil {
+			return "", fmt.Errorf("find the user's data folder: %w", err)
+		}
+		return filepath.Join(dir, "Clippings", "clippings.db"), nil
+	}
+	if dir := getenv("XDG_DATA_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "clippings", "clippings.db"), nil
+	}
+	home := getenv("HOME")
+	if home == "" {
+		h, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the home folder: %w", err)
+		}
+		home = h
+	}
+	return filepath.Join(home, ".local", "share", "clippings", "clippings.db"), nil
+}
+
+// ResolveDBPath applies the default to an empty --db.
+func ResolveDBPath(flagValue string, getenv func(string) string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return DefaultDBPath(getenv)
+}
+
+// openStore opens the archive named by --db, printing why it cannot.
+func openStore(ctx context.Context, env Env, flagValue string) (*db.Store, bool) {
+	path, err := ResolveDBPath(flagValue, env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings: %v\n", err)
+		return nil, false
+	}
+	s, err := db.Open(ctx, path)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings: %v\n", err)
+		return nil, false
+	}
+	return s, true
+}
+
+// Launch holds what the desktop app was started with.
+type Launch struct {
+	DBPath string
+	Paths  []string
+}
+
+// ParseLaunch reads `clippings [--db FILE] [PATH...]`. ok is false when the
+// program should exit with status (after --help, --version or a usage error).
+func ParseLaunch(env Env, args []string) (l Launch, ok bool, status int) {
+	fs := flag.NewFlagSet("clippings", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	dbFlag := fs.String("db", "", "archive `FILE` (default: $CLIPPINGS_DB, else "+displayDefault(env)+")")
+	version := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { Usage(env.Stderr) }
+	if ok, status := parse(fs, args); !ok {
+		return l, false, status
+	}
+	if *version {
+		fmt.Fprintf(env.Stdout, "clippings %s\n", Version)
+		return l, false, ExitOK
+	}
+	path, err := ResolveDBPath(*dbFlag, env.Getenv)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings: %v\n", err)
+		return l, false, ExitUsage
+	}
+	return Launch{DBPath: path, Paths: fs.Args()}, true, 0
+}
+
+// marks turns the store's match marks into something a reader sees.
+func marks(s, start, end string) string {
+	return strings.NewReplacer(db.MarkStart, start, db.MarkEnd, end).Replace(s)
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/article"
+	"github.com/clippings/clippings/importer"
+)
+
+// importJSON is one line of `import --json`.
+type importJSON struct {
+	Path    string           `json:"path"`
+	Status  importer.Status  `json:"status"`
+	ID      int64            `json:"id,omitempty"`
+	Title   string           `json:"title,omitempty"`
+	Error   string           `json:"error,omitempty"`
+	Article *article.Article `json:"article,omitempty"`
+}
+
+func runImport(ctx context.Context, env Env, args []string) int {
+	fs, dbFlag := newFlags(env, "import", "[--json] [--dry-run] PATH...",
+		"Import files (.txt .html .md .eml .pdf) and folders, walked recursively.\n"+
+			"One line per file; exit status 0 when no file failed, 1 when any did")
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	dryRun := fs.Bool("dry-run", false, "extract and report, store nothing (with --json: the whole article)")
+	maxMB := fs.Int("max-size", int(article.DefaultMaxSize>>20), "largest file to import, in `MB`")
+	if ok, status := parse(fs, args); !ok {
+		return status
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(env.Stderr, "clippings import: name at least one file or folder")
+		fs.Usage()
+		return ExitUsage
+	}
+	store, ok := openStore(ctx, env, *dbFlag)
+	if !ok {
+		return ExitUsage
+	}
+	defer store.Close()
+
+	im := &importer.Importer{Store: store, Opts: importer.Options{DryRun: *dryRun, MaxSize: int64(*maxMB) << 20}}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	progress := newProgress(env)
+	sum := im.Run(ctx, fs.Args(), func(r importer.Result) {
+		progress.clear()
+		if *asJSON {
+			line := importJSON{Path: r.Path, Status: r.Status, ID: r.ID, Title: r.Title, Article: r.Article}
+			if r.Err != nil {
+				line.Error = r.Err.Error()
+			}
+			if line.Article != nil {
+				normalise(line.Article)
+			}
+			enc.Encode(line)
+			return
+		}
+		fmt.Fprintln(env.Stdout, describeResult(r))
+	}, progress.update)
+	progress.clear()
+	fmt.Fprintln(env.Stderr, summaryLine(sum))
+	if sum.Failed > 0 || sum.Cancelled > 0 {
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// normalise makes empty lists print as [] rather than null.
+func normalise(a *article.Article) {
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	if a.Captions == nil {
+		a.Captions = []article.Caption{}
+	}
+}
+
+func describeResult(r importer.Result) string {
+	switch r.Status {
+	case importer.Imported:
+		return fmt.Sprintf("imported   #%d %s  (%s)", r.ID, r.Title, r.Path)
+	case importer.Duplicate:
+		return fmt.Sprintf("duplicate  %s: duplicate of #%d", r.Path, r.ID)
+	case importer.Extracted:
+		return fmt.Sprintf("extracted  %s  (%s; dry run, not stored)", r.Title, r.Path)
+	case importer.Skipped:
+		return fmt.Sprintf("skipped    %s: %v", r.Path, r.Err)
+	}
+	return fmt.Sprintf("failed     %s: %v", r.Path, r.Err)
+}
+
+// summaryLine is "3 imported · 1 duplicate · 2 failed".
+func summaryLine(s importer.Summary) string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n == 1 {
+			parts = append(parts, "1 "+one)
+		} else if n > 1 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	add(s.Imported, "imported", "imported")
+	add(s.Extracted, "extracted", "extracted")
+	add(s.Duplicates, "duplicate", "duplicates")
+	add(s.Failed, "failed", "failed")
+	add(s.Skipped, "skipped", "skipped")
+	add(s.Cancelled, "cancelled", "cancelled")
+	if len(parts) == 0 {
+		return "nothing to import"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// progress shows how far a long import is: a bar redrawn in place on a
+// terminal, a line every few seconds otherwise.
+type progress struct {
+	env   Env
+	shown bool
+	last  time.Time
+	start time.Time
+}
+
+func newProgress(env Env) *progress { return &progress{env: env, start: time.Now()} }
+
+func (p *progress) update(pr importer.Progress) {
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || pr.Total < 2 {
+		return // short imports need no progress report
+	}
+	if p.env.StderrIsTTY {
+		if now.Sub(p.last) < 100*time.Millisecond && pr.Done != pr.Total {
+			return
+		}
+		const width = 30
+		filled := width * pr.Done / pr.Total
+		fmt.Fprintf(p.env.Stderr, "\r[%s%s] %d/%d files", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), pr.Done, pr.Total)
+		p.shown = true
+	} else {
+		if now.Sub(p.last) < 5*time.Second {
+			return
+		}
+		fmt.Fprintf(p.env.Stderr, "progress: %d/%d files\n", pr.Done, pr.Total)
+	}
+	p.last = now
+}
+
+// clear removes the bar before other output.
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.env.Stderr, "\r\033[K")
+		p.shown = false
+	}
+}

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/clippings/clippings/db"
+)
+
+// searchJSON is one line of `search --json`.
+type searchJSON struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"`
+	Snippet   string  `json:"snippet"`
+	Score     float64 `json:"score"`
+}
+
+func runSearch(ctx context.Context, env Env, args []string) int {
+	fs, dbFlag := newFlags(env, "search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...",
+		"Search the archive. Matched words are marked **like this**.\n"+
+			`Query syntax: words "a phrase" prefix* a OR b -word (group) title: author: source: after:2020-08-01 before:2020-09`)
+	asJSON := fs.Bool("json", false, "print one JSON object per hit")
+	limit := fs.Int("limit", 20, "show at most `N` hits")
+	sortFlag := fs.String("sort", "relevance", "order: relevance, newest or oldest")
+	if ok, status := parse(fs, args); !ok {
+		return status
+	}
+	sort, err := db.ParseSort(*sortFlag)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings search: %v\n", err)
+		return ExitUsage
+	}
+	if *limit <= 0 {
+		fmt.Fprintln(env.Stderr, "clippings search: --limit must be at least 1")
+		return ExitUsage
+	}
+	store, ok := openStore(ctx, env, *dbFlag)
+	if !ok {
+		return ExitUsage
+	}
+	defer store.Close()
+
+	res, err := store.Search(ctx, db.Request{Query: strings.Join(fs.Args(), " "), Sort: sort, Limit: *limit})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings search: %v\n", err)
+		return ExitFailed
+	}
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	for _, h := range res.Hits {
+		if *asJSON {
+			line := searchJSON{ID: h.ID, Title: h.Title, Source: h.Source, Snippet: marks(h.Snippet, "**", "**"), Score: h.Score}
+			if h.Published.Known() {
+				d := h.Published.String()
+				line.Published = &d
+			}
+			enc.Encode(line)
+			continue
+		}
+		date := h.Published.String()
+		if date == "" {
+			date = "    -     "
+		}
+		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marks(h.Snippet, "**", "**"))
+	}
+	if !*asJSON {
+		fmt.Fprintf(env.Stderr, "%d of %d matches\n", len(res.Hits), res.Total)
+	}
+	return ExitOK
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

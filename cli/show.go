@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/clippings/clippings/db"
+)
+
+func runShow(ctx context.Context, env Env, args []string) int {
+	fs, dbFlag := newFlags(env, "show", "[--json] ID", "Print one article, whole")
+	asJSON := fs.Bool("json", false, "print the article as JSON")
+	if ok, status := parse(fs, args); !ok {
+		return status
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(env.Stderr, "clippings show: give exactly one article ID")
+		return ExitUsage
+	}
+	id, err := parseID(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings show: %v\n", err)
+		return ExitUsage
+	}
+	store, ok := openStore(ctx, env, *dbFlag)
+	if !ok {
+		return ExitUsage
+	}
+	defer store.Close()
+	a, err := store.Get(ctx, id)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings show: %v\n", err)
+		return ExitFailed
+	}
+	if *asJSON {
+		normalise(&a.Article)
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(a)
+		return ExitOK
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "%s\n", a.Title)
+	if a.Subtitle != "" {
+		fmt.Fprintf(w, "%s\n", a.Subtitle)
+	}
+	var byline []string
+	if len(a.Authors) > 0 {
+		byline = append(byline, "By "+strings.Join(a.Authors, ", "))
+	}
+	for _, s := range []string{a.Source, a.Published.String()} {
+		if s != "" {
+			byline = append(byline, s)
+		}
+	}
+	if len(byline) > 0 {
+		fmt.Fprintln(w, strings.Join(byline, " · "))
+	}
+	if a.URL != "" {
+		fmt.Fprintln(w, a.URL)
+	}
+	fmt.Fprintln(w)
+	for _, c := range a.Captions {
+		if c.Credit != "" {
+			fmt.Fprintf(w, "[Photo: %s (%s)]\n\n", c.Text, c.Credit)
+		} else {
+			fmt.Fprintf(w, "[Photo: %s]\n\n", c.Text)
+		}
+	}
+	fmt.Fprintln(w, a.Body)
+	fmt.Fprintf(w, "\n— #%d · %d words · %s · %s · imported %s\n", a.ID, a.Words, a.File.Format, a.File.Path, a.Added.Local().Format("2006-01-02 15:04"))
+	return ExitOK
+}
+
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%q is not an article ID (a positive number, as in `clippings show 12`)", s)
+	}
+	return id, nil
+}
+
+func runDelete(ctx context.Context, env Env, args []string) int {
+	fs, dbFlag := newFlags(env, "delete", "ID...", "Delete articles, with their original files and index entries")
+	if ok, status := parse(fs, args); !ok {
+		return status
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(env.Stderr, "clippings delete: give at least one article ID")
+		return ExitUsage
+	}
+	var ids []int64
+	for _, a := range fs.Args() {
+		id, err := parseID(a)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "clippings delete: %v\n", err)
+			return ExitUsage
+		}
+		ids = append(ids, id)
+	}
+	store, ok := openStore(ctx, env, *dbFlag)
+	if !ok {
+		return ExitUsage
+	}
+	defer store.Close()
+	status := ExitOK
+	// One at a time, so that one missing id does not keep the others.
+	for _, id := range ids {
+		if err := store.Delete(ctx, id); err != nil {
+			fmt.Fprintf(env.Stderr, "clippings delete: %v\n", err)
+			if !errors.Is(err, db.ErrNotFound) {
+				return ExitFailed
+			}
+			status = ExitFailed
+			continue
+		}
+		fmt.Fprintf(env.Stdout, "deleted #%d\n", id)
+	}
+	return status
+}
