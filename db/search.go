@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/clippings/clippings/article"
 )
@@ -90,17 +91,31 @@ func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
 	if req.Limit <= 0 {
 		req.Limit = 50
 	}
-	q := parseQuery(req.Query, s.prefixStems(ctx))
+	text := cleanQueryText(req.Query)
+	q := parseQuery(text, s.prefixStems(ctx))
 	res, err := s.search(ctx, q, req)
 	if err != nil && isQuerySyntaxError(err) {
-		res, err = s.search(ctx, plainQuery(req.Query), req)
+		res, err = s.search(ctx, plainQuery(text), req)
 	}
 	return res, err
 }
 
 func isQuerySyntaxError(err error) bool {
 	msg := err.Error()
-	return strings.Contains(msg, "fts5:") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column")
+	return strings.Contains(msg, "fts5:") || strings.Contains(msg, "syntax error") ||
+		strings.Contains(msg, "no such column") || strings.Contains(msg, "unterminated string")
+}
+
+// cleanQueryText drops what SQLite's query parser cannot take and no user
+// means: NUL and other control characters, broken UTF-8.
+func cleanQueryText(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // page is a position in results: a doc key, and for relevance the score.
@@ -317,7 +332,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", err
 	}
-	q := parseQuery(queryText, s.prefixStems(ctx))
+	q := parseQuery(cleanQueryText(queryText), s.prefixStems(ctx))
 	if q.match == "" {
 		return a.Title, a.Body, nil
 	}
