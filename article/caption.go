@@ -39,6 +39,9 @@ func isCreditLine(line string) bool {
 	return ok && countWords(text) == 0
 }
 
+// creditTail is how many bytes at the end of a line can hold its credit.
+const creditTail = 300
+
 // maxCreditWords: longer lines are captions or text, not bare credits.
 const maxCreditWords = 10
 
@@ -64,7 +67,17 @@ func mayHoldCredit(line string) bool {
 
 // splitCredit splits a caption line into its text and trailing credit.
 // ok is false when the line does not end with a credit.
-func splitCredit(line string) (text, credit string, ok bool) {
+func splitCredit(full string) (text, credit string, ok bool) {
+	// Credits end the line and are short: only its tail can hold one, and
+	// matching the $-anchored patterns on a whole paragraph is quadratic.
+	base := 0
+	if len(full) > creditTail {
+		base = len(full) - creditTail
+		if sp := strings.IndexByte(full[base:], ' '); sp >= 0 {
+			base += sp + 1
+		}
+	}
+	line := full[base:]
 	if !mayHoldCredit(line) {
 		return "", "", false
 	}
@@ -83,7 +96,7 @@ func splitCredit(line string) (text, credit string, ok bool) {
 		credit = strings.TrimSpace(line[start:m[3]])
 		credit = strings.TrimSuffix(credit, ".")
 		credit = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(credit, "("), ")"))
-		text = strings.TrimSpace(line[:start])
+		text = strings.TrimSpace(full[:base+start])
 		return text, credit, true
 	}
 	return "", "", false

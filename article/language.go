@@ -9,7 +9,7 @@ import (
 
 // languageSample bounds the text given to the detector: a few thousand
 // characters are plenty and keep big files fast.
-const languageSample = 6000
+const languageSample = 1200
 
 // minLanguageLetters is the least amount of text worth a guess.
 const minLanguageLetters = 40

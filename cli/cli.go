@@ -55,6 +55,7 @@ func commands() []command {
 		{"search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive", runSearch},
 		{"show", "[--json] ID", "print one article", runShow},
 		{"delete", "ID...", "delete articles", runDelete},
+		{"bench", "[--articles N] [--keep FILE] [--json]", "measure import and search speed on synthetic articles", runBench},
 	}
 }
 

@@ -1,0 +1,279 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
+)
+
+// Options configures a run.
+type Options struct {
+	Articles int    // how many synthetic articles
+	Keep     string // keep the archive at this path; "" for a temporary one
+	Seed     uint64
+	Repeats  int // runs of each query; 0: 20
+	// NoBaseline skips loading the same texts with the sqlite3 shell.
+	NoBaseline bool
+	Progress   func(string) // optional: reports what is happening
+}
+
+// Report is what a run measured.
+type Report struct {
+	Articles        int           `json:"articles"`
+	Cores           int           `json:"cores"`
+	ImportSeconds   float64       `json:"import_seconds"`
+	ArticlesPerSec  float64       `json:"import_articles_per_s"`
+	MBPerSec        float64       `json:"import_mb_per_s"`
+	FirstChunkRate  float64       `json:"import_rate_first_chunk"` // articles/s into the empty archive
+	LastChunkRate   float64       `json:"import_rate_last_chunk"`  // articles/s at full size
+	TextBytes       int64         `json:"text_bytes"`
+	ArchiveBytes    int64         `json:"archive_bytes"`
+	BytesPerArticle float64       `json:"archive_bytes_per_article"`
+	OpenToFirstPage time.Duration `json:"open_to_first_page_ns"`
+	PeakRSSBytes    int64         `json:"peak_rss_bytes"`
+	Queries         []QueryTiming `json:"queries"`
+	Baseline        *Baseline     `json:"sqlite3_baseline,omitempty"`
+}
+
+// QueryTiming is the time to the first page of 50 hits (with snippets and
+// the total count) for one kind of query and sort.
+type QueryTiming struct {
+	Kind    string        `json:"kind"`
+	Sort    string        `json:"sort"`
+	Example string        `json:"example"`
+	P50     time.Duration `json:"p50_ns"`
+	P95     time.Duration `json:"p95_ns"`
+	Max     time.Duration `json:"max_ns"`
+	Hits    int           `json:"median_total"`
+}
+
+// chunkSize is how many files exist on disk at once while building.
+const chunkSize = 5000
+
+// Run builds the archive and measures it.
+func Run(ctx context.Context, opts Options) (*Report, error) {
+	if opts.Articles <= 0 {
+		return nil, fmt.Errorf("bench: --articles must be at least 1")
+	}
+	if opts.Repeats <= 0 {
+		opts.Repeats = 20
+	}
+	say := opts.Progress
+	if say == nil {
+		say = func(string) {}
+	}
+	tmp, err := os.MkdirTemp("", "clippings-bench-")
+	if err != nil {
+		return nil, fmt.Errorf("bench: temporary folder: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	path := opts.Keep
+	if path == "" {
+		path = filepath.Join(tmp, "bench.db")
+	}
+	store, err := db.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	corpus := NewCorpus(opts.Seed)
+	rep := &Report{Articles: opts.Articles, Cores: runtime.NumCPU()}
+
+	im := &importer.Importer{Store: store}
+	var base *baseliner
+	if !opts.NoBaseline {
+		base = newBaseliner(tmp)
+	}
+	chunkDir := filepath.Join(tmp, "chunk")
+	for start := 0; start < opts.Articles; start += chunkSize {
+		end := min(start+chunkSize, opts.Articles)
+		n, err := writeChunk(corpus, chunkDir, start, end)
+		if err != nil {
+			store.Close()
+			return nil, err
+		}
+		rep.TextBytes += n
+		t0 := time.Now()
+		sum := im.Run(ctx, []string{chunkDir}, nil, nil)
+		took := time.Since(t0)
+		if ctx.Err() != nil {
+			store.Close()
+			return nil, ctx.Err()
+		}
+		if sum.Failed > 0 || sum.Imported != end-start {
+			store.Close()
+			return nil, fmt.Errorf("bench: chunk %d–%d: %d imported, %d duplicates, %d failed", start, end, sum.Imported, sum.Duplicates, sum.Failed)
+		}
+		rep.ImportSeconds += took.Seconds()
+		rate := float64(end-start) / took.Seconds()
+		if start == 0 {
+			rep.FirstChunkRate = rate
+		}
+		rep.LastChunkRate = rate
+		if base != nil {
+			if err := base.load(ctx, chunkDir); err != nil {
+				store.Close()
+				return nil, err
+			}
+		}
+		say(fmt.Sprintf("imported %d/%d (%.0f articles/s)", end, opts.Articles, rate))
+		os.RemoveAll(chunkDir)
+	}
+	rep.ArticlesPerSec = float64(opts.Articles) / rep.ImportSeconds
+	rep.MBPerSec = float64(rep.TextBytes) / (1 << 20) / rep.ImportSeconds
+	if base != nil {
+		rep.Baseline = base.report(opts.Articles, rep.ImportSeconds)
+	}
+	if err := store.Close(); err != nil {
+		return nil, err
+	}
+	rep.ArchiveBytes = fileSize(path) + fileSize(path+"-wal")
+	rep.BytesPerArticle = float64(rep.ArchiveBytes) / float64(opts.Articles)
+
+	say("timing searches")
+	t0 := time.Now()
+	store, err = db.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Close()
+	if _, err := store.Search(ctx, db.Request{Limit: 50}); err != nil {
+		return nil, err
+	}
+	rep.OpenToFirstPage = time.Since(t0)
+
+	for _, mix := range queryMix(corpus, opts.Repeats) {
+		for _, sort := range []db.Sort{db.Relevance, db.Newest} {
+			qt, err := timeQueries(ctx, store, mix, sort)
+			if err != nil {
+				return nil, err
+			}
+			rep.Queries = append(rep.Queries, qt)
+		}
+	}
+	rep.PeakRSSBytes = peakRSS()
+	return rep, nil
+}
+
+func writeChunk(c *Corpus, dir string, start, end int) (int64, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("bench: %w", err)
+	}
+	var total int64
+	for i := start; i < end; i++ {
+		text := c.Article(i).Text()
+		total += int64(len(text))
+		name := filepath.Join(dir, "a"+strconv.Itoa(i)+".txt")
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			return 0, fmt.Errorf("bench: write %s: %w", name, err)
+		}
+	}
+	return total, nil
+}
+
+func fileSize(p string) int64 {
+	st, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// queryKind is one line of the query mix: several queries of one kind.
+type queryKind struct {
+	kind    string
+	queries []string
+}
+
+// queryMix picks words by frequency rank so that each kind behaves the same
+// at every archive size.
+func queryMix(c *Corpus, n int) []queryKind {
+	pick := func(from, step int, format string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf(format, c.Word(from+i*step))
+		}
+		return out
+	}
+	twoWords := make([]string, n)
+	phrases := make([]string, n)
+	for i := range twoWords {
+		twoWords[i] = c.Word(300+i*37) + " " + c.Word(500+i*41)
+		a := c.Article(i * 7)
+		words := strings.Fields(strings.ToLower(strings.Trim(a.Paragraphs[0], ".")))
+		phrases[i] = `"` + strings.Join(words[2:4], " ") + `"`
+	}
+	prefix := func(k int) []string {
+		out := make([]string, n)
+		for i := range out {
+			w := c.Word(400 + i*53)
+			out[i] = w[:min(k, len(w))] + "*"
+		}
+		return out
+	}
+	return []queryKind{
+		{"rare word", pick(30000, 997, "%s")},
+		{"common word", pick(150, 11, "%s")},
+		{"stop word", []string{"the"}},
+		{"two words", twoWords},
+		{"phrase", phrases},
+		{"2-letter prefix", prefix(2)},
+		{"3-letter prefix", prefix(3)},
+		{"title:", pick(200, 13, "title:%s")},
+		{"after:", pick(180, 7, "%s after:2020-01-01")},
+	}
+}
+
+func timeQueries(ctx context.Context, store *db.Store, mix queryKind, sort db.Sort) (QueryTiming, error) {
+	var times []time.Duration
+	var totals []int
+	for _, q := range mix.queries {
+		for range max(1, 20/len(mix.queries)) {
+			t0 := time.Now()
+			res, err := store.Search(ctx, db.Request{Query: q, Sort: sort, Limit: 50})
+			if err != nil {
+				return QueryTiming{}, fmt.Errorf("bench: search %q: %w", q, err)
+			}
+			times = append(times, time.Since(t0))
+			totals = append(totals, res.Total)
+		}
+	}
+	sortDurations(times)
+	sortInts(totals)
+	return QueryTiming{
+		Kind: mix.kind, Sort: sort.String(), Example: mix.queries[0],
+		P50: percentile(times, 0.50), P95: percentile(times, 0.95), Max: times[len(times)-1],
+		Hits: totals[len(totals)/2],
+	}, nil
+}
+
+func sortDurations(d []time.Duration) { sort.Slice(d, func(i, j int) bool { return d[i] < d[j] }) }
+func sortInts(d []int)                { sort.Ints(d) }
+
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	i := int(float64(len(sorted)-1) * p)
+	return sorted[i]
+}
+
+// peakRSS reads the process's high-water resident memory (Linux).
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}

@@ -1,0 +1,64 @@
+package bench
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/clippings/clippings/article"
+	"github.com/clippings/clippings/db"
+)
+
+// BenchmarkExtractSynthetic times extraction of one copied-text article.
+func BenchmarkExtractSynthetic(b *testing.B) {
+	c := NewCorpus(1)
+	texts := make([][]byte, 100)
+	for i := range texts {
+		texts[i] = []byte(c.Article(i).Text())
+	}
+	b.ResetTimer()
+	var n int64
+	for i := 0; b.Loop(); i++ {
+		t := texts[i%len(texts)]
+		n += int64(len(t))
+		if _, err := article.Extract("a.txt", t, article.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(n / int64(b.N))
+}
+
+// BenchmarkStoreAdd times storing extracted articles in batches of 64.
+func BenchmarkStoreAdd(b *testing.B) {
+	c := NewCorpus(1)
+	s, err := db.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	// Extraction is timed by BenchmarkExtractSynthetic: here only storing.
+	prepared := make([]db.NewArticle, 512)
+	for i := range prepared {
+		text := c.Article(i).Text()
+		ext, err := article.Extract("a.txt", []byte(text), article.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		prepared[i] = db.NewArticle{Article: ext, Original: []byte(text)}
+	}
+	arts := make([]db.NewArticle, 0, 64)
+	i := 0
+	for b.Loop() {
+		a := prepared[i%len(prepared)]
+		a.Article.Title += strconv.Itoa(i) // not a duplicate
+		i++
+		arts = append(arts, a)
+		if len(arts) == 64 {
+			if _, err := s.Add(context.Background(), arts); err != nil {
+				b.Fatal(err)
+			}
+			arts = arts[:0]
+		}
+	}
+}
