@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -29,6 +30,29 @@ type Article struct {
 type NewArticle struct {
 	Article  article.Article
 	Original []byte
+	Added    time.Time // when it was first imported; zero means now (a restore keeps the exported time)
+
+	// Filled by Prepare: the costly work that need not happen inside the
+	// single write transaction.
+	prepared   bool
+	hash       []byte
+	codec      string
+	compressed []byte
+}
+
+// Prepare hashes the article's text and compresses its original. Add calls
+// it when the caller has not; importers call it on their worker goroutines so
+// the one writer only writes.
+func (n *NewArticle) Prepare() error {
+	if n.prepared {
+		return nil
+	}
+	codec, data, err := compress(n.Original)
+	if err != nil {
+		return err
+	}
+	n.hash, n.codec, n.compressed, n.prepared = ContentHash(n.Article), codec, data, true
+	return nil
 }
 
 // DuplicateError reports that an article is already in the archive.
@@ -142,8 +166,11 @@ func nextID(ctx context.Context, tx *sql.Tx) (int64, error) {
 }
 
 func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (int64, error) {
+	if err := it.Prepare(); err != nil {
+		return 0, err
+	}
 	a := it.Article
-	hash := ContentHash(a)
+	hash := it.hash
 	var existing int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_hash = ?", hash).Scan(&existing)
 	if err == nil {
@@ -151,6 +178,9 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("look for duplicate: %w", err)
+	}
+	if !it.Added.IsZero() {
+		now = it.Added.UTC().Truncate(time.Second)
 	}
 	day := now
 	if a.Published.Known() {
@@ -167,11 +197,7 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	if err != nil {
 		return 0, fmt.Errorf("store article %q: %w", a.Title, err)
 	}
-	codec, data, err := compress(it.Original)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, codec, data); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, it.codec, it.compressed); err != nil {
 		return 0, fmt.Errorf("store original file of %q: %w", a.Title, err)
 	}
 	return id, nil
@@ -205,16 +231,27 @@ func nullDate(d article.Date) any {
 	return d.String()
 }
 
+// gzipWriters recycles compressors across articles; a sync.Pool holds no
+// state that matters, only spare memory.
+var gzipWriters sync.Pool
+
 // compress gzips an original file; tiny files are kept as they are.
 func compress(data []byte) (string, []byte, error) {
 	if len(data) < 256 {
 		return "none", append([]byte{}, data...), nil // never NULL
 	}
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
-		return "", nil, fmt.Errorf("compress original: %w", err)
+	// A gzip writer allocates about a megabyte of tables: reuse them.
+	zw, _ := gzipWriters.Get().(*gzip.Writer)
+	if zw == nil {
+		var err error
+		if zw, err = gzip.NewWriterLevel(&buf, gzip.BestSpeed); err != nil {
+			return "", nil, fmt.Errorf("compress original: %w", err)
+		}
+	} else {
+		zw.Reset(&buf)
 	}
+	defer gzipWriters.Put(zw)
 	if _, err := zw.Write(data); err != nil {
 		return "", nil, fmt.Errorf("compress original: %w", err)
 	}
@@ -268,9 +305,9 @@ func describeWriteError(path string, err error) error {
 	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"):
 		return fmt.Errorf("%w: %s is read-only; check the permissions of the file and its folder (%v)", ErrReadOnly, path, err)
 	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"):
-		return fmt.Errorf("the disk holding %s is full; free some space and try again — nothing of this step was stored: %w", path, err)
+		return fmt.Errorf("the disk holding %s is full; free some space and try again — nothing of this step was stored (%v): %w", path, err, ErrDiskFull)
 	}
-	return err
+	return describeReadError(path, err)
 }
 
 const articleColumns = `id, added, title, subtitle, authors, source, url, published, language, body,
@@ -284,7 +321,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Article, error) {
 		return Article{}, fmt.Errorf("article #%d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return Article{}, fmt.Errorf("read article #%d: %w", id, err)
+		return Article{}, fmt.Errorf("read article #%d: %w", id, describeReadError(s.path, err))
 	}
 	return a, nil
 }
@@ -330,7 +367,7 @@ func (s *Store) Original(ctx context.Context, id int64) ([]byte, error) {
 		return nil, fmt.Errorf("original of article #%d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read original of article #%d: %w", id, err)
+		return nil, fmt.Errorf("read original of article #%d: %w", id, describeReadError(s.path, err))
 	}
 	return decompress(codec, data)
 }

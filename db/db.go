@@ -48,21 +48,36 @@ type Store struct {
 	path  string
 	write *sql.DB // exactly one connection: SQLite has one writer at a time
 	read  *sql.DB // a pool of readers; WAL lets them run beside the writer
+
+	limits searchLimits
+	watch  *sql.DB // one reader kept for PRAGMA data_version (see DataVersion)
 }
 
 // Open opens the archive at path, creating it and its folder when missing, and
 // brings its schema up to date. An archive from a newer Clippings, or a file
 // that is not a database, is refused and left untouched.
 func Open(ctx context.Context, path string) (*Store, error) {
+	ms, err := loadMigrations()
+	if err != nil {
+		return nil, err
+	}
+	return open(ctx, path, ms)
+}
+
+// open is Open with the schema steps given, so tests can add a migration.
+func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("archive path %s: %w", path, err)
 	}
-	if err := checkExisting(ctx, abs); err != nil {
+	if err := checkExisting(ctx, abs, len(ms)); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, fmt.Errorf("create archive folder: %w", err)
+		return nil, fmt.Errorf("cannot create the folder of archive %s (%v); choose a folder you may write to: %w", abs, err, ErrReadOnly)
+	}
+	if err := checkWritable(abs); err != nil {
+		return nil, err
 	}
 	write, err := sql.Open("sqlite", dsn(abs, false))
 	if err != nil {
@@ -75,7 +90,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		write.Close()
 		return nil, describeOpenError(abs, err)
 	}
-	if err := migrate(ctx, write, abs); err != nil {
+	if err := migrate(ctx, write, abs, ms); err != nil {
 		write.Close()
 		return nil, describeOpenError(abs, err)
 	}
@@ -87,7 +102,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	readers := max(4, runtime.NumCPU())
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	return &Store{path: abs, write: write, read: read}, nil
+	watch, err := openWatch(abs)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	return &Store{path: abs, write: write, read: read, watch: watch, limits: searchLimits{count: CountCap, rank: RankCap}}, nil
 }
 
 // dsn builds the connection string. Readers are query_only so that a bug can
@@ -107,10 +128,10 @@ func dsn(path string, readOnly bool) string {
 	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
 }
 
-// checkExisting looks at an existing file read-only before anything writes to
+// probeExisting looks at an existing file read-only before anything writes to
 // it: switching a foreign file to WAL or migrating a newer archive would
 // damage it.
-func checkExisting(ctx context.Context, path string) error {
+func probeExisting(ctx context.Context, path string, supported int) error {
 	st, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -123,6 +144,9 @@ func checkExisting(ctx context.Context, path string) error {
 	}
 	if st.Size() == 0 {
 		return nil // an empty file is a new database to SQLite
+	}
+	if err := checkHeader(path, st.Size()); err != nil {
+		return err
 	}
 	probe, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String())
 	if err != nil {
@@ -141,8 +165,8 @@ func checkExisting(ctx context.Context, path string) error {
 	if version == 0 && tables > 0 {
 		return fmt.Errorf("%s is an SQLite database of another program, not a Clippings archive; choose another file: %w", path, ErrNotDatabase)
 	}
-	if v := SchemaVersion(); version > v {
-		return &TooNewError{Path: path, Version: version, Supported: v}
+	if version > supported {
+		return &TooNewError{Path: path, Version: version, Supported: supported}
 	}
 	return nil
 }
@@ -171,7 +195,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes all connections, checkpointing the WAL.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	return errors.Join(s.watch.Close(), s.read.Close(), s.write.Close())
 }
 
 // Count is the number of articles in the archive.
@@ -179,7 +203,7 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
 	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("count articles: %w", err)
+		return 0, fmt.Errorf("count articles: %w", describeReadError(s.path, err))
 	}
 	return n, nil
 }

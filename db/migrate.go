@@ -47,17 +47,20 @@ func SchemaVersion() int {
 // migrate applies every migration newer than the database's user_version,
 // each in its own transaction together with the version bump, so a crash
 // leaves the database at a well-defined version.
-func migrate(ctx context.Context, conn *sql.DB, path string) error {
-	ms, err := loadMigrations()
-	if err != nil {
-		return err
-	}
+func migrate(ctx context.Context, conn *sql.DB, path string, ms []migration) error {
 	var version int
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if version > len(ms) {
 		return &TooNewError{Path: path, Version: version, Supported: len(ms)}
+	}
+	if version >= 1 && version < len(ms) {
+		// An archive with articles is copied before its schema changes, so a
+		// failed or faulty migration never costs the user their articles.
+		if err := backupBeforeMigration(ctx, conn, path, version+1); err != nil {
+			return err
+		}
 	}
 	for i := version; i < len(ms); i++ {
 		tx, err := conn.BeginTx(ctx, nil)

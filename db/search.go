@@ -70,10 +70,26 @@ type Hit struct {
 
 // Results is one page of hits.
 type Results struct {
-	Hits  []Hit
-	Total int    // all matches, not just this page
-	Next  string // cursor of the next page; "" on the last page
+	Hits []Hit
+	// Total counts all matches, not just this page — up to CountCap: with
+	// TotalCapped, there are more than Total.
+	Total       int
+	TotalCapped bool
+	// Ranked is non-zero when relevance ranked only the newest Ranked
+	// matches (queries matching more than RankCap articles).
+	Ranked int
+	Next   string // cursor of the next page; "" on the last page
 }
+
+// Counting and ranking stop at these many matches by default: counting a
+// million matches, or scoring them, takes far longer than a search may.
+const (
+	CountCap = 10000
+	RankCap  = 20000
+)
+
+// searchLimits are the caps in force; tests lower them.
+type searchLimits struct{ count, rank int }
 
 // ErrBadCursor is returned for a cursor this store did not make.
 var ErrBadCursor = errors.New("invalid page cursor")
@@ -186,29 +202,45 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	lo, hi := q.docRange()
 
 	// Where the docs come from: the index when there are words to match,
-	// else the articles table, minus the excluded words.
+	// else the articles table, minus the excluded words. ids lists them
+	// without scores, for counting.
 	var (
-		from string
-		args []any
+		from, ids string
+		args      []any
 	)
 	switch {
 	case q.match != "":
-		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
-		if sort != Relevance {
-			from = "SELECT rowid AS doc, 0.0 AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
-		}
+		ids = "SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
 		args = []any{q.match, lo, hi}
 	case q.exclude != "":
-		from = "SELECT doc, 0.0 AS score FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
 		args = []any{lo, hi, q.exclude}
 	default:
-		from = "SELECT doc, 0.0 AS score FROM articles WHERE doc >= ? AND doc < ?"
+		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ?"
 		args = []any{lo, hi}
 	}
 
-	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+from+")", args...).Scan(&total); err != nil {
-		return Results{}, fmt.Errorf("count matches: %w", err)
+	res := Results{}
+	matches, err := s.count(ctx, q, ids, args, &res)
+	if err != nil {
+		return Results{}, err
+	}
+
+	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
+	if sort == Relevance {
+		// Ranking every match of a common word at a million articles takes
+		// seconds; ranking the newest RankCap matches takes milliseconds,
+		// and in a news archive the newest matches are the likeliest wanted.
+		if matches > s.limits.rank {
+			var boundary int64
+			err := s.read.QueryRowContext(ctx, ids+" ORDER BY rowid DESC LIMIT 1 OFFSET ?", append(args, s.limits.rank-1)...).Scan(&boundary)
+			if err != nil {
+				return Results{}, fmt.Errorf("search: %w", err)
+			}
+			args = []any{q.match, boundary, hi}
+			res.Ranked = s.limits.rank
+		}
+		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
 	}
 
 	var order, where string
@@ -252,7 +284,6 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 
-	res := Results{Total: total}
 	if len(pages) > req.Limit {
 		pages = pages[:req.Limit]
 		res.Next = encodeCursor(sort, pages[len(pages)-1])
@@ -370,4 +401,24 @@ func (s *Store) prefixStems(ctx context.Context) stemExpander {
 		}
 		return out
 	}
+}
+
+// count fills res.Total: exactly for the whole archive, else up to
+// the count cap. It returns the matches it counted, up to the rank cap + 1.
+func (s *Store) count(ctx context.Context, q query, ids string, args []any, res *Results) (int, error) {
+	if !q.hasWords() && q.after.IsZero() && q.before.IsZero() {
+		n, err := s.Count(ctx)
+		res.Total = n
+		return n, err
+	}
+	var n int
+	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+ids+" LIMIT ?)", append(args, max(s.limits.count, s.limits.rank)+1)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count matches: %w", err)
+	}
+	res.Total = n
+	if n > s.limits.count {
+		res.Total, res.TotalCapped = s.limits.count, true
+	}
+	return n, nil
 }

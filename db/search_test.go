@@ -257,3 +257,53 @@ func TestSearchPagingByCursor(t *testing.T) {
 		t.Error("a bad cursor must be an error")
 	}
 }
+
+// Past the caps, the total says "at least" and relevance ranks the newest
+// matches only, still in score order.
+func TestSearchCapsCountingAndRanking(t *testing.T) {
+	s := openTemp(t)
+	s.limits = searchLimits{count: 30, rank: 40}
+	ctx := context.Background()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range 100 {
+		a := base
+		a.Title = fmt.Sprintf("Dispatch %d", i)
+		a.Body = fmt.Sprintf("Story %d from the Sahel. %s", i, strings.Repeat("sahel ", 1+i%5))
+		a.Published, _ = article.ParseDate(fmt.Sprintf("2020-01-%02d", 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	if _, err := s.Add(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Search(ctx, Request{Query: "sahel", Sort: Relevance, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 30 || !r.TotalCapped || r.Ranked != 40 {
+		t.Errorf("Total %d capped %v ranked %d, want 30 true 40", r.Total, r.TotalCapped, r.Ranked)
+	}
+	seen := 0
+	for cursor := ""; ; {
+		r, err := s.Search(ctx, Request{Query: "sahel", Sort: Relevance, Limit: 15, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen += len(r.Hits)
+		if r.Next == "" {
+			break
+		}
+		cursor = r.Next
+	}
+	if seen != 40 {
+		t.Errorf("relevance paged through %d hits, want the 40 ranked", seen)
+	}
+	r, _ = s.Search(ctx, Request{Query: "", Limit: 10})
+	if r.Total != 100 || r.TotalCapped {
+		t.Errorf("whole archive: Total %d capped %v, want an exact 100", r.Total, r.TotalCapped)
+	}
+	r, _ = s.Search(ctx, Request{Query: "dispatch", Sort: Newest, Limit: 10})
+	if r.Total != 30 || !r.TotalCapped || r.Ranked != 0 {
+		t.Errorf("newest: %+v", r)
+	}
+}

@@ -158,10 +158,9 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 
 // pending is an extracted article waiting to be stored, or a finished result.
 type pending struct {
-	path     string
-	article  article.Article
-	original []byte
-	result   *Result
+	path   string
+	item   db.NewArticle
+	result *Result
 }
 
 // prepare reads and extracts one file; files already imported are spotted by
@@ -191,7 +190,11 @@ func (im *Importer) prepare(ctx context.Context, path string) pending {
 	if im.Opts.DryRun {
 		return pending{result: &Result{Path: path, Status: Extracted, Title: a.Title, Article: &a}}
 	}
-	return pending{path: path, article: a, original: data}
+	item := db.NewArticle{Article: a, Original: data}
+	if err := item.Prepare(); err != nil { // hashing and compressing, on this worker
+		return fail(err)
+	}
+	return pending{path: path, item: item}
 }
 
 func (im *Importer) maxSize() int64 {
@@ -251,12 +254,12 @@ func (im *Importer) store(ctx context.Context, in <-chan pending, report func(Re
 		}
 		items := make([]db.NewArticle, len(batch))
 		for i, p := range batch {
-			items[i] = db.NewArticle{Article: p.article, Original: p.original}
+			items[i] = p.item
 		}
 		// Storing goes on after a cancel: what was extracted is kept.
 		results, _ := im.Store.Add(context.WithoutCancel(ctx), items)
 		for i, r := range results {
-			res := Result{Path: batch[i].path, Title: batch[i].article.Title, ID: r.ID}
+			res := Result{Path: batch[i].path, Title: batch[i].item.Article.Title, ID: r.ID}
 			var dup *db.DuplicateError
 			switch {
 			case r.Err == nil:

@@ -41,7 +41,12 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 	title, subtitle, authors, source, body, captions,
 	content = 'articles',
 	content_rowid = 'doc',
-	tokenize = 'porter unicode61 remove_diacritics 2'
+	tokenize = 'porter unicode61 remove_diacritics 2',
+	-- Prefix indexes make `co*` and `neg*` as fast as a word (30 ms instead
+	-- of 750 ms for a two-letter prefix at 10,000 articles) for about a
+	-- quarter more disk; import speed was unchanged (measured with
+	-- `clippings bench`).
+	prefix = '2 3'
 );
 
 -- The index's terms, for matching prefixes against stems.

@@ -1,0 +1,204 @@
+package db
+
+import (
+	"context"
+	"fmt"
+)
+
+// Kinds of problem Check reports.
+const (
+	ProblemDatabase = "database" // SQLite's own structures (pages, b-trees)
+	ProblemIndex    = "index"    // the full-text index
+	ProblemOriginal = "original" // the stored original files
+)
+
+// maxProblemsPerStep keeps a badly damaged archive's report readable.
+const maxProblemsPerStep = 50
+
+// Problem is one thing wrong with an archive.
+type Problem struct {
+	Kind    string `json:"kind"`
+	Article int64  `json:"article,omitempty"` // the article concerned, when one is
+	Detail  string `json:"detail"`
+}
+
+func (p Problem) String() string {
+	if p.Article != 0 {
+		return fmt.Sprintf("%s: article #%d: %s", p.Kind, p.Article, p.Detail)
+	}
+	return p.Kind + ": " + p.Detail
+}
+
+// CheckReport is what Check found.
+type CheckReport struct {
+	Path     string    `json:"path"`
+	Articles int       `json:"articles"`
+	Problems []Problem `json:"problems"`
+}
+
+// OK reports whether nothing is wrong.
+func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Check verifies the whole archive: SQLite's integrity_check, the FTS5
+// index against the articles, and that every article has its index entry
+// and a readable original file (and nothing is left of deleted ones). It
+// only reads; failures to read are reported as problems, since on a damaged
+// archive they are the findings. The error is for a cancelled context.
+func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	r := CheckReport{Path: s.path, Problems: []Problem{}}
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&r.Articles); err != nil {
+		r.add(ProblemDatabase, 0, "cannot count the articles: "+err.Error())
+	}
+	steps := []func(context.Context, *CheckReport){
+		s.checkSQLite,
+		s.checkFullTextIndex,
+		s.checkIndexEntries,
+		s.checkOriginals,
+	}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return r, fmt.Errorf("check %s: %w", s.path, err)
+		}
+		step(ctx, &r)
+	}
+	if err := ctx.Err(); err != nil {
+		return r, fmt.Errorf("check %s: %w", s.path, err)
+	}
+	return r, nil
+}
+
+func (r *CheckReport) add(kind string, article int64, detail string) {
+	r.Problems = append(r.Problems, Problem{Kind: kind, Article: article, Detail: detail})
+}
+
+// checkSQLite runs PRAGMA integrity_check, which also checks the FTS5
+// index's own structure.
+func (s *Store) checkSQLite(ctx context.Context, r *CheckReport) {
+	rows, err := s.read.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", maxProblemsPerStep))
+	if err != nil {
+		r.add(ProblemDatabase, 0, "integrity check could not run: "+err.Error())
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			r.add(ProblemDatabase, 0, err.Error())
+			return
+		}
+		if line != "ok" {
+			r.add(ProblemDatabase, 0, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		r.add(ProblemDatabase, 0, "integrity check failed: "+err.Error())
+	}
+}
+
+// checkFullTextIndex compares the index with the articles' text, token by
+// token. FTS5 runs it as a command (an INSERT), which the query-only readers
+// refuse; it writes nothing and is rolled back.
+func (s *Store) checkFullTextIndex(ctx context.Context, r *CheckReport) {
+	conn, err := s.maintenanceConn()
+	if err != nil {
+		r.add(ProblemIndex, 0, err.Error())
+		return
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		r.add(ProblemIndex, 0, "index check could not start: "+err.Error())
+		return
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"); err != nil {
+		r.add(ProblemIndex, 0, "the full-text index does not match the articles ("+err.Error()+")")
+	}
+}
+
+// checkIndexEntries finds articles the index lacks, and index entries of
+// articles that are gone. The index keeps one docsize row per entry.
+func (s *Store) checkIndexEntries(ctx context.Context, r *CheckReport) {
+	s.listProblems(ctx, r, ProblemIndex,
+		"SELECT id FROM articles WHERE doc NOT IN (SELECT id FROM articles_fts_docsize) ORDER BY id",
+		func(id int64) Problem {
+			return Problem{Kind: ProblemIndex, Article: id, Detail: "not in the full-text index: searches cannot find it"}
+		})
+	s.listProblems(ctx, r, ProblemIndex,
+		"SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT doc FROM articles) ORDER BY id",
+		func(doc int64) Problem {
+			return Problem{Kind: ProblemIndex, Detail: fmt.Sprintf("the index holds an entry (key %d) for no article", doc)}
+		})
+}
+
+// checkOriginals finds articles without their original file, originals of
+// no article, and originals that cannot be read back.
+func (s *Store) checkOriginals(ctx context.Context, r *CheckReport) {
+	s.listProblems(ctx, r, ProblemOriginal,
+		"SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM originals) ORDER BY id",
+		func(id int64) Problem {
+			return Problem{Kind: ProblemOriginal, Article: id, Detail: "its original file is missing"}
+		})
+	s.listProblems(ctx, r, ProblemOriginal,
+		"SELECT article_id FROM originals WHERE article_id NOT IN (SELECT id FROM articles) ORDER BY article_id",
+		func(id int64) Problem {
+			return Problem{Kind: ProblemOriginal, Detail: fmt.Sprintf("an original file is stored for article #%d, which does not exist", id)}
+		})
+
+	rows, err := s.read.QueryContext(ctx, "SELECT article_id, codec, data FROM originals ORDER BY article_id")
+	if err != nil {
+		r.add(ProblemOriginal, 0, "cannot read the original files: "+err.Error())
+		return
+	}
+	defer rows.Close()
+	found := 0
+	for rows.Next() {
+		var (
+			id    int64
+			codec string
+			data  []byte
+		)
+		if err := rows.Scan(&id, &codec, &data); err != nil {
+			r.add(ProblemOriginal, 0, "cannot read the original files: "+err.Error())
+			return
+		}
+		if _, err := decompress(codec, data); err != nil {
+			if found++; found <= maxProblemsPerStep {
+				r.add(ProblemOriginal, id, "its original file is damaged: "+err.Error())
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		r.add(ProblemOriginal, 0, "cannot read the original files: "+err.Error())
+	}
+	if found > maxProblemsPerStep {
+		r.add(ProblemOriginal, 0, fmt.Sprintf("… and %d more damaged original files", found-maxProblemsPerStep))
+	}
+}
+
+// listProblems reports one problem per id the query returns.
+func (s *Store) listProblems(ctx context.Context, r *CheckReport, kind, query string, problem func(int64) Problem) {
+	rows, err := s.read.QueryContext(ctx, query)
+	if err != nil {
+		r.add(kind, 0, "check could not run: "+err.Error())
+		return
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			r.add(kind, 0, err.Error())
+			return
+		}
+		if n++; n <= maxProblemsPerStep {
+			r.Problems = append(r.Problems, problem(id))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		r.add(kind, 0, "check failed: "+err.Error())
+	}
+	if n > maxProblemsPerStep {
+		r.add(kind, 0, fmt.Sprintf("… and %d more like this", n-maxProblemsPerStep))
+	}
+}
