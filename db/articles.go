@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -126,6 +127,12 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		if err != nil {
 			return err
 		}
+		index, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts
+			(rowid, title, subtitle, authors, source, body, captions) VALUES (?,?,?,?,?,?,?)`)
+		if err != nil {
+			return fmt.Errorf("prepare index insert: %w", err)
+		}
+		defer index.Close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles
 			(id, doc, title, subtitle, authors, source, url, published, added, language, body,
 			 captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash)
@@ -134,15 +141,26 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			return fmt.Errorf("prepare insert: %w", err)
 		}
 		defer insert.Close()
+		var entries []indexEntry
 		for i, it := range items {
-			id, err := insertOne(ctx, tx, insert, it, next, now)
-			results[i] = AddResult{ID: id, Err: err}
+			entry, err := insertOne(ctx, tx, insert, it, next, now)
+			results[i] = AddResult{ID: entry.id, Err: err}
 			if err == nil {
+				entries = append(entries, entry)
 				next++
 				continue
 			}
 			if !errors.Is(err, ErrDuplicate) {
 				return err
+			}
+		}
+		// FTS5 writes a new segment whenever a rowid is not above the last
+		// one; doc keys follow publication dates, not import order, so
+		// index the batch in doc order: one segment per batch.
+		sort.Slice(entries, func(i, j int) bool { return entries[i].values[0].(int64) < entries[j].values[0].(int64) })
+		for _, e := range entries {
+			if _, err := index.ExecContext(ctx, e.values...); err != nil {
+				return fmt.Errorf("index article #%d: %w", e.id, err)
 			}
 		}
 		return nil
@@ -165,19 +183,26 @@ func nextID(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return seq.Int64 + 1, nil
 }
 
-func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (int64, error) {
+// indexEntry is an article's row of the full-text index: doc first, then
+// the indexed columns, exactly as stored in articles.
+type indexEntry struct {
+	id     int64
+	values []any
+}
+
+func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (indexEntry, error) {
 	if err := it.Prepare(); err != nil {
-		return 0, err
+		return indexEntry{}, err
 	}
 	a := it.Article
 	hash := it.hash
 	var existing int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_hash = ?", hash).Scan(&existing)
 	if err == nil {
-		return 0, &DuplicateError{ID: existing}
+		return indexEntry{}, &DuplicateError{ID: existing}
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("look for duplicate: %w", err)
+		return indexEntry{}, fmt.Errorf("look for duplicate: %w", err)
 	}
 	if !it.Added.IsZero() {
 		now = it.Added.UTC().Truncate(time.Second)
@@ -188,19 +213,23 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	}
 	captionsJSON, err := json.Marshal(nonNilCaptions(a.Captions))
 	if err != nil {
-		return 0, fmt.Errorf("encode captions: %w", err)
+		return indexEntry{}, fmt.Errorf("encode captions: %w", err)
 	}
-	_, err = insert.ExecContext(ctx, id, docKey(day, id), a.Title, a.Subtitle,
-		strings.Join(a.Authors, "\n"), a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
-		a.Language, a.Body, captionsText(a.Captions), string(captionsJSON), a.Words,
+	doc, authors, captions := docKey(day, id), strings.Join(a.Authors, "\n"), captionsText(a.Captions)
+	_, err = insert.ExecContext(ctx, id, doc, a.Title, a.Subtitle,
+		authors, a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
+		a.Language, a.Body, captions, string(captionsJSON), a.Words,
 		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash)
 	if err != nil {
-		return 0, fmt.Errorf("store article %q: %w", a.Title, err)
+		return indexEntry{}, fmt.Errorf("store article %q: %w", a.Title, err)
 	}
+
 	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, it.codec, it.compressed); err != nil {
-		return 0, fmt.Errorf("store original file of %q: %w", a.Title, err)
+		return indexEntry{}, fmt.Errorf("store original file of %q: %w", a.Title, err)
 	}
-	return id, nil
+	// The same values as the row: the index is external-content and must
+	// agree with it exactly, or deletes would corrupt it.
+	return indexEntry{id: id, values: []any{doc, a.Title, a.Subtitle, authors, a.Source, a.Body, captions}}, nil
 }
 
 func nonNilCaptions(c []article.Caption) []article.Caption {

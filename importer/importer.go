@@ -166,6 +166,9 @@ type pending struct {
 // prepare reads and extracts one file; files already imported are spotted by
 // their hash before the (slower) extraction.
 func (im *Importer) prepare(ctx context.Context, path string) pending {
+	if isExportName(path) {
+		return im.prepareRestore(ctx, path)
+	}
 	fail := func(err error) pending {
 		return pending{result: &Result{Path: path, Status: Failed, Err: err}}
 	}

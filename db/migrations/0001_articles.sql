@@ -49,13 +49,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 	prefix = '2 3'
 );
 
+-- Write bigger segments, and merge them less eagerly: FTS5 flushes its
+-- in-memory index at 1 MB by default, which with prefix indexes meant a new
+-- segment every few dozen articles (measured: -25% import time).
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
+
 -- The index's terms, for matching prefixes against stems.
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, row);
 
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-	INSERT INTO articles_fts(rowid, title, subtitle, authors, source, body, captions)
-	VALUES (new.doc, new.title, new.subtitle, new.authors, new.source, new.body, new.captions);
-END;
+-- New articles are indexed by Store.Add itself, in the same transaction,
+-- rather than by an AFTER INSERT trigger: a trigger writing to FTS5 makes
+-- every INSERT a statement savepoint, and FTS5 flushes its in-memory index to
+-- a new segment at each one — a segment per article, three times slower.
 
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 	INSERT INTO articles_fts(articles_fts, rowid, title, subtitle, authors, source, body, captions)
