@@ -39,8 +39,8 @@ func Collect(paths []string) (files []string, early []Result) {
 			continue
 		}
 		if !st.IsDir() {
-			if _, ok := article.Supported(abs); !ok {
-				early = append(early, Result{Path: abs, Status: Failed, Err: unsupported(abs)})
+			if err := importable(abs); err != nil {
+				early = append(early, Result{Path: abs, Status: Failed, Err: err})
 				continue
 			}
 			add(abs)
@@ -88,8 +88,8 @@ func walk(root string, add func(string)) []Result {
 		if !d.Type().IsRegular() {
 			return nil // sockets, devices, broken links
 		}
-		if _, ok := article.Supported(name); !ok {
-			skipped = append(skipped, Result{Path: p, Status: Skipped, Err: fmt.Errorf("%w (%s)", ErrNotArticleFile, unsupported(p))})
+		if err := importable(p); err != nil {
+			skipped = append(skipped, Result{Path: p, Status: Skipped, Err: fmt.Errorf("%w (%w)", ErrNotArticleFile, err)})
 			return nil
 		}
 		found = append(found, p)
