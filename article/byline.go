@@ -3,6 +3,8 @@ package article
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -36,19 +38,127 @@ func looksLikeByline(line string) bool {
 	return countWords(line) <= maxBylineWords && !endsSentence(strings.TrimRight(line, " ")) && bylineRe.MatchString(line)
 }
 
-// bylineNames extracts author names from a byline.
+// bylineNames extracts author names from a byline: "By Jane Doe and John
+// Roe, Reuters", "By Tess Bonn - 11/19/19 06:56 AM EST", "By Meg
+// JamesStaff Writer", "By Umair Irfan Updated Nov 13, 2019".
 func bylineNames(line string) []string {
-	line = bylinePrefixRe.ReplaceAllString(line, "")
-	if i := strings.IndexAny(line, "|/–—"); i >= 0 {
-		line = line[:i]
+	if contactRe.MatchString(line) {
+		return nil
 	}
-	var names []string
-	for _, part := range regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`).Split(line, -1) {
-		if part = strings.TrimSpace(part); countWords(part) >= 2 && countWords(part) <= 4 {
-			names = append(names, part)
+	explicit := bylinePrefixRe.MatchString(line) || authorLabelRe.MatchString(line)
+	line = bylinePrefixRe.ReplaceAllString(line, "")
+	line = authorLabelRe.ReplaceAllString(line, "")
+	return namesOf(cutByline(line), explicit)
+}
+
+var (
+	// authorLabelRe: "Text: Jane Doe", "Autor: João Silva".
+	authorLabelRe = regexp.MustCompile(`^(?i:author|authors|autor|autora|auteur|autore|text|texto|testo|текст|автор|reporting|words)\s*:\s*`)
+	// bylineEndRe is where the names of a byline end: a separator, a label,
+	// a handle, a role glued to the name ("JamesStaff Writer").
+	bylineEndRe = regexp.MustCompile(`\s[-–—]\s|[|/•·@]|\s(?i:updated|published|posted|last updated|modified|on)\b|\p{Ll}(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist|Photographer|Biography)\b`)
+	// bylineSplitRe separates the names of several authors.
+	bylineSplitRe = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bdan\b|\ben\b)\s*`)
+	// roleRe marks a part of a byline that is a role or an employer.
+	roleRe = regexp.MustCompile(`(?i)\b(?:staff|writer|reporter|editor|editors|correspondent|contributor|columnist|photographer|producer|bureau|special to|senior|chief|news|press|desk|team|magazine|newspaper|times|post|daily|herald|journal|tribune|gazette|wire|agency|media|network|online|digital)\b`)
+	// genericAuthors are account names, not people: "By admin".
+	genericAuthors = map[string]bool{"admin": true, "administrator": true, "staff": true, "editor": true, "editors": true,
+		"team": true, "guest": true, "redaksi": true, "redação": true, "redacción": true, "rédaction": true,
+		"redaktion": true, "redazione": true, "redactie": true, "webmaster": true, "user": true, "anonymous": true, "editorial": true}
+)
+
+// cutByline keeps the part of a byline before its date, label or separator.
+func cutByline(line string) string {
+	if ds := findDates(line, orderMDY); len(ds) > 0 {
+		line = line[:ds[0].start]
+	}
+	if m := bylineEndRe.FindStringIndex(line); m != nil {
+		cut := m[0]
+		if r, size := utf8.DecodeRuneInString(line[cut:]); unicode.IsLower(r) && m[1]-m[0] > size+1 {
+			cut += size // keep the last letter of the glued name
 		}
+		line = line[:cut]
+	}
+	return strings.Trim(line, " ,.:;-–—")
+}
+
+// namesOf splits the names of a byline. Single words are names only after
+// an explicit "By" ("by Regan"), and never account names ("By admin").
+func namesOf(s string, explicit bool) []string {
+	parts := bylineSplitRe.Split(s, -1)
+	var names []string
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		n := countWords(part)
+		if n == 0 || n > 4 || !startsUpper(part) || genericAuthors[strings.ToLower(part)] || strings.ContainsFunc(part, unicode.IsDigit) {
+			continue
+		}
+		if len(parts) > 1 && (roleRe.MatchString(part) || domainNameRe.MatchString(part) || agencies[strings.ToLower(part)] != "") {
+			continue // "Jane Doe, Reuters", "Troy L. Smith, Cleveland.com", "Meg James, Staff Writer"
+		}
+		if n == 1 && !(explicit && len(parts) == 1) {
+			continue
+		}
+		if isAllCaps(part) {
+			part = titleCase(part) // "BY BILL HOPPE"
+		}
+		names = append(names, part)
 	}
 	return names
+}
+
+// titleCase capitalises each word of an all-capitals name.
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.Join(words, " ")
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+var (
+	// nameBeforeDateRe: "Chris Davies - Nov 19, 2019", "Reuters November 18, 2019".
+	nameBeforeDateRe = regexp.MustCompile(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,3})\s*(?:[-–—|·•,]\s*)?$`)
+	// byAfterDateRe: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
+	byAfterDateRe = regexp.MustCompile(`\s(?i:by)\s+(.+)$`)
+	// nameHandleRe: "Natasha Turak@NatashaTurak", "Catherine Shu @catherineshu / 2 days".
+	nameHandleRe = regexp.MustCompile(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]+)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3})\s*@\w{2,30}\b`)
+)
+
+// datelineNames reads the author from a line holding the article's date: a
+// name right before the date, or "by Name" after it.
+func datelineNames(line string) []string {
+	if m := nameHandleRe.FindStringSubmatch(line); m != nil {
+		return namesOf(m[1], false)
+	}
+	ds := findDates(line, orderMDY)
+	if len(ds) == 0 {
+		return nil
+	}
+	if m := byAfterDateRe.FindStringSubmatch(line[ds[len(ds)-1].end:]); m != nil {
+		return namesOf(cutByline(m[1]), true)
+	}
+	if m := nameBeforeDateRe.FindStringSubmatch(line[:ds[0].start]); m != nil {
+		name := m[1]
+		if agency := agencies[strings.ToLower(name)]; agency != "" {
+			return []string{agency}
+		}
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			if sectionWords[w] {
+				return nil // "Local Weather 12 March 2015"
+			}
+		}
+		if labelOf(line[:ds[0].start]) == labelNone {
+			return namesOf(name, false)
+		}
+	}
+	return nil
 }
 
 // looksLikeDate reports whether a line is a dateline ("Updated 1:39 am EST, …").

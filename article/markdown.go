@@ -33,7 +33,8 @@ var (
 )
 
 // extractMarkdown reads a Markdown file: YAML/TOML front matter gives the
-// metadata, else the first heading is the title; the body is plain text.
+// metadata, else the first heading is the title and the byline, date and
+// source lines the text shows give the rest; the body is plain text.
 func extractMarkdown(text string) (Article, error) {
 	text = normalizeText(text)
 	fm, rest := splitFrontMatter(text)
@@ -55,6 +56,11 @@ func extractMarkdown(text string) (Article, error) {
 	} else if len(paras) > 0 && paras[0].heading > 0 && sameTitle(paras[0].text, a.Title) {
 		paras = paras[1:] // the front matter title repeated as a heading
 	}
+	if !a.Published.Known() || a.Source == "" || len(a.Authors) == 0 {
+		// No front matter (or not all of it): read the byline, date and
+		// source the text itself shows, as in copied text.
+		paras = markdownMeta(&a, paras)
+	}
 	var body []string
 	for _, p := range paras {
 		body = append(body, p.text)
@@ -68,7 +74,95 @@ func extractMarkdown(text string) (Article, error) {
 
 type mdParagraph struct {
 	text    string
-	heading int // 1–6 for headings, 0 for text
+	heading int      // 1–6 for headings, 0 for text
+	lines   []string // the source lines of a text paragraph, as plain text
+}
+
+// markdownMeta fills the date, source and authors a Markdown file's front
+// matter left unset from the lines around its headline, the way copied text
+// is read (see textmeta.go), and returns the paragraphs without the header
+// lines it read: a byline or date line between the headline and the text.
+func markdownMeta(a *Article, paras []mdParagraph) []mdParagraph {
+	lines := []textLine{{text: a.Title, words: lineWeight(a.Title), kind: kindTeaser}}
+	var para []int // the paragraph of each line
+	para = append(para, -1)
+	for k, p := range paras {
+		src := p.lines
+		if len(src) == 0 {
+			src = []string{p.text}
+		}
+		for _, t := range src {
+			if t = strings.TrimSpace(t); t == "" {
+				continue
+			}
+			kind := classifyLine(t, lineWeight(t))
+			if p.heading > 0 && kind == kindProse {
+				kind = kindTeaser
+			}
+			lines = append(lines, textLine{text: t, words: lineWeight(t), kind: kind})
+			para = append(para, k)
+		}
+	}
+	markBylineNames(lines)
+	start := -1
+	for i, l := range lines {
+		if i > 0 && l.kind == kindProse {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return paras
+	}
+	titleAt := -1
+	if a.Title != "" {
+		titleAt = 0
+	}
+	// Short lines after the last sentence ("Source: …", "© 2015 …") are
+	// the footer.
+	end := len(lines)
+	for end > start+1 && lines[end-1].kind != kindProse {
+		end--
+	}
+	if !a.Published.Known() {
+		order := numericOrderOf(lines, func() string { return detectLanguage(a.Title + "\n\n" + joinParagraphs(paras)) })
+		a.Published = textDate(lines, titleAt, start, end, order)
+	}
+	if a.Source == "" {
+		a.Source = textSource(lines, titleAt, start, end)
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = headerAuthors(lines, titleAt, start, end)
+	}
+	// Drop the header paragraphs made only of bylines and dates.
+	meta := map[int]bool{}
+	for k := range paras {
+		meta[k] = true
+	}
+	for i, l := range lines {
+		if i == 0 {
+			continue
+		}
+		if i >= start || (l.kind != kindByline && l.kind != kindDate) || paras[para[i]].heading > 0 {
+			meta[para[i]] = false
+		}
+	}
+	var kept []mdParagraph
+	for k, p := range paras {
+		if !meta[k] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+func joinParagraphs(paras []mdParagraph) string {
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(p.text)
+		b.WriteString("\n\n")
+	}
+	return b.String()
 }
 
 // markdownParagraphs turns Markdown into plain-text paragraphs. Lines of a
@@ -80,7 +174,13 @@ func markdownParagraphs(text string) []mdParagraph {
 	flush := func() {
 		if len(cur) > 0 {
 			if t := stripInlineMarkdown(strings.Join(cur, " ")); t != "" {
-				out = append(out, mdParagraph{text: t})
+				p := mdParagraph{text: t}
+				if len(cur) > 1 {
+					for _, c := range cur {
+						p.lines = append(p.lines, stripInlineMarkdown(c))
+					}
+				}
+				out = append(out, p)
 			}
 			cur = nil
 		}

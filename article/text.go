@@ -25,11 +25,7 @@ func extractText(text string) (Article, error) {
 		a.Title = lines[titleAt].text
 	}
 	a.Subtitle = findSubtitle(lines, titleAt, start)
-	for i := start - 1; i >= 0 && i > titleAt && start-i <= 8; i-- {
-		if l := lines[i]; l.kind == kindByline && len(a.Authors) == 0 {
-			a.Authors = bylineNames(l.text)
-		}
-	}
+	a.Authors = headerAuthors(lines, titleAt, start, end)
 	var body []string
 	seen := map[string]bool{}
 	addCaption := func(text, credit string) {
@@ -54,6 +50,9 @@ func extractText(text string) (Article, error) {
 		}
 	}
 	a.Body = strings.Join(body, "\n\n")
+	order := numericOrderOf(lines, func() string { return detectLanguage(a.Title + "\n\n" + a.Body) })
+	a.Published = textDate(lines, titleAt, start, end, order)
+	a.Source = textSource(lines, titleAt, start, end)
 	return a, nil
 }
 
