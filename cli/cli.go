@@ -56,6 +56,10 @@ func commands() []command {
 		{"show", "[--json] ID", "print one article", runShow},
 		{"delete", "ID...", "delete articles", runDelete},
 		{"bench", "[--articles N] [--keep FILE] [--json]", "measure import and search speed on synthetic articles", runBench},
+		{"check", "[--json]", "verify the archive; exit status 0 only when all is well", runCheck},
+		{"stats", "[--json]", "count and measure the archive's articles", runStats},
+		{"backup", "FILE", "write a consistent copy of the archive, even while it is in use", runBackup},
+		{"export", "--format json|markdown|html DIR [QUERY...]", "write articles (all, or a search's) to files; a JSON export imports back whole", runExport},
 	}
 }
 

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/clippings/clippings/article"
 )
 
 // userVersion reads an archive file's schema version without opening it as
@@ -225,5 +228,27 @@ func TestFailedMigrationKeepsArchiveAndBackup(t *testing.T) {
 	}
 	if _, err := os.Stat(path + ".before-v" + itoa(len(ms)+1) + ".bak"); err != nil {
 		t.Errorf("backup missing: %v", err)
+	}
+}
+
+// A restore passes the time an article was first imported; Add keeps it,
+// and files an undated article under that day, not today.
+func TestAddKeepsGivenAddedTime(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	a := fixtures(t)[0]
+	a.Published = article.Date{}
+	when := time.Date(2019, 5, 6, 7, 8, 9, 0, time.FixedZone("CEST", 2*3600))
+	res, err := s.Add(ctx, []NewArticle{{Article: a, Original: []byte("x"), Added: when}})
+	if err != nil || res[0].Err != nil {
+		t.Fatal(err, res)
+	}
+	got, _ := s.Get(ctx, res[0].ID)
+	if !got.Added.Equal(when) {
+		t.Errorf("Added = %v; want %v", got.Added, when)
+	}
+	r, _ := s.Search(ctx, Request{Query: "before:2020-01-01"})
+	if r.Total != 1 {
+		t.Errorf("an undated restored article is not filed under the day it was added")
 	}
 }

@@ -2,7 +2,11 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 )
 
 // Kinds of problem Check reports.
@@ -96,24 +100,63 @@ func (s *Store) checkSQLite(ctx context.Context, r *CheckReport) {
 }
 
 // checkFullTextIndex compares the index with the articles' text, token by
-// token. FTS5 runs it as a command (an INSERT), which the query-only readers
-// refuse; it writes nothing and is rolled back.
+// token. FTS5 runs this as a command (an INSERT), which takes the write lock
+// for as long as it runs — seconds on a large archive, long enough to make a
+// running import give up. So it runs on a snapshot copy of the archive, and
+// in place only when no copy can be made (no room on the disk).
 func (s *Store) checkFullTextIndex(ctx context.Context, r *CheckReport) {
+	err := s.checkIndexOnSnapshot(ctx)
+	if errors.Is(err, errNoSnapshot) {
+		err = checkIndexIn(ctx, s.path)
+	}
+	if err != nil {
+		r.add(ProblemIndex, 0, "the full-text index does not match the articles ("+err.Error()+")")
+	}
+}
+
+// errNoSnapshot says the snapshot copy could not be made.
+var errNoSnapshot = errors.New("no snapshot for the index check")
+
+func (s *Store) checkIndexOnSnapshot(ctx context.Context) error {
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".clippings-check-*.db")
+	if err != nil {
+		return errNoSnapshot
+	}
+	snapshot := tmp.Name()
+	tmp.Close()
+	os.Remove(snapshot)
+	defer func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(snapshot + suffix)
+		}
+	}()
 	conn, err := s.maintenanceConn()
 	if err != nil {
-		r.add(ProblemIndex, 0, err.Error())
-		return
+		return errNoSnapshot
+	}
+	err = vacuumInto(ctx, conn, s.path, snapshot)
+	conn.Close()
+	if err != nil {
+		return errNoSnapshot
+	}
+	return checkIndexIn(ctx, snapshot)
+}
+
+// checkIndexIn runs FTS5's integrity-check on the archive at path, in a
+// transaction that is rolled back: the command writes nothing.
+func checkIndexIn(ctx context.Context, path string) error {
+	conn, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return err
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		r.add(ProblemIndex, 0, "index check could not start: "+err.Error())
-		return
+		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"); err != nil {
-		r.add(ProblemIndex, 0, "the full-text index does not match the articles ("+err.Error()+")")
-	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+	return err
 }
 
 // checkIndexEntries finds articles the index lacks, and index entries of

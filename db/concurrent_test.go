@@ -202,3 +202,33 @@ func TestWriterWaitsForOtherWriter(t *testing.T) {
 		t.Errorf("Add took %s: it did not wait for the other writer", d)
 	}
 }
+
+// Check takes no write lock — it runs while another Store is in the middle
+// of a write — so it can never hold up an import, however long it takes.
+func TestCheckNeedsNoWriteLock(t *testing.T) {
+	app, cli := twoStores(t)
+	ctx := context.Background()
+	if _, err := app.Add(ctx, numbered(t, 0, 50)); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := cli.write.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM originals WHERE article_id = 1"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	r, err := app.Check(ctx)
+	if err != nil || !r.OK() || r.Articles != 50 {
+		t.Errorf("Check while another Store writes: %+v, %v", r, err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Check waited %s for the writer", d)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(app.Path()), ".clippings-check-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("snapshot files left behind: %v", leftovers)
+	}
+}

@@ -179,7 +179,8 @@ func (im *Importer) prepare(ctx context.Context, path string) pending {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if !im.Opts.DryRun {
-		if id, ok, err := im.Store.FindByFileHash(ctx, sha); err != nil {
+		// A file begun is finished even after a cancel, as its storing is.
+		if id, ok, err := im.Store.FindByFileHash(context.WithoutCancel(ctx), sha); err != nil {
 			return fail(err)
 		} else if ok {
 			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Err: &db.DuplicateError{ID: id}}}

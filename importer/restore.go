@@ -71,7 +71,7 @@ func (im *Importer) prepareRestore(ctx context.Context, path string) pending {
 		return fail(err)
 	}
 	if !im.Opts.DryRun && rec.File.SHA256 != "" {
-		if id, ok, err := im.Store.FindByFileHash(ctx, rec.File.SHA256); err != nil {
+		if id, ok, err := im.Store.FindByFileHash(context.WithoutCancel(ctx), rec.File.SHA256); err != nil {
 			return fail(err)
 		} else if ok {
 			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Title: rec.Title, Err: &db.DuplicateError{ID: id}}}
