@@ -1,0 +1,78 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCopyTextPutsTheArticleOnTheClipboard(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+	ui.copyArticleText()
+	got := ui.app.Clipboard().Content()
+	for _, want := range []string{maliTitle, "Maria Zakharova said", "\n\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("clipboard lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.ContainsAny(got, "\x02\x03") {
+		t.Error("clipboard text contains highlight marks")
+	}
+}
+
+func TestOriginalIsRecoveredFromTheArchiveWhenTheFileIsGone(t *testing.T) {
+	ui, _ := newTestUI(t)
+	data, err := os.ReadFile(fixture(t, maliFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "saved.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	drop(t, ui, path)
+	a := ui.shownArticle()
+	if a == nil {
+		t.Fatal("imported article not shown")
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+
+	copied, err := ui.writeOriginal(a.ID, a.File.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(filepath.Dir(copied))
+	got, err := os.ReadFile(copied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, data) {
+		t.Error("the recovered original differs from the imported file")
+	}
+	if filepath.Base(copied) != "saved.txt" {
+		t.Errorf("recovered as %q; keeping the name lets the right program open it", filepath.Base(copied))
+	}
+	ui.openOriginal() // must not fail or block with the file gone
+	ui.WaitIdle()
+}
+
+func TestAboutShowsVersionAndArchive(t *testing.T) {
+	ui, store := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+	ui.showAbout()
+	ui.WaitIdle()
+	d := topDialog(ui)
+	if d == nil {
+		t.Fatal("no About dialog")
+	}
+	for _, want := range []string{"Clippings 0.1.0", store.Path(), "1 article"} {
+		if !shows(d, want) {
+			t.Errorf("About does not show %q: %q", want, texts(d))
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
+)
+
+// showImportDetails lists every file of the last import that was not
+// imported, and why.
+func (ui *UI) showImportDetails() {
+	problems := ui.imports.problems
+	list := widget.NewList(
+		func() int { return len(problems) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle = fyne.TextStyle{Bold: true}
+			name.Truncation = fyne.TextTruncateEllipsis
+			reason := widget.NewLabel("")
+			reason.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&tightColumn{}, name, reason)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			labels := o.(*fyne.Container).Objects
+			p := problems[id]
+			labels[0].(*widget.Label).SetText(filepath.Base(p.Path) + "  —  " + p.Path)
+			labels[1].(*widget.Label).SetText(problemReason(p))
+		})
+	d := dialog.NewCustom(plural(len(problems), "file was not imported", "files were not imported"), "Close", list, ui.window)
+	d.Resize(fyne.NewSize(720, 420))
+	d.Show()
+}
+
+// problemReason says why a file was not imported.
+func problemReason(r importer.Result) string {
+	var dup *db.DuplicateError
+	switch {
+	case r.Status == importer.Duplicate && errors.As(r.Err, &dup):
+		return fmt.Sprintf("Already in the archive (article #%d)", dup.ID)
+	case r.Status == importer.Duplicate:
+		return fmt.Sprintf("Already in the archive (article #%d)", r.ID)
+	case r.Err != nil:
+		return capitalize(string(r.Status)) + ": " + r.Err.Error()
+	}
+	return capitalize(string(r.Status))
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

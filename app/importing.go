@@ -1,0 +1,246 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
+)
+
+// progressInterval limits progress redraws during an import of many small
+// files.
+const progressInterval = 50 * time.Millisecond
+
+// importState is the import running in the background and the panel at the
+// bottom of the window that shows it.
+type importState struct {
+	panel    *fyne.Container
+	progress *widget.ProgressBar
+	status   *widget.Label
+	cancel   *widget.Button
+	details  *widget.Button
+	dismiss  *widget.Button
+
+	stop     context.CancelFunc // of the running import; nil when none runs
+	queue    [][]string         // dropped while an import ran; imported next
+	summary  importer.Summary   // of every run since the panel was last dismissed
+	problems []importer.Result  // files not imported, with the reason
+	stopped  bool               // the user cancelled
+}
+
+func (ui *UI) buildImportPanel() {
+	s := &ui.imports
+	s.progress = widget.NewProgressBar()
+	s.progress.TextFormatter = func() string {
+		switch {
+		case s.stop == nil:
+			return ""
+		case s.progress.Max <= 1 && s.progress.Value == 0:
+			return "Starting…"
+		}
+		return fmt.Sprintf("%s of %s files", thousands(int(s.progress.Value)), thousands(int(s.progress.Max)))
+	}
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), ui.CancelImport)
+	s.details = widget.NewButtonWithIcon("Details", theme.InfoIcon(), ui.showImportDetails)
+	s.dismiss = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), ui.dismissImportPanel)
+	s.dismiss.Importance = widget.LowImportance
+	buttons := container.NewCenter(container.NewHBox(s.cancel, s.details, s.dismiss))
+	s.panel = container.NewPadded(container.NewBorder(nil, nil, nil, buttons,
+		container.NewVBox(s.progress, s.status)))
+	s.panel.Hide()
+}
+
+// HandleDrop imports the files and folders dropped on the window. It is the
+// window's drop handler.
+func (ui *UI) HandleDrop(_ fyne.Position, uris []fyne.URI) {
+	var paths, refused []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		} else {
+			refused = append(refused, u.String())
+		}
+	}
+	if len(refused) > 0 {
+		ui.showError(fmt.Errorf("only files and folders can be imported, not %s", strings.Join(refused, ", ")))
+	}
+	ui.Import(paths)
+}
+
+// Import imports files and folders in the background, showing progress in
+// the panel at the bottom of the window. Paths given while an import runs
+// are imported after it.
+func (ui *UI) Import(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	s := &ui.imports
+	if s.stop != nil {
+		s.queue = append(s.queue, paths)
+		return
+	}
+	s.summary, s.problems, s.stopped = importer.Summary{}, nil, false
+	ui.startImport(paths)
+}
+
+// startImport runs one import; the panel adds its counts to those of the
+// runs before it in the same batch.
+func (ui *UI) startImport(paths []string) {
+	s := &ui.imports
+	ctx, stop := context.WithCancel(ui.ctx)
+	s.stop = stop
+	s.progress.Max, s.progress.Value = 1, 0
+	s.progress.Refresh()
+	s.status.SetText("Looking for articles…")
+	s.progress.Show()
+	s.cancel.Show()
+	s.details.Hide()
+	s.dismiss.Hide()
+	s.panel.Show()
+
+	ui.tasks.Go(func() {
+		defer stop()
+		var problems []importer.Result
+		var lastDraw time.Time
+		im := importer.Importer{Store: ui.store}
+		sum := im.Run(ctx, paths,
+			func(r importer.Result) {
+				if r.Status != importer.Imported {
+					problems = append(problems, r)
+				}
+			},
+			func(p importer.Progress) {
+				if p.Done < p.Total && time.Since(lastDraw) < progressInterval {
+					return
+				}
+				lastDraw = time.Now()
+				ui.tasks.Do(func() { ui.showImportProgress(p) })
+			})
+		ui.tasks.Do(func() { ui.importFinished(sum, problems) })
+	})
+}
+
+// CancelImport stops the running import after the files in hand; what was
+// imported stays. Queued imports are dropped.
+func (ui *UI) CancelImport() {
+	s := &ui.imports
+	if s.stop == nil {
+		return
+	}
+	s.stopped = true
+	s.queue = nil
+	s.stop()
+	s.status.SetText("Cancelling…")
+}
+
+func (ui *UI) showImportProgress(p importer.Progress) {
+	s := &ui.imports
+	if s.stop == nil {
+		return // a late report of a finished run
+	}
+	s.progress.Max = float64(max(p.Total, 1))
+	s.progress.SetValue(float64(p.Done))
+	s.status.SetText("Imported " + filepath.Base(p.Current))
+}
+
+func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
+	s := &ui.imports
+	s.stop = nil
+	s.summary = addSummaries(s.summary, sum)
+	s.problems = append(s.problems, problems...)
+	if len(s.queue) > 0 {
+		next := s.queue[0]
+		s.queue = s.queue[1:]
+		ui.startImport(next)
+		return
+	}
+
+	s.progress.Max = 1
+	s.progress.SetValue(1)
+	s.progress.Hide() // the summary says it all
+	s.status.SetText(summaryText(s.summary, s.stopped))
+	s.cancel.Hide()
+	s.details.Show()
+	if len(s.problems) == 0 {
+		s.details.Hide()
+	}
+	s.dismiss.Show()
+
+	if err := archiveProblem(s.problems); err != nil {
+		ui.showError(fmt.Errorf("import: %w", err))
+	}
+	// Show the new articles at once; a single new article is opened.
+	if s.summary.Imported == 1 {
+		ui.search.selectID = s.summary.LastID
+	}
+	if sum.Imported > 0 || s.summary.Imported > 0 {
+		ui.searchNow()
+	}
+}
+
+// archiveProblem is the first failure that is the archive's fault rather
+// than the file's, worth a dialog of its own.
+func archiveProblem(problems []importer.Result) error {
+	for _, p := range problems {
+		if p.Status == importer.Failed && (errors.Is(p.Err, db.ErrLocked) || errors.Is(p.Err, db.ErrReadOnly)) {
+			return p.Err
+		}
+	}
+	return nil
+}
+
+func addSummaries(a, b importer.Summary) importer.Summary {
+	a.Imported += b.Imported
+	a.Duplicates += b.Duplicates
+	a.Failed += b.Failed
+	a.Skipped += b.Skipped
+	a.Cancelled += b.Cancelled
+	if b.LastID != 0 {
+		a.LastID = b.LastID
+	}
+	return a
+}
+
+// summaryText is "12 imported · 2 duplicates · 1 failed".
+func summaryText(sum importer.Summary, cancelled bool) string {
+	var parts []string
+	add := func(n int, one, many string) {
+		if n > 0 {
+			parts = append(parts, plural(n, one, many))
+		}
+	}
+	parts = append(parts, thousands(sum.Imported)+" imported")
+	add(sum.Duplicates, "duplicate", "duplicates")
+	add(sum.Failed, "failed", "failed")
+	add(sum.Skipped, "skipped", "skipped")
+	add(sum.Cancelled, "not reached", "not reached")
+	text := strings.Join(parts, " · ")
+	if cancelled {
+		text = "Import cancelled: " + text
+	}
+	if sum.Imported+sum.Duplicates+sum.Failed+sum.Skipped+sum.Cancelled == 0 {
+		text = "No article files found"
+	}
+	return text
+}
+
+func (ui *UI) dismissImportPanel() {
+	s := &ui.imports
+	if s.stop != nil {
+		return
+	}
+	s.summary, s.problems, s.stopped = importer.Summary{}, nil, false
+	s.panel.Hide()
+}

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/clippings/clippings/db"
+)
+
+// Preference keys: what the window remembers between launches.
+const (
+	prefWidth       = "window.width"
+	prefHeight      = "window.height"
+	prefSplitOffset = "window.split"
+	prefSort        = "search.sort"
+	prefQuery       = "search.query"
+)
+
+const (
+	defaultWidth       = 1200
+	defaultHeight      = 800
+	defaultSplitOffset = 0.38
+)
+
+// prefs is the remembered state of the last session.
+type prefs struct {
+	windowSize  fyne.Size
+	splitOffset float64
+	sort        db.Sort
+	query       string
+}
+
+func loadPrefs(p fyne.Preferences) prefs {
+	sort, err := db.ParseSort(p.String(prefSort))
+	if err != nil {
+		sort = db.Relevance
+	}
+	offset := p.FloatWithFallback(prefSplitOffset, defaultSplitOffset)
+	if offset < 0.15 || offset > 0.85 { // a divider pushed to an edge hides a pane for good
+		offset = defaultSplitOffset
+	}
+	size := fyne.NewSize(
+		float32(p.FloatWithFallback(prefWidth, defaultWidth)),
+		float32(p.FloatWithFallback(prefHeight, defaultHeight)))
+	if size.Width < 400 || size.Height < 300 {
+		size = fyne.NewSize(defaultWidth, defaultHeight)
+	}
+	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(prefQuery)}
+}
+
+// savePrefs remembers the window's size and divider; query and sort are
+// saved as they change.
+func (ui *UI) savePrefs() {
+	p := ui.app.Preferences()
+	if size := ui.window.Canvas().Size(); size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+	}
+	p.SetFloat(prefSplitOffset, ui.split.Offset)
+	p.SetString(prefSort, ui.search.sort.String())
+	p.SetString(prefQuery, ui.bar.entry.Text)
+}

@@ -1,0 +1,209 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/clippings/clippings/db"
+)
+
+const (
+	// searchDelay lets a word be typed before it is searched.
+	searchDelay = 150 * time.Millisecond
+	// pageSize hits are fetched at a time through the store's keyset cursor.
+	pageSize = 100
+	// prefetchRows: when a row this close to the end of the loaded hits is
+	// shown, the next page is fetched, before the user gets there.
+	prefetchRows = 30
+)
+
+// searchState is the running query and its loaded results.
+//
+// Each search gets a generation number; results of an older generation are
+// dropped on arrival, so a slow stale search can never overwrite a newer one.
+type searchState struct {
+	gen atomic.Uint64
+
+	mu     sync.Mutex // guards timer, ctx and cancel, touched from timer goroutines
+	timer  *time.Timer
+	ctx    context.Context // of the current generation; page loads use it too
+	cancel context.CancelFunc
+
+	// The rest belongs to the Fyne goroutine.
+	sort        db.Sort
+	request     db.Request // the current generation's first page
+	hits        []db.Hit
+	total       int
+	next        string // cursor of the next page, "" when all are loaded
+	loadingMore bool
+	failure     error // why the last search or page load failed, shown in the list
+	selectID    int64 // article to select when results arrive, 0 for none
+}
+
+// scheduleSearch runs the search after a pause in typing; each keystroke
+// restarts the pause.
+func (ui *UI) scheduleSearch() {
+	s := &ui.search
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.timer != nil && s.timer.Stop() {
+		ui.tasks.Done() // the stopped timer will not run
+	}
+	ui.tasks.Add()
+	s.timer = time.AfterFunc(searchDelay, func() {
+		defer ui.tasks.Done()
+		ui.tasks.Do(ui.searchNow)
+	})
+}
+
+// searchNow cancels whatever search is running and starts the current one.
+func (ui *UI) searchNow() {
+	s := &ui.search
+	s.mu.Lock()
+	if s.timer != nil && s.timer.Stop() {
+		ui.tasks.Done()
+	}
+	s.timer = nil
+	if s.cancel != nil {
+		s.cancel()
+	}
+	gen := s.gen.Add(1)
+	ctx, cancel := context.WithCancel(ui.ctx)
+	s.ctx, s.cancel = ctx, cancel
+	s.mu.Unlock()
+
+	req := db.Request{Query: ui.bar.entry.Text, Sort: s.sort, Limit: pageSize}
+	s.request = req
+	s.loadingMore = false
+	ui.app.Preferences().SetString(prefQuery, req.Query)
+
+	ui.tasks.Go(func() {
+		res, err := ui.store.Search(ctx, req)
+		if ctx.Err() != nil {
+			return // a newer search (or closing the window) took over
+		}
+		ui.tasks.Do(func() {
+			if s.gen.Load() == gen {
+				ui.showResults(res, err)
+			}
+		})
+	})
+}
+
+// showResults replaces the list with a new search's first page.
+func (ui *UI) showResults(res db.Results, err error) {
+	s := &ui.search
+	s.hits, s.total, s.next, s.failure = res.Hits, res.Total, res.Next, err
+	if err != nil {
+		s.hits, s.total, s.next = nil, 0, ""
+	}
+	ui.bar.setCount(s.total)
+	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
+	ui.showNotice()
+
+	// Keep the article being read if it still matches (its highlights change
+	// with the query), or select the one asked for.
+	asked := s.selectID
+	s.selectID = 0
+	want := asked
+	if want == 0 {
+		want = ui.detail.articleID
+	}
+	ui.list.UnselectAll()
+	ui.list.Refresh()
+	if i := ui.hitIndex(want); i >= 0 {
+		ui.list.Select(i)
+		return
+	}
+	ui.list.ScrollToTop()
+	if asked != 0 {
+		ui.showArticle(asked) // asked for but not among the hits: show it anyway
+		return
+	}
+	ui.clearDetail()
+}
+
+// loadMore fetches the next page of the current search in the background.
+func (ui *UI) loadMore() {
+	s := &ui.search
+	if s.loadingMore || s.next == "" || s.failure != nil {
+		return
+	}
+	s.loadingMore = true
+	gen := s.gen.Load()
+	s.mu.Lock()
+	ctx := s.ctx
+	s.mu.Unlock()
+	req := s.request
+	req.Cursor = s.next
+
+	ui.tasks.Go(func() {
+		res, err := ui.store.Search(ctx, req)
+		if ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			if s.gen.Load() != gen {
+				return
+			}
+			s.loadingMore = false
+			if err != nil {
+				s.failure = err
+				ui.showNotice()
+			} else {
+				s.hits = append(s.hits, res.Hits...)
+				s.next = res.Next
+			}
+			ui.list.Refresh()
+		})
+	})
+}
+
+// setSort changes the order and searches again.
+func (ui *UI) setSort(sort db.Sort) {
+	if ui.search.sort == sort {
+		return
+	}
+	ui.search.sort = sort
+	ui.app.Preferences().SetString(prefSort, sort.String())
+	ui.bar.sort.SetSelected(sortLabels[sort]) // when chosen from the menu
+	ui.refreshMenus()
+	ui.searchNow()
+}
+
+// clearSearch empties the query; an empty query lists everything.
+func (ui *UI) clearSearch() {
+	if ui.bar.entry.Text == "" {
+		return
+	}
+	ui.bar.entry.SetText("") // OnChanged schedules the search
+}
+
+func (ui *UI) hitIndex(id int64) int {
+	if id == 0 {
+		return -1
+	}
+	for i, h := range ui.search.hits {
+		if h.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showNotice explains an empty list: no matches, or a failed search.
+func (ui *UI) showNotice() {
+	s := &ui.search
+	switch {
+	case s.failure != nil:
+		ui.notice.SetText("The search failed: " + describeError(s.failure))
+	case len(s.hits) == 0 && !isBlank(s.request.Query):
+		ui.notice.SetText("No articles match “" + s.request.Query + "”.\nPress Escape to see them all.")
+	default:
+		ui.notice.Hide()
+		return
+	}
+	ui.notice.Show()
+}

@@ -1,0 +1,173 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/db"
+)
+
+func TestTypingNarrowsTheList(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile, glacierFile)
+
+	test.Type(ui.bar.entry, "Zakharova")
+	ui.WaitIdle()
+	if got := hitTitles(ui); len(got) != 1 || got[0] != maliTitle {
+		t.Fatalf("hits = %q, want only the Mali article", got)
+	}
+	if got := ui.bar.count.Text; got != "1 article" {
+		t.Errorf("count = %q", got)
+	}
+	if !strings.Contains(ui.search.hits[0].Snippet, db.MarkStart+"Zakharova"+db.MarkEnd) {
+		t.Errorf("snippet has no marked word: %q", ui.search.hits[0].Snippet)
+	}
+
+	ui.clearSearch()
+	ui.WaitIdle()
+	if got := len(ui.search.hits); got != 3 {
+		t.Errorf("after clearing, %d hits, want all 3", got)
+	}
+}
+
+func TestSearchWordsAreHighlightedInListAndDetail(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile)
+	test.Type(ui.bar.entry, "Zakharova")
+	ui.WaitIdle()
+	ui.list.Select(0)
+	ui.WaitIdle()
+
+	row := newHitRow()
+	row.Resize(row.MinSize().AddWidthHeight(400, 0))
+	row.show(ui.search.hits[0])
+	if !hasMarkedSegment(row.snippet.text, "Zakharova") {
+		t.Errorf("list snippet does not mark Zakharova: %q", row.snippet.text.String())
+	}
+
+	var body *wrappedText
+	walk(ui.detail.root, func(o fyne.CanvasObject) {
+		if w, ok := o.(*wrappedText); ok && strings.Contains(w.text.String(), "Foreign Ministry") {
+			body = w
+		}
+	})
+	if body == nil {
+		t.Fatal("no article body in the detail")
+	}
+	if !hasMarkedSegment(body.text, "Zakharova") {
+		t.Error("article body does not mark Zakharova")
+	}
+}
+
+func hasMarkedSegment(rt *widget.RichText, text string) bool {
+	for _, s := range rt.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && strings.Contains(ts.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBrokenSyntaxStillFindsArticles(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile)
+
+	test.Type(ui.bar.entry, `"negotiating (table OR`)
+	ui.WaitIdle()
+	if ui.search.failure != nil {
+		t.Fatalf("search failed: %v", ui.search.failure)
+	}
+	if got := hitTitles(ui); len(got) == 0 {
+		t.Error("broken syntax found nothing; it should search the plain words")
+	}
+}
+
+func TestNewestQueryWinsOverSlowerOlderOne(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile, glacierFile)
+
+	// Each change cancels the search before it; only the last may land.
+	for _, q := range []string{"Zakharova", "dockworkers", "glaciers"} {
+		ui.bar.entry.SetText(q)
+		ui.searchNow()
+	}
+	ui.WaitIdle()
+	if got := hitTitles(ui); len(got) != 1 || !strings.Contains(strings.ToLower(ui.search.hits[0].Snippet+got[0]), "glacier") {
+		t.Errorf("hits = %q, want only the glacier article", got)
+	}
+	if ui.search.request.Query != "glaciers" {
+		t.Errorf("current query = %q", ui.search.request.Query)
+	}
+}
+
+func TestListPagesThroughLargeResults(t *testing.T) {
+	ui, store := newTestUI(t)
+	addArticles(t, store, 2*pageSize+50)
+	ui.searchNow()
+	ui.WaitIdle()
+
+	if got := len(ui.search.hits); got != pageSize {
+		t.Fatalf("first page has %d hits, want %d", got, pageSize)
+	}
+	if got := ui.bar.count.Text; got != "250 articles" {
+		t.Errorf("count = %q", got)
+	}
+	for want := 2 * pageSize; want <= 2*pageSize+50; want += 50 {
+		ui.list.ScrollToBottom() // showing the last rows fetches the next page
+		ui.WaitIdle()
+		if got := len(ui.search.hits); got < min(want, 250) {
+			t.Fatalf("after scrolling to the end, %d hits loaded, want %d", got, min(want, 250))
+		}
+	}
+	seen := map[int64]bool{}
+	for _, h := range ui.search.hits {
+		if seen[h.ID] {
+			t.Fatalf("article #%d listed twice", h.ID)
+		}
+		seen[h.ID] = true
+	}
+	if len(seen) != 250 {
+		t.Errorf("%d distinct articles loaded, want 250", len(seen))
+	}
+}
+
+func TestSortOrders(t *testing.T) {
+	ui, store := newTestUI(t)
+	addArticles(t, store, 5)
+	ui.setSort(db.Oldest)
+	ui.WaitIdle()
+	if got := ui.search.hits[0].Title; got != "Harbour report 0" {
+		t.Errorf("oldest first starts with %q", got)
+	}
+	if ui.bar.sort.Selected != "Oldest" {
+		t.Errorf("sort choice shows %q", ui.bar.sort.Selected)
+	}
+	ui.bar.sort.SetSelected("Newest")
+	ui.WaitIdle()
+	if got := ui.search.hits[0].Title; got != "Harbour report 4" {
+		t.Errorf("newest first starts with %q", got)
+	}
+}
+
+func TestNoMatchesIsSaidInTheList(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+	test.Type(ui.bar.entry, "xylophone")
+	ui.WaitIdle()
+	if len(ui.search.hits) != 0 || !ui.notice.Visible() || !strings.Contains(ui.notice.Text, "No articles match") {
+		t.Errorf("hits %d, notice %q (visible %v)", len(ui.search.hits), ui.notice.Text, ui.notice.Visible())
+	}
+	if ui.isEmptyState() {
+		t.Error("a search without matches is not an empty archive")
+	}
+	ui.clearSearch()
+	ui.WaitIdle()
+	if ui.notice.Visible() {
+		t.Error("notice still shown with results")
+	}
+}

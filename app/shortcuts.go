@@ -1,0 +1,73 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// registerShortcuts makes the menus' modifier shortcuts work on the canvas
+// too (drivers without a main menu, tests), and plain keys work when nothing
+// has the focus.
+func (ui *UI) registerShortcuts() {
+	c := ui.window.Canvas()
+	var add func(items []*fyne.MenuItem)
+	add = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				add(it.ChildMenu.Items)
+			}
+			s, ok := it.Shortcut.(*desktop.CustomShortcut)
+			if !ok || s.Modifier == 0 || it.Action == nil {
+				continue
+			}
+			action := it.Action
+			c.AddShortcut(s, func(fyne.Shortcut) { action() })
+		}
+	}
+	for _, m := range ui.window.MainMenu().Items {
+		add(m.Items)
+	}
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.handleKey(ev) })
+}
+
+// handleKey acts on the window's plain keys. It reports whether it used the
+// key, so a focused widget can fall back to its own handling.
+func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
+	// With a dialog open, keys are not for the window behind it; Escape
+	// closes the dialog (it cancels: a dialog that asks does nothing then).
+	if top := ui.window.Canvas().Overlays().Top(); top != nil {
+		if ev.Name == fyne.KeyEscape {
+			top.Hide()
+			return true
+		}
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if ui.bar.entry.Text == "" {
+			return false
+		}
+		ui.clearSearch()
+	case fyne.KeyUp:
+		ui.moveSelection(-1)
+	case fyne.KeyDown:
+		ui.moveSelection(1)
+	case fyne.KeyDelete:
+		if ui.shownArticle() == nil {
+			return false
+		}
+		ui.confirmDelete()
+	case fyne.KeyF1:
+		ui.showSearchSyntax()
+	default:
+		return false
+	}
+	return true
+}
+
+// focusSearch puts the cursor in the search field with its text selected,
+// so typing replaces the query.
+func (ui *UI) focusSearch() {
+	ui.window.Canvas().Focus(ui.bar.entry)
+	ui.bar.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}

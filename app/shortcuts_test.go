@@ -1,0 +1,207 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/clippings/clippings/db"
+)
+
+func shortcut(ui *UI, name fyne.KeyName, mod fyne.KeyModifier) {
+	ui.Window().Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: name, Modifier: mod})
+}
+
+func TestCtrlFFocusesSearchAndEscapeClearsIt(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile)
+
+	shortcut(ui, fyne.KeyF, fyne.KeyModifierShortcutDefault)
+	if ui.Window().Canvas().Focused() != ui.bar.entry {
+		t.Fatal("Ctrl+F did not focus the search field")
+	}
+	test.Type(ui.bar.entry, "Zakharova")
+	ui.WaitIdle()
+	if len(ui.search.hits) != 1 {
+		t.Fatalf("%d hits for Zakharova", len(ui.search.hits))
+	}
+	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ui.WaitIdle()
+	if ui.bar.entry.Text != "" || len(ui.search.hits) != 2 {
+		t.Errorf("after Escape: query %q, %d hits", ui.bar.entry.Text, len(ui.search.hits))
+	}
+}
+
+func TestArrowKeysMoveThroughTheList(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile, glacierFile)
+
+	typeKey(ui, fyne.KeyDown)
+	ui.WaitIdle()
+	if ui.selectedIndex() != 0 {
+		t.Fatalf("Down with nothing selected selects row %d, want 0", ui.selectedIndex())
+	}
+	typeKey(ui, fyne.KeyDown)
+	typeKey(ui, fyne.KeyDown)
+	typeKey(ui, fyne.KeyDown) // past the end: stays
+	ui.WaitIdle()
+	if ui.selectedIndex() != 2 {
+		t.Fatalf("selected row %d, want 2", ui.selectedIndex())
+	}
+	// From the search field too.
+	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.WaitIdle()
+	if ui.selectedIndex() != 1 {
+		t.Fatalf("Up in the search field: row %d, want 1", ui.selectedIndex())
+	}
+	if a := ui.shownArticle(); a == nil || a.ID != ui.search.hits[1].ID {
+		t.Error("the detail does not follow the keyboard selection")
+	}
+	// And from the focused list.
+	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.WaitIdle()
+	if ui.selectedIndex() != 0 {
+		t.Errorf("Up in the list: row %d, want 0", ui.selectedIndex())
+	}
+}
+
+func TestDeleteKeyAsksThenDeletes(t *testing.T) {
+	ui, store := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile)
+	typeKey(ui, fyne.KeyDown)
+	ui.WaitIdle()
+	doomed := ui.shownArticle().ID
+
+	typeKey(ui, fyne.KeyDelete)
+	d := topDialog(ui)
+	if d == nil {
+		t.Fatal("Delete did not ask for confirmation")
+	}
+	cancel := button(d, "Cancel")
+	if cancel == nil {
+		t.Fatalf("no Cancel in the confirmation: %q", texts(d))
+	}
+	test.Tap(cancel)
+	ui.WaitIdle()
+	if n, _ := store.Count(ui.ctx); n != 2 {
+		t.Fatalf("Cancel deleted anyway: %d articles left", n)
+	}
+
+	typeKey(ui, fyne.KeyDelete)
+	test.Tap(button(topDialog(ui), "Delete"))
+	ui.WaitIdle()
+	if _, err := store.Get(ui.ctx, doomed); err == nil {
+		t.Fatal("article still in the archive after confirming")
+	}
+	if got := len(ui.search.hits); got != 1 {
+		t.Errorf("list shows %d articles, want 1", got)
+	}
+	if a := ui.shownArticle(); a == nil || a.ID == doomed {
+		t.Errorf("after deleting, shown article = %+v, want the remaining one", a)
+	}
+}
+
+func TestSortShortcuts(t *testing.T) {
+	ui, _ := newTestUI(t)
+	shortcut(ui, fyne.Key2, fyne.KeyModifierShortcutDefault)
+	ui.WaitIdle()
+	if ui.search.sort != db.Newest || ui.bar.sort.Selected != "Newest" {
+		t.Errorf("Ctrl+2: sort %v, choice %q", ui.search.sort, ui.bar.sort.Selected)
+	}
+	shortcut(ui, fyne.Key3, fyne.KeyModifierShortcutDefault)
+	ui.WaitIdle()
+	if ui.search.sort != db.Oldest {
+		t.Errorf("Ctrl+3: sort %v", ui.search.sort)
+	}
+	view := ui.Window().MainMenu().Items[2]
+	if !view.Items[2].Checked || view.Items[0].Checked {
+		t.Error("View menu does not tick the current sort")
+	}
+}
+
+func TestCtrlOOpensTheFileDialog(t *testing.T) {
+	ui, _ := newTestUI(t)
+	shortcut(ui, fyne.KeyO, fyne.KeyModifierShortcutDefault)
+	if topDialog(ui) == nil {
+		t.Error("Ctrl+O opened no dialog")
+	}
+}
+
+func TestF1ShowsSearchSyntax(t *testing.T) {
+	ui, _ := newTestUI(t)
+	typeKey(ui, fyne.KeyF1)
+	d := topDialog(ui)
+	if d == nil || !shows(d, "after:2020-08-01") {
+		t.Fatal("F1 did not explain the search syntax")
+	}
+}
+
+func TestMenusListEveryActionWithItsShortcut(t *testing.T) {
+	ui, _ := newTestUI(t)
+	menu := ui.Window().MainMenu()
+	var names []string
+	for _, m := range menu.Items {
+		names = append(names, m.Label)
+	}
+	if len(names) != 4 || names[0] != "File" || names[1] != "Edit" || names[2] != "View" || names[3] != "Help" {
+		t.Fatalf("menus = %q", names)
+	}
+	withShortcut := map[string]bool{}
+	for _, m := range menu.Items {
+		for _, it := range m.Items {
+			if it.IsSeparator || it.Label == "About Clippings" {
+				continue
+			}
+			if it.Shortcut == nil {
+				t.Errorf("%s ▸ %s has no shortcut", m.Label, it.Label)
+			}
+			if it.Action == nil {
+				t.Errorf("%s ▸ %s does nothing", m.Label, it.Label)
+			}
+			withShortcut[it.Label] = true
+		}
+	}
+	for _, want := range []string{"Import files…", "Import folder…", "Quit", "Find", "Clear search", "Delete article…", "Copy article text", "Search syntax"} {
+		if !withShortcut[want] {
+			t.Errorf("no menu item %q", want)
+		}
+	}
+}
+
+func TestEscapeClosesADialogAndKeysDoNotReachTheListBehindIt(t *testing.T) {
+	ui, store := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile)
+	test.Type(ui.bar.entry, "mali")
+	ui.WaitIdle()
+	typeKey(ui, fyne.KeyDown)
+	ui.WaitIdle()
+
+	typeKey(ui, fyne.KeyDelete)
+	if topDialog(ui) == nil {
+		t.Fatal("no confirmation")
+	}
+	typeKey(ui, fyne.KeyDown) // ignored while the dialog is open
+	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ui.WaitIdle()
+	if topDialog(ui) != nil {
+		t.Error("Escape did not close the dialog")
+	}
+	if ui.bar.entry.Text != "mali" {
+		t.Errorf("Escape meant for the dialog cleared the search: %q", ui.bar.entry.Text)
+	}
+	if n, _ := store.Count(ui.ctx); n != 2 {
+		t.Errorf("%d articles left; closing the question must not delete", n)
+	}
+}
+
+func TestCtrlQRemembersTheSession(t *testing.T) {
+	ui, _ := newTestUI(t)
+	ui.bar.entry.SetText("glaciers")
+	ui.WaitIdle()
+	shortcut(ui, fyne.KeyQ, fyne.KeyModifierShortcutDefault)
+	if got := ui.app.Preferences().String(prefQuery); got != "glaciers" {
+		t.Errorf("remembered query %q after Ctrl+Q", got)
+	}
+}

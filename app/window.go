@@ -1,0 +1,121 @@
+// Package app is Clippings' desktop window: search the archive as you type,
+// read an article beside the results, and import files by dropping them on
+// the window.
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/assets"
+	"github.com/clippings/clippings/db"
+)
+
+// AppID is the application's unique id: it names the preferences file and
+// the desktop entry.
+const AppID = "io.github.clippings.Clippings"
+
+const windowTitle = "Clippings"
+
+// UI is the main window over one archive. Its methods must be called on the
+// Fyne goroutine (from callbacks, or through fyne.Do).
+type UI struct {
+	app    fyne.App
+	store  *db.Store
+	window fyne.Window
+
+	// ctx ends when the window closes; background work derives from it.
+	ctx   context.Context
+	stop  context.CancelFunc
+	tasks taskGroup
+
+	search  searchState
+	bar     topBar
+	list    *resultList
+	notice  *widget.Label // over the list: no matches, or why the search failed
+	detail  detailView
+	imports importState
+
+	split *container.Split
+	body  *fyne.Container // holds either the split or the empty-archive invitation
+	empty fyne.CanvasObject
+}
+
+// New builds the main window on a (the real app or a test app) over store,
+// restores the last session's size, query and sort, and starts the first
+// search. Show the window with Window().Show or ShowAndRun.
+func New(a fyne.App, store *db.Store) *UI {
+	return newUI(a, store, false)
+}
+
+// newUI is New; with queued (tests) background results wait for WaitIdle
+// to run them on its goroutine (see taskGroup).
+func newUI(a fyne.App, store *db.Store, queued bool) *UI {
+	ctx, stop := context.WithCancel(context.Background())
+	ui := &UI{app: a, store: store, ctx: ctx, stop: stop}
+	ui.tasks.queued = queued
+	ui.window = a.NewWindow(windowTitle)
+	ui.window.SetIcon(assets.Icon)
+
+	p := loadPrefs(a.Preferences())
+	ui.search.sort = p.sort
+	ui.buildTopBar(p.query)
+	left := ui.buildListPane()
+	ui.buildDetail()
+	ui.buildImportPanel()
+	ui.empty = ui.newEmptyState()
+
+	ui.split = container.NewHSplit(left, ui.detail.root)
+	ui.split.Offset = p.splitOffset
+	ui.body = container.NewStack(ui.split)
+	ui.window.SetContent(container.NewBorder(ui.bar.root, ui.imports.panel, nil, nil, ui.body))
+	ui.window.Resize(p.windowSize)
+
+	ui.window.SetMainMenu(ui.mainMenu())
+	ui.registerShortcuts()
+	ui.window.SetOnDropped(ui.HandleDrop)
+	ui.window.SetCloseIntercept(func() {
+		ui.savePrefs()
+		ui.window.Close()
+	})
+	ui.window.SetOnClosed(ui.stop)
+
+	ui.searchNow()
+	return ui
+}
+
+// Window is the main window.
+func (ui *UI) Window() fyne.Window { return ui.window }
+
+// WaitIdle blocks until no search, page load, article load or import is
+// pending or running, and their results are shown.
+func (ui *UI) WaitIdle() { ui.tasks.Wait() }
+
+// Shutdown cancels background work (a running import stops after the file
+// in hand) and waits for it, so the archive can be closed.
+func (ui *UI) Shutdown() {
+	ui.stop()
+	ui.tasks.Wait()
+}
+
+// showEmptyState swaps the results for the drop invitation while the
+// archive has no articles at all.
+func (ui *UI) showEmptyState(empty bool) {
+	want := fyne.CanvasObject(ui.split)
+	if empty {
+		want = ui.empty
+	}
+	if len(ui.body.Objects) == 1 && ui.body.Objects[0] == want {
+		return
+	}
+	ui.body.Objects = []fyne.CanvasObject{want}
+	ui.body.Refresh()
+}
+
+// isEmptyState reports whether the drop invitation is showing.
+func (ui *UI) isEmptyState() bool {
+	return len(ui.body.Objects) == 1 && ui.body.Objects[0] == ui.empty
+}

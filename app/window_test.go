@@ -1,0 +1,157 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestEmptyArchiveInvitesDrop(t *testing.T) {
+	ui, _ := newTestUI(t)
+	if got := ui.Window().Title(); got != "Clippings" {
+		t.Errorf("title = %q, want Clippings", got)
+	}
+	if !ui.isEmptyState() {
+		t.Fatal("an empty archive should show the drop invitation")
+	}
+	content := ui.Window().Content()
+	if !shows(content, dropInvitation) {
+		t.Errorf("window does not show %q; shows %q", dropInvitation, texts(content))
+	}
+	if got := ui.bar.count.Text; got != "No articles" {
+		t.Errorf("count = %q", got)
+	}
+	if ui.bar.entry.PlaceHolder != `words "a phrase" prefix* title: after:2020-01-01` {
+		t.Errorf("placeholder = %q", ui.bar.entry.PlaceHolder)
+	}
+}
+
+func TestDroppedFilesAreImportedAndListed(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile, glacierFile)
+
+	if ui.isEmptyState() {
+		t.Fatal("still showing the drop invitation after an import")
+	}
+	if got := len(ui.search.hits); got != 3 {
+		t.Fatalf("list has %d articles, want 3: %q", got, hitTitles(ui))
+	}
+	if got := ui.bar.count.Text; got != "3 articles" {
+		t.Errorf("count = %q", got)
+	}
+	if got := ui.imports.status.Text; got != "3 imported" {
+		t.Errorf("summary = %q, want %q", got, "3 imported")
+	}
+	if ui.imports.details.Visible() {
+		t.Error("Details offered though nothing failed")
+	}
+	if ui.detail.article != nil {
+		t.Error("an article was opened though three were imported")
+	}
+}
+
+func TestSingleImportedArticleIsSelectedAndShown(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+
+	a := ui.shownArticle()
+	if a == nil || a.Title != maliTitle {
+		t.Fatalf("shown article = %+v, want %q", a, maliTitle)
+	}
+	if ui.selectedIndex() != 0 {
+		t.Errorf("selected row = %d, want 0", ui.selectedIndex())
+	}
+	detail := ui.detail.root
+	for _, want := range []string{maliTitle, "Zakharova", "Reading time", "Open original", "A Malian army soldier"} {
+		if !shows(detail, want) {
+			t.Errorf("detail does not show %q", want)
+		}
+	}
+}
+
+func TestSelectingARowShowsTheArticle(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile, portFile, glacierFile)
+
+	for i, h := range ui.search.hits {
+		ui.list.Select(i)
+		ui.WaitIdle()
+		if a := ui.shownArticle(); a == nil || a.ID != h.ID {
+			t.Fatalf("row %d: shown %+v, want article #%d", i, a, h.ID)
+		}
+		if !shows(ui.detail.root, h.Title) {
+			t.Errorf("row %d: detail does not show its headline %q", i, h.Title)
+		}
+	}
+}
+
+func TestDuplicateDropIsReportedWithDetails(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+	dropFixtures(t, ui, maliFile)
+
+	if got := ui.imports.status.Text; !strings.Contains(got, "1 duplicate") {
+		t.Errorf("summary = %q, want a duplicate", got)
+	}
+	if !ui.imports.details.Visible() {
+		t.Fatal("no Details button for the duplicate")
+	}
+	ui.showImportDetails()
+	d := topDialog(ui)
+	if d == nil {
+		t.Fatal("Details opened no dialog")
+	}
+	if !shows(d, "Already in the archive") {
+		t.Errorf("details do not say why: %q", texts(d))
+	}
+}
+
+func TestFailedFileIsExplained(t *testing.T) {
+	ui, _ := newTestUI(t)
+	missing := fixture(t, "no-such-file.txt")
+	drop(t, ui, missing)
+
+	if got := ui.imports.status.Text; !strings.Contains(got, "1 failed") {
+		t.Errorf("summary = %q, want a failure", got)
+	}
+	if len(ui.imports.problems) != 1 || ui.imports.problems[0].Err == nil {
+		t.Fatalf("problems = %+v", ui.imports.problems)
+	}
+	if !ui.isEmptyState() {
+		t.Error("a failed import should leave the invitation in place")
+	}
+}
+
+func TestDeletingTheLastArticleInvitesADropAgain(t *testing.T) {
+	ui, _ := newTestUI(t)
+	dropFixtures(t, ui, maliFile)
+	ui.confirmDelete()
+	test.Tap(button(topDialog(ui), "Delete"))
+	ui.WaitIdle()
+	if !ui.isEmptyState() {
+		t.Error("an emptied archive does not invite a drop")
+	}
+	if ui.shownArticle() != nil {
+		t.Error("the deleted article is still shown")
+	}
+}
+
+func TestDropOfSomethingOtherThanFilesIsRefusedWithAMessage(t *testing.T) {
+	ui, _ := newTestUI(t)
+	u, err := storage.ParseURI("https://example.com/article")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.HandleDrop(fyne.NewPos(1, 1), []fyne.URI{u})
+	ui.WaitIdle()
+	d := topDialog(ui)
+	if d == nil || !shows(d, "files and folders can be imported") {
+		t.Fatalf("no explanation for a dropped web address")
+	}
+	if ui.imports.panel.Visible() {
+		t.Error("an import started for a web address")
+	}
+}
