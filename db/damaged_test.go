@@ -153,6 +153,15 @@ func TestCorruptedPagesAreReportedNeverRepaired(t *testing.T) {
 			damagedReads++
 		}
 	}
+	// A search over damaged pages says so too, rather than a raw SQLite code.
+	for _, q := range []string{"", "negotiations", "x*"} {
+		if _, err := s.Search(ctx, Request{Query: q, Limit: 100}); err != nil {
+			t.Logf("Search(%q): %v", q, err)
+			if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), path) {
+				t.Errorf("Search(%q): %v; want ErrDamaged naming the file", q, err)
+			}
+		}
+	}
 	s.Close()
 	after, _ := os.ReadFile(path)
 	if !bytes.Equal(after, data) {

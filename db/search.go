@@ -113,6 +113,9 @@ func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
 	if err != nil && isQuerySyntaxError(err) {
 		res, err = s.search(ctx, plainQuery(text), req)
 	}
+	if err != nil && ctx.Err() == nil {
+		err = describeReadError(s.path, err) // a damaged archive says so
+	}
 	return res, err
 }
 
