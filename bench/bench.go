@@ -38,6 +38,7 @@ type Report struct {
 	TextBytes       int64         `json:"text_bytes"`
 	ArchiveBytes    int64         `json:"archive_bytes"`
 	BytesPerArticle float64       `json:"archive_bytes_per_article"`
+	HTMLPagesPerSec float64       `json:"import_html_pages_per_s"`
 	OpenToFirstPage time.Duration `json:"open_to_first_page_ns"`
 	PeakRSSBytes    int64         `json:"peak_rss_bytes"`
 	Queries         []QueryTiming `json:"queries"`
@@ -159,8 +160,42 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			rep.Queries = append(rep.Queries, qt)
 		}
 	}
+	say("importing saved web pages")
+	if rep.HTMLPagesPerSec, err = htmlImportRate(ctx, corpus, filepath.Join(tmp, "html"), min(opts.Articles, htmlPages)); err != nil {
+		return nil, err
+	}
 	rep.PeakRSSBytes = peakRSS()
 	return rep, nil
+}
+
+// htmlPages is how many saved pages the HTML import rate is measured on.
+const htmlPages = 2000
+
+// htmlImportRate imports n synthetic saved pages into a new archive and
+// returns pages per second: HTML extraction is far costlier than text.
+func htmlImportRate(ctx context.Context, c *Corpus, dir string, n int) (float64, error) {
+	pages := filepath.Join(dir, "pages")
+	if err := os.MkdirAll(pages, 0o755); err != nil {
+		return 0, fmt.Errorf("bench: %w", err)
+	}
+	for i := range n {
+		name := filepath.Join(pages, "p"+strconv.Itoa(i)+".html")
+		if err := os.WriteFile(name, []byte(c.Article(i).HTML()), 0o644); err != nil {
+			return 0, fmt.Errorf("bench: write %s: %w", name, err)
+		}
+	}
+	store, err := db.Open(ctx, filepath.Join(dir, "html.db"))
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	t0 := time.Now()
+	sum := (&importer.Importer{Store: store}).Run(ctx, []string{pages}, nil, nil)
+	took := time.Since(t0)
+	if sum.Imported != n {
+		return 0, fmt.Errorf("bench: saved pages: %d of %d imported, %d failed", sum.Imported, n, sum.Failed)
+	}
+	return float64(n) / took.Seconds(), nil
 }
 
 func writeChunk(c *Corpus, dir string, start, end int) (int64, error) {

@@ -5,6 +5,7 @@ package bench
 
 import (
 	"fmt"
+	"html"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -132,6 +133,9 @@ func (c *Corpus) Article(i int) Article {
 	words := 500 + r.IntN(401)
 	for words > 0 {
 		n := min(words, 40+r.IntN(81))
+		if words-n < 40 {
+			n = words // no stub of a last paragraph
+		}
 		words -= n
 		a.Paragraphs = append(a.Paragraphs, c.sentences(r, n))
 	}
@@ -183,5 +187,32 @@ func (a Article) Text() string {
 		b.WriteString(p)
 		b.WriteString("\n\n")
 	}
+	return b.String()
+}
+
+// HTML renders the article as a saved news page: navigation, a cookie
+// banner, share buttons, related links and a footer around the story, and
+// its metadata in JSON-LD and OpenGraph, as real pages carry them.
+func (a Article) HTML() string {
+	var b strings.Builder
+	esc := html.EscapeString
+	fmt.Fprintf(&b, `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>%s - %s</title>
+<meta property="og:title" content="%s"><meta property="og:site_name" content="%s">
+<meta name="author" content="%s"><meta property="article:published_time" content="%s">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"datePublished":"%s","author":{"@type":"Person","name":%q},"publisher":{"@type":"Organization","name":%q}}</script>
+<link rel="stylesheet" href="/static/site.css"></head><body>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept all</button></div>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a> <a href="/sport">Sport</a> <a href="/opinion">Opinion</a></nav></header>
+<main><article><h1>%s</h1><p class="byline">By %s · %s</p>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
+`, esc(a.Title), esc(a.Source), esc(a.Title), esc(a.Source), esc(a.Author), a.Published.Format("2006-01-02T15:04:05Z"),
+		a.Title, a.Published.Format("2006-01-02"), a.Author, a.Source, esc(a.Title), esc(a.Author), a.Published.Format("2 January 2006"))
+	for _, p := range a.Paragraphs {
+		fmt.Fprintf(&b, "<p>%s</p>\n", esc(p))
+	}
+	b.WriteString(`</article><aside><h2>Related</h2><ul><li><a href="/a">Markets close higher</a></li><li><a href="/b">Ten things to know today</a></li><li><a href="/c">Weather: rain expected</a></li></ul></aside></main>
+<footer><p>© 2024 Example Media. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>
+`)
 	return b.String()
 }

@@ -45,6 +45,7 @@ func printBench(w io.Writer, r *bench.Report) {
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "sqlite3 shell   %.0f articles/s on the same texts: Clippings takes %.2f× its time\n", b.ArticlesPerSec, b.Ratio)
 	}
+	fmt.Fprintf(w, "saved web pages %.0f pages/s\n", r.HTMLPagesPerSec)
 	fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article (text: %.0f bytes/article, %.0f%% overhead incl. compressed originals)\n",
 		float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle, float64(r.TextBytes)/float64(r.Articles),
 		100*(float64(r.ArchiveBytes)/float64(r.TextBytes)-1))
