@@ -391,14 +391,16 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 // "negotiations" is stored as "negoti", which "negotiat*" does not start
 // with. So the prefix's own truncations that are terms of the index (at most
 // three letters shorter, as stemming cuts suffixes) are matched as well.
+// Whether a term is indexed is one doclist lookup that stops at the first
+// match (fts5vocab would count the whole doclist: slow for common words).
 func (s *Store) prefixStems(ctx context.Context) stemExpander {
 	return func(prefix string) []string {
 		p := []rune(strings.ToLower(prefix))
 		var out []string
 		for k := len(p) - 1; k >= max(3, len(p)-3); k-- {
-			var n int
-			err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles_vocab WHERE term = ?", string(p[:k])).Scan(&n)
-			if err == nil && n > 0 {
+			var doc int64
+			err := s.read.QueryRowContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", quote(string(p[:k]))).Scan(&doc)
+			if err == nil {
 				out = append(out, string(p[:k]))
 			}
 		}

@@ -55,9 +55,6 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 8388608);
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
 
--- The index's terms, for matching prefixes against stems.
-CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, row);
-
 -- New articles are indexed by Store.Add itself, in the same transaction,
 -- rather than by an AFTER INSERT trigger: a trigger writing to FTS5 makes
 -- every INSERT a statement savepoint, and FTS5 flushes its in-memory index to
