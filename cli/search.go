@@ -68,7 +68,11 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marks(h.Snippet, "**", "**"))
 	}
 	if !*asJSON {
-		fmt.Fprintf(env.Stderr, "%d of %d matches\n", len(res.Hits), res.Total)
+		more := ""
+		if res.TotalCapped {
+			more = "+" // counting stops at db.CountCap: there are more
+		}
+		fmt.Fprintf(env.Stderr, "%d of %d%s matches\n", len(res.Hits), res.Total, more)
 	}
 	return ExitOK
 }
