@@ -60,19 +60,3 @@ func TestOriginalIsRecoveredFromTheArchiveWhenTheFileIsGone(t *testing.T) {
 	ui.openOriginal() // must not fail or block with the file gone
 	ui.WaitIdle()
 }
-
-func TestAboutShowsVersionAndArchive(t *testing.T) {
-	ui, store := newTestUI(t)
-	dropFixtures(t, ui, maliFile)
-	ui.showAbout()
-	ui.WaitIdle()
-	d := topDialog(ui)
-	if d == nil {
-		t.Fatal("no About dialog")
-	}
-	for _, want := range []string{"Clippings 0.1.0", store.Path(), "1 article"} {
-		if !shows(d, want) {
-			t.Errorf("About does not show %q: %q", want, texts(d))
-		}
-	}
-}

@@ -3,16 +3,21 @@ package app
 import (
 	"fmt"
 	"os"
+	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/cli"
+	"github.com/clippings/clippings/db"
 )
 
 // searchSyntax is the query language (db/query.go), example by example.
@@ -47,29 +52,31 @@ func (ui *UI) showSearchSyntax() {
 	d.Show()
 }
 
-// showAbout shows the version and the archive's location and size.
+// showAbout shows the version, where the archive is, and what is in it.
+// The dialog opens at once; the statistics follow when counted.
 func (ui *UI) showAbout() {
-	path := ui.store.Path()
+	fill := ui.showAboutDialog(ui.store.Path())
 	ui.tasks.Go(func() {
-		count, err := ui.store.Count(ui.ctx)
-		size := archiveSize(path)
-		ui.tasks.Do(func() {
-			articles := plural(count, "article", "articles")
-			if err != nil {
-				articles = "article count unavailable: " + err.Error()
-			}
-			ui.showAboutDialog(path, fmt.Sprintf("%s on disk · %s", byteSize(size), articles))
-		})
+		st, err := ui.store.Stats(ui.ctx)
+		if ui.ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() { fill(st, err) })
 	})
 }
 
-func (ui *UI) showAboutDialog(path, size string) {
+// aboutLanguages is how many languages About names; the rest are counted.
+const aboutLanguages = 3
+
+// showAboutDialog shows About with the statistics still being counted, and
+// returns the function that shows them.
+func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
 	// cli.Version, not the Fyne metadata, which a plain `go build` leaves
 	// at Fyne's placeholder.
 	v := cli.Version
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSize(96, 96))
+	icon.SetMinSize(fyne.NewSize(80, 80))
 	name := widget.NewLabel("Clippings " + v)
 	name.TextStyle = fyne.TextStyle{Bold: true}
 	name.Alignment = fyne.TextAlignCenter
@@ -78,13 +85,94 @@ func (ui *UI) showAboutDialog(path, size string) {
 	where := widget.NewLabel(path)
 	where.Wrapping = fyne.TextWrapBreak
 	where.TextStyle = fyne.TextStyle{Monospace: true}
-	facts := container.New(layout.NewFormLayout(),
-		widget.NewLabel("Archive"), where,
-		widget.NewLabel("Size"), widget.NewLabel(size))
+
+	cells := []fyne.CanvasObject{dimText("Archive", theme.SizeNameText), where}
+	value := func(label string) *widget.Label {
+		l := widget.NewLabel("Counting…")
+		l.Wrapping = fyne.TextWrapWord
+		cells = append(cells, dimText(label, theme.SizeNameText), l)
+		return l
+	}
+	articles, sources, languages, published := value("Articles"), value("Sources"), value("Languages"), value("Published")
+	size, text, originals := value("Size on disk"), value("Text"), value("Originals")
+	size.SetText(byteSize(archiveSize(path)))
+
+	facts := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom("About Clippings", "Close",
 		container.NewVBox(container.NewCenter(icon), name, blurb, widget.NewSeparator(), facts), ui.window)
-	d.Resize(fyne.NewSize(560, 400))
-	d.Show()
+	showSized(d, 600)
+
+	return func(st db.Stats, err error) {
+		if err != nil {
+			articles.SetText("Unavailable: " + describeError(err))
+			for _, l := range []*widget.Label{sources, languages, published, text, originals} {
+				l.SetText("–")
+			}
+		} else {
+			articles.SetText(thousands(st.Articles))
+			sources.SetText(thousands(st.Sources))
+			languages.SetText(languageSummary(st.Languages, aboutLanguages))
+			published.SetText(dateRangeText(st.Published))
+			size.SetText(byteSize(st.FileBytes))
+			text.SetText(byteSize(st.TextBytes))
+			originals.SetText(fmt.Sprintf("%s, %s as stored", byteSize(st.OriginalBytes), byteSize(st.StoredOriginalBytes)))
+		}
+		d.Resize(fyne.NewSize(600, d.MinSize().Height))
+	}
+}
+
+// languageSummary names the most common languages with their counts, and
+// counts the rest: "English 120 · French 30 · German 4 · 2 more".
+func languageSummary(langs []db.LanguageCount, top int) string {
+	if len(langs) == 0 {
+		return "–"
+	}
+	var parts []string
+	for i, l := range langs {
+		if i == top {
+			parts = append(parts, fmt.Sprintf("%d more", len(langs)-top))
+			break
+		}
+		parts = append(parts, languageName(l.Code)+" "+thousands(l.Articles))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// languageName is the English name of an ISO 639-1 code.
+func languageName(code string) string {
+	if code == "" {
+		return "Unknown"
+	}
+	languageNamesOnce.Do(func() {
+		languageNames = map[string]string{"zh": "Chinese"}
+		for lang, name := range whatlanggo.Langs {
+			if c := lang.Iso6391(); c != "" && languageNames[c] == "" {
+				languageNames[c] = name
+			}
+		}
+	})
+	if name, ok := languageNames[code]; ok {
+		return name
+	}
+	return code
+}
+
+var (
+	languageNamesOnce sync.Once
+	languageNames     map[string]string
+)
+
+// dateRangeText is "19 Aug 2020 – 20 Nov 2022", one day alone, or a dash
+// when no article has a date.
+func dateRangeText(r db.DateRange) string {
+	first, last := displayDate(r.First), displayDate(r.Last)
+	switch {
+	case first == "":
+		return "–"
+	case first == last:
+		return first
+	}
+	return first + " – " + last
 }
 
 // archiveSize is the archive's size on disk, its write-ahead log included.

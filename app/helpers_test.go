@@ -29,12 +29,18 @@ const (
 // first search.
 func newTestUI(t *testing.T) (*UI, *db.Store) {
 	t.Helper()
+	return newTestUIWith(t, options{queued: true})
+}
+
+// newTestUIWith is newTestUI with other options (live refresh).
+func newTestUIWith(t *testing.T, opt options) (*UI, *db.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	store, err := db.Open(context.Background(), filepath.Join(t.TempDir(), "archive.db"))
 	if err != nil {
 		t.Fatalf("open archive: %v", err)
 	}
-	ui := newUI(a, store, true)
+	ui := newUI(a, store, opt)
 	t.Cleanup(func() {
 		ui.Shutdown()
 		if err := store.Close(); err != nil {
@@ -79,8 +85,15 @@ func dropFixtures(t *testing.T, ui *UI, names ...string) {
 // addArticles stores n generated articles straight into the archive.
 func addArticles(t *testing.T, store *db.Store, n int) {
 	t.Helper()
+	addNumbered(t, store, 0, n)
+}
+
+// addNumbered stores generated articles first to first+n-1; a higher
+// number is published later.
+func addNumbered(t *testing.T, store *db.Store, first, n int) {
+	t.Helper()
 	var items []db.NewArticle
-	for i := range n {
+	for i := first; i < first+n; i++ {
 		body := fmt.Sprintf("Report number %d about harbour cranes and shipping number %d.", i, i*7919)
 		items = append(items, db.NewArticle{
 			Article: article.Article{
@@ -169,6 +182,23 @@ func hitTitles(ui *UI) []string {
 
 func typeKey(ui *UI, name fyne.KeyName) {
 	ui.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name})
+}
+
+// waitFor lets background work (polls of the archive included) run until
+// cond holds, failing the test after a few seconds.
+func waitFor(t *testing.T, ui *UI, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ui.WaitIdle()
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 func dayOf(i int) time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i) }

@@ -40,16 +40,7 @@ type importState struct {
 
 func (ui *UI) buildImportPanel() {
 	s := &ui.imports
-	s.progress = widget.NewProgressBar()
-	s.progress.TextFormatter = func() string {
-		switch {
-		case s.stop == nil:
-			return ""
-		case s.progress.Max <= 1 && s.progress.Value == 0:
-			return "Starting…"
-		}
-		return fmt.Sprintf("%s of %s files", thousands(int(s.progress.Value)), thousands(int(s.progress.Max)))
-	}
+	s.progress = newQuietProgressBar()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), ui.CancelImport)
@@ -152,7 +143,7 @@ func (ui *UI) showImportProgress(p importer.Progress) {
 	}
 	s.progress.Max = float64(max(p.Total, 1))
 	s.progress.SetValue(float64(p.Done))
-	s.status.SetText("Imported " + filepath.Base(p.Current))
+	s.status.SetText(fmt.Sprintf("%s of %s files · %s", thousands(p.Done), thousands(p.Total), filepath.Base(p.Current)))
 }
 
 func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {

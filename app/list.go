@@ -18,6 +18,15 @@ import (
 type resultList struct {
 	widget.List
 	handleKey func(*fyne.KeyEvent) bool
+	quiet     bool // selecting without opening the article (see selectQuietly)
+}
+
+// selectQuietly moves the selection to row i, which shows the article
+// already open, without loading it again.
+func (l *resultList) selectQuietly(i widget.ListItemID) {
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	l.Select(i)
 }
 
 // buildListPane is the left pane: the list, with a notice over it when it
@@ -46,7 +55,7 @@ func (ui *UI) newResultList() *resultList {
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) {
-		if id >= 0 && id < len(ui.search.hits) {
+		if !l.quiet && id >= 0 && id < len(ui.search.hits) {
 			ui.showArticle(ui.search.hits[id].ID)
 		}
 	}

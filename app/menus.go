@@ -32,8 +32,12 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("Import files…", key(fyne.KeyO, ctrl), ui.chooseFilesToImport),
 		item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport),
+		item("Export…", key(fyne.KeyE, ctrl), ui.chooseExport),
 		fyne.NewMenuItemSeparator(),
 		item("Open original", key(fyne.KeyReturn, ctrl), ui.openOriginal),
+		fyne.NewMenuItemSeparator(),
+		item("Back up archive…", key(fyne.KeyB, ctrl), ui.chooseBackupFile),
+		item("Check archive…", nil, ui.checkArchive),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -1,10 +1,18 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // pickerSize gives the file dialogs room to show long names.
@@ -47,4 +55,78 @@ func (ui *UI) chooseFolderToImport() {
 	d.SetConfirmText("Import")
 	d.Resize(pickerSize)
 	d.Show()
+}
+
+// folderField is an entry holding a folder's path, and a button that
+// chooses the folder with Fyne's folder dialog. The path may also be typed;
+// a folder that does not exist yet is made.
+func (ui *UI) folderField(folder string) (*widget.Entry, fyne.CanvasObject) {
+	entry := widget.NewEntry()
+	entry.SetText(folder)
+	entry.Validator = func(s string) error {
+		if isBlank(s) {
+			return errors.New("enter a folder")
+		}
+		return nil
+	}
+	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				ui.showError(fmt.Errorf("choose a folder: %w", err))
+				return
+			}
+			if dir != nil {
+				entry.SetText(dir.Path())
+			}
+		}, ui.window)
+		if start := nearestFolder(expandHome(entry.Text)); start != "" {
+			if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+				d.SetLocation(l)
+			}
+		}
+		d.SetConfirmText("Choose") // Fyne titles the dialog "<this> Folder"
+		d.Resize(pickerSize)
+		d.Show()
+	})
+	return entry, container.NewBorder(nil, nil, nil, choose, entry)
+}
+
+// nearestFolder is path, or the closest of its parents that is a folder.
+func nearestFolder(path string) string {
+	if path == "" {
+		return ""
+	}
+	for p := filepath.Clean(path); ; p = filepath.Dir(p) {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return p
+		}
+		if p == filepath.Dir(p) {
+			return ""
+		}
+	}
+}
+
+// documentsFolder is where backups and exports go first: the user's
+// Documents folder, else their home folder.
+func documentsFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if info, err := os.Stat(filepath.Join(home, "Documents")); err == nil && info.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
+}
+
+// expandHome reads a leading ~ as the home folder, as a shell would, and
+// trims the spaces a paste brings.
+func expandHome(path string) string {
+	path = strings.TrimSpace(path)
+	if path == "~" || strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, path[1:])
+		}
+	}
+	return path
 }

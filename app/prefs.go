@@ -13,6 +13,10 @@ const (
 	prefSplitOffset = "window.split"
 	prefSort        = "search.sort"
 	prefQuery       = "search.query"
+
+	prefBackupFolder = "backup.folder"
+	prefExportFolder = "export.folder" // where the last export's folder was made
+	prefExportFormat = "export.format"
 )
 
 const (

@@ -19,7 +19,7 @@ func TestWindowRemembersQuerySortSizeAndDivider(t *testing.T) {
 	}
 	defer store.Close()
 
-	first := newUI(a, store, true)
+	first := newUI(a, store, options{queued: true})
 	first.WaitIdle()
 	first.bar.entry.SetText("mali")
 	first.setSort(db.Oldest)
@@ -30,7 +30,7 @@ func TestWindowRemembersQuerySortSizeAndDivider(t *testing.T) {
 	first.Window().Close()
 	first.Shutdown()
 
-	second := newUI(a, store, true)
+	second := newUI(a, store, options{queued: true})
 	defer second.Shutdown()
 	second.WaitIdle()
 	if got := second.bar.entry.Text; got != "mali" {

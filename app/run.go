@@ -25,6 +25,7 @@ import (
 func Run(dbPath string, paths []string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(newAppTheme())
 
 	store, err := db.Open(context.Background(), dbPath)
 	if err != nil {

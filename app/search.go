@@ -40,6 +40,7 @@ type searchState struct {
 	loadingMore bool
 	failure     error // why the last search or page load failed, shown in the list
 	selectID    int64 // article to select when results arrive, 0 for none
+	awaited     bool  // a search's first page is on its way
 }
 
 // scheduleSearch runs the search after a pause in typing; each keystroke
@@ -59,7 +60,12 @@ func (ui *UI) scheduleSearch() {
 }
 
 // searchNow cancels whatever search is running and starts the current one.
-func (ui *UI) searchNow() {
+func (ui *UI) searchNow() { ui.startSearch(false) }
+
+// startSearch runs the query in the search field. A refresh runs it again
+// because the archive changed: it fetches as many hits as are loaded, and
+// keeps the selection and the scroll position (see showRefreshed).
+func (ui *UI) startSearch(refresh bool) {
 	s := &ui.search
 	s.mu.Lock()
 	if s.timer != nil && s.timer.Stop() {
@@ -75,17 +81,33 @@ func (ui *UI) searchNow() {
 	s.mu.Unlock()
 
 	req := db.Request{Query: ui.bar.entry.Text, Sort: s.sort, Limit: pageSize}
+	fetch := req
+	if refresh {
+		// Every hit loaded, and a page more: room for new articles listed
+		// above them, and for the page being loaded.
+		fetch.Limit = (len(s.hits)/pageSize + 1) * pageSize
+	}
 	s.request = req
 	s.loadingMore = false
+	s.awaited = true
 	ui.app.Preferences().SetString(prefQuery, req.Query)
 
 	ui.tasks.Go(func() {
-		res, err := ui.store.Search(ctx, req)
+		res, err := ui.store.Search(ctx, fetch)
 		if ctx.Err() != nil {
 			return // a newer search (or closing the window) took over
 		}
 		ui.tasks.Do(func() {
 			if s.gen.Load() == gen {
+				s.awaited = false
+			}
+			switch {
+			case s.gen.Load() != gen:
+			case refresh && err != nil:
+				ui.refreshFailed() // keep the list as it is; the next poll tries again
+			case refresh:
+				ui.showRefreshed(res)
+			default:
 				ui.showResults(res, err)
 			}
 		})

@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +39,8 @@ type UI struct {
 	notice  *widget.Label // over the list: no matches, or why the search failed
 	detail  detailView
 	imports importState
+	watch   watchState
+	jobs    jobState // backup, export or check running in the background
 
 	split *container.Split
 	body  *fyne.Container // holds either the split or the empty-archive invitation
@@ -48,15 +51,23 @@ type UI struct {
 // restores the last session's size, query and sort, and starts the first
 // search. Show the window with Window().Show or ShowAndRun.
 func New(a fyne.App, store *db.Store) *UI {
-	return newUI(a, store, false)
+	return newUI(a, store, options{pollInterval: pollInterval})
 }
 
-// newUI is New; with queued (tests) background results wait for WaitIdle
-// to run them on its goroutine (see taskGroup).
-func newUI(a fyne.App, store *db.Store, queued bool) *UI {
+// options are New's settings that tests change.
+type options struct {
+	// queued: background results wait for WaitIdle to run them on its
+	// goroutine (see taskGroup).
+	queued bool
+	// pollInterval is how often the archive is asked whether another
+	// program changed it; 0 turns live refresh off.
+	pollInterval time.Duration
+}
+
+func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	ui := &UI{app: a, store: store, ctx: ctx, stop: stop}
-	ui.tasks.queued = queued
+	ui.tasks.queued = opt.queued
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
 
@@ -66,12 +77,14 @@ func newUI(a fyne.App, store *db.Store, queued bool) *UI {
 	left := ui.buildListPane()
 	ui.buildDetail()
 	ui.buildImportPanel()
+	ui.buildJobPanel()
 	ui.empty = ui.newEmptyState()
 
 	ui.split = container.NewHSplit(left, ui.detail.root)
 	ui.split.Offset = p.splitOffset
 	ui.body = container.NewStack(ui.split)
-	ui.window.SetContent(container.NewBorder(ui.bar.root, ui.imports.panel, nil, nil, ui.body))
+	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
+	ui.window.SetContent(container.NewBorder(ui.bar.root, bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
 	ui.window.SetMainMenu(ui.mainMenu())
@@ -84,20 +97,24 @@ func newUI(a fyne.App, store *db.Store, queued bool) *UI {
 	ui.window.SetOnClosed(ui.stop)
 
 	ui.searchNow()
+	ui.startWatching(opt.pollInterval)
 	return ui
 }
 
 // Window is the main window.
 func (ui *UI) Window() fyne.Window { return ui.window }
 
-// WaitIdle blocks until no search, page load, article load or import is
-// pending or running, and their results are shown.
+// WaitIdle blocks until no search, page load, article load, import,
+// backup, export, check or poll of the archive is pending or running, and
+// their results are shown.
 func (ui *UI) WaitIdle() { ui.tasks.Wait() }
 
 // Shutdown cancels background work (a running import stops after the file
-// in hand) and waits for it, so the archive can be closed.
+// in hand, an export after the article in hand, a backup at once) and waits
+// for it, so the archive can be closed.
 func (ui *UI) Shutdown() {
 	ui.stop()
+	ui.stopWatching()
 	ui.tasks.Wait()
 }
 

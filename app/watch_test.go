@@ -1,0 +1,166 @@
+package app
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/clippings/clippings/db"
+)
+
+// testPoll is a poll interval short enough for tests.
+const testPoll = 10 * time.Millisecond
+
+// otherProgram opens a second Store on the window's archive, as
+// `clippings import` in a terminal would.
+func otherProgram(t *testing.T, ui *UI) *db.Store {
+	t.Helper()
+	other, err := db.Open(context.Background(), ui.store.Path())
+	if err != nil {
+		t.Fatalf("open the archive a second time: %v", err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}
+
+func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
+	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
+	addArticles(t, store, 3)
+	waitFor(t, ui, "our own articles", func() bool { return len(ui.search.hits) == 3 })
+	ui.list.Select(1)
+	ui.WaitIdle()
+	reading := ui.shownArticle()
+	if reading == nil {
+		t.Fatal("no article shown")
+	}
+
+	addNumbered(t, otherProgram(t, ui), 100, 2)
+	waitFor(t, ui, "the other program's articles", func() bool { return len(ui.search.hits) == 5 })
+
+	if got := ui.bar.count.Text; got != "5 articles" {
+		t.Errorf("count = %q", got)
+	}
+	if got := hitTitles(ui)[0]; got != "Harbour report 101" {
+		t.Errorf("newest first starts with %q", got)
+	}
+	if ui.shownArticle() != reading {
+		t.Error("the article being read was reloaded or closed by the refresh")
+	}
+	if i := ui.selectedIndex(); i < 0 || ui.search.hits[i].ID != reading.ID {
+		t.Errorf("selection moved off the article being read: row %d", i)
+	}
+}
+
+func TestRefreshKeepsTheSelectedRowInPlace(t *testing.T) {
+	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
+	addArticles(t, store, 80)
+	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == 80 })
+	ui.list.Select(40) // scrolls it into view, well down the list
+	ui.WaitIdle()
+	id := ui.search.hits[40].ID
+	before := ui.list.GetScrollOffset()
+	if before <= 0 {
+		t.Fatalf("the list did not scroll to row 40 (offset %v)", before)
+	}
+
+	addNumbered(t, otherProgram(t, ui), 1000, 3) // newer: listed above
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 83 })
+
+	if i := ui.selectedIndex(); i != 43 || ui.search.hits[i].ID != id {
+		t.Fatalf("selected row %d, want the same article at row 43", i)
+	}
+	want := before + 3*ui.rowPitch()
+	if got := ui.list.GetScrollOffset(); got != want {
+		t.Errorf("scroll offset %v, want %v: the selected row moved on screen", got, want)
+	}
+}
+
+func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
+	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
+	addArticles(t, store, 2*pageSize+20)
+	waitFor(t, ui, "the first page", func() bool { return len(ui.search.hits) == pageSize })
+	ui.list.ScrollToBottom()
+	ui.WaitIdle()
+	loaded := len(ui.search.hits)
+	if loaded <= pageSize {
+		t.Fatalf("scrolling down loaded nothing more: %d", loaded)
+	}
+	addNumbered(t, otherProgram(t, ui), 5000, 1)
+	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == "221 articles" })
+	if got := len(ui.search.hits); got < loaded+1 {
+		t.Errorf("after the refresh %d hits are loaded, want the %d that were, and the new one", got, loaded)
+	}
+}
+
+func TestArticleDeletedByAnotherProgramIsClosed(t *testing.T) {
+	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
+	addArticles(t, store, 3)
+	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == 3 })
+	ui.list.Select(0)
+	ui.WaitIdle()
+	doomed := ui.shownArticle().ID
+
+	if err := otherProgram(t, ui).Delete(context.Background(), doomed); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
+	if ui.shownArticle() != nil || ui.detail.articleID != 0 {
+		t.Error("the deleted article is still shown")
+	}
+}
+
+func TestEmptyWindowFillsWhenAnotherProgramImports(t *testing.T) {
+	ui, _ := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
+	if !ui.isEmptyState() {
+		t.Fatal("no invitation on an empty archive")
+	}
+	addNumbered(t, otherProgram(t, ui), 0, 1)
+	waitFor(t, ui, "the article", func() bool { return len(ui.search.hits) == 1 })
+	if ui.isEmptyState() {
+		t.Error("still inviting a drop with an article listed")
+	}
+}
+
+func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
+	ui, store := newTestUI(t)
+	addArticles(t, store, 2)
+	ui.imports.stop = func() {} // as if an import were running
+	gen := ui.search.gen.Load()
+	ui.archiveChanged(42)
+	if ui.search.gen.Load() != gen {
+		t.Error("the list was searched again during an import")
+	}
+	if ui.watch.seen.Load() == 42 {
+		t.Error("the change was taken as seen; it would be missed after the import")
+	}
+	ui.imports.stop = nil
+	ui.archiveChanged(42)
+	ui.WaitIdle()
+	if ui.search.gen.Load() == gen || len(ui.search.hits) != 2 {
+		t.Errorf("no refresh once the import ended: %d hits", len(ui.search.hits))
+	}
+}
+
+func TestNoRefreshOverASearchOnItsWay(t *testing.T) {
+	ui, store := newTestUI(t)
+	addArticles(t, store, 2)
+	ui.searchNow()
+	ui.WaitIdle()
+	want := ui.search.hits[1].ID
+	ui.search.selectID = want // as importFinished does, asking for an article to be opened
+	ui.searchNow()
+	gen := ui.search.gen.Load()
+	ui.archiveChanged(42)
+	if ui.search.gen.Load() != gen {
+		t.Fatal("a refresh overtook the search on its way")
+	}
+	ui.WaitIdle()
+	if a := ui.shownArticle(); a == nil || a.ID != want {
+		t.Errorf("the article asked for was not opened: %+v", a)
+	}
+	ui.archiveChanged(42) // the next poll
+	ui.WaitIdle()
+	if ui.search.gen.Load() == gen {
+		t.Error("no refresh once the search had landed")
+	}
+}
