@@ -36,6 +36,7 @@ type searchState struct {
 	request     db.Request // the current generation's first page
 	hits        []db.Hit
 	total       int
+	capped      bool   // total is a lower bound: the store stops counting at db.CountCap
 	next        string // cursor of the next page, "" when all are loaded
 	loadingMore bool
 	failure     error // why the last search or page load failed, shown in the list
@@ -117,11 +118,11 @@ func (ui *UI) startSearch(refresh bool) {
 // showResults replaces the list with a new search's first page.
 func (ui *UI) showResults(res db.Results, err error) {
 	s := &ui.search
-	s.hits, s.total, s.next, s.failure = res.Hits, res.Total, res.Next, err
+	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, err
 	if err != nil {
-		s.hits, s.total, s.next = nil, 0, ""
+		s.hits, s.total, s.capped, s.next = nil, 0, false, ""
 	}
-	ui.bar.setCount(s.total)
+	ui.bar.setCount(s.total, s.capped)
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 

@@ -171,3 +171,25 @@ func TestNoMatchesIsSaidInTheList(t *testing.T) {
 		t.Error("notice still shown with results")
 	}
 }
+
+// Past db.CountCap the store stops counting; the window must not pretend
+// the count is exact.
+func TestCountLabelSaysWhenCapped(t *testing.T) {
+	ui, _ := newTestUI(t)
+	cases := []struct {
+		total  int
+		capped bool
+		want   string
+	}{
+		{0, false, "No articles"},
+		{1, false, "1 article"},
+		{2500, false, "2,500 articles"},
+		{db.CountCap, true, "10,000+ articles"},
+	}
+	for _, c := range cases {
+		ui.bar.setCount(c.total, c.capped)
+		if got := ui.bar.count.Text; got != c.want {
+			t.Errorf("setCount(%d, %v) = %q, want %q", c.total, c.capped, got, c.want)
+		}
+	}
+}

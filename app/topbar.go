@@ -50,12 +50,15 @@ func (ui *UI) buildTopBar(query string) {
 	b.root = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), right, b.entry)
 }
 
-// setCount shows how many articles match.
-func (b *topBar) setCount(total int) {
-	switch total {
-	case 0:
+// setCount shows how many articles match; capped counts (the store stops
+// counting at db.CountCap) read "10,000+ articles".
+func (b *topBar) setCount(total int, capped bool) {
+	switch {
+	case capped:
+		b.count.SetText(thousands(total) + "+ articles")
+	case total == 0:
 		b.count.SetText("No articles")
-	case 1:
+	case total == 1:
 		b.count.SetText("1 article")
 	default:
 		b.count.SetText(thousands(total) + " articles")

@@ -135,9 +135,9 @@ func (ui *UI) showRefreshed(res db.Results) {
 		anchorID = s.hits[anchorRow].ID
 	}
 
-	s.hits, s.total, s.next, s.failure = res.Hits, res.Total, res.Next, nil
+	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, nil
 	s.loadingMore = false
-	ui.bar.setCount(s.total)
+	ui.bar.setCount(s.total, s.capped)
 	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 
