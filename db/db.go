@@ -127,7 +127,7 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Add("_pragma", "cache_size(-32000)") // 32 MB
-		q.Set("_txlock", "immediate") // take the write lock up front: no upgrade deadlocks
+		q.Set("_txlock", "immediate")          // take the write lock up front: no upgrade deadlocks
 	}
 	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
 }
