@@ -47,19 +47,18 @@ func BenchmarkStoreAdd(b *testing.B) {
 		}
 		prepared[i] = db.NewArticle{Article: ext, Original: []byte(text)}
 	}
-	arts := make([]db.NewArticle, 0, 64)
-	i := 0
-	for b.Loop() {
+	b.ResetTimer()
+	arts := make([]db.NewArticle, 0, storeBatch)
+	for i := 0; i < b.N; i++ {
 		a := prepared[i%len(prepared)]
 		a.Article.Title += strconv.Itoa(i) // not a duplicate
-		i++
 		b.StopTimer()
 		if err := a.Prepare(); err != nil { // done by the importer's workers
 			b.Fatal(err)
 		}
 		b.StartTimer()
 		arts = append(arts, a)
-		if len(arts) == storeBatch {
+		if len(arts) == storeBatch || i == b.N-1 {
 			if _, err := s.Add(context.Background(), arts); err != nil {
 				b.Fatal(err)
 			}
@@ -69,4 +68,4 @@ func BenchmarkStoreAdd(b *testing.B) {
 }
 
 // storeBatch is the importer's default batch size.
-const storeBatch = 512
+const storeBatch = 64
