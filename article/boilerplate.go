@@ -8,17 +8,17 @@ import (
 // boilerplateLineRes match whole lines that are page furniture, never
 // article text: accessibility links, reading-time badges, share and follow
 // prompts, advertising labels.
-var boilerplateLineRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^(skip|jump) (links|to (main |the )?(content|navigation|article|search|footer|main)|navigation)\.?$`),
-	regexp.MustCompile(`(?i)^(estimated )?(read(ing)?( time)?:?\s*)?(about |approx\.? )?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)\.?( read)?$`),
-	regexp.MustCompile(`(?i)^read \d+ (min|mins|minutes?)$`),
-	regexp.MustCompile(`(?i)^(share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|print|save|copy link|copy|link copied|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|pocket|sms|comments?|\d+ comments?|close|menu|search|home|more|show more|load more|next|previous|back to top|top|advertisement|advert|ad|sponsored|sponsored content|promoted|loading\.*|listen|listen to this article|play|pause|gift this article|subscribe|log ?in|sign ?in|sign up|register|log ?out|newsletter|newsletters)\s*[:.]?$`),
-	regexp.MustCompile(`(?i)^(advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( below| the main story)?|scroll to continue( with content)?)\b.{0,30}$`),
-	regexp.MustCompile(`(?i)^follow (us|@\w+)\b.{0,60}$`),
-	regexp.MustCompile(`(?i)^(©|\(c\)|copyright\b).{0,200}$`),
-	regexp.MustCompile(`(?i)\ball rights reserved\.?$`),
-	regexp.MustCompile(`(?i)^image \d+ of \d+$`),
-	regexp.MustCompile(`^\d+\s*/\s*\d+$`),
+var boilerplateLineRes = []quickRe{
+	mustQuick(`(?i)^(skip|jump) (links|to (main |the )?(content|navigation|article|search|footer|main)|navigation)\.?$`),
+	mustQuick(`(?i)^(estimated )?(read(ing)?( time)?:?\s*)?(about |approx\.? )?\d+\s*(-\s*\d+\s*)?(min|mins|minutes?)\.?( read)?$`),
+	mustQuick(`(?i)^read \d+ (min|mins|minutes?)$`),
+	mustQuick(`(?i)^(share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|print|save|copy link|copy|link copied|facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|messenger|telegram|flipboard|pocket|sms|comments?|\d+ comments?|close|menu|search|home|more|show more|load more|next|previous|back to top|top|advertisement|advert|ad|sponsored|sponsored content|promoted|loading\.*|listen|listen to this article|play|pause|gift this article|subscribe|log ?in|sign ?in|sign up|register|log ?out|newsletter|newsletters)\s*[:.]?$`),
+	mustQuick(`(?i)^(advertisement|story continues below( advertisement)?|article continues below( advertisement)?|continue reading( below| the main story)?|scroll to continue( with content)?)\b.{0,30}$`),
+	mustQuick(`(?i)^follow (us|@\w+)\b.{0,60}$`),
+	mustQuick(`(?i)^(©|\(c\)|copyright\b).{0,200}$`),
+	mustQuick(`(?i)\ball rights reserved\.?$`),
+	mustQuick(`(?i)^image \d+ of \d+$`),
+	mustQuick(`^\d+\s*/\s*\d+$`),
 }
 
 // noticeWords flag consent and marketing notices (cookies, newsletters,
@@ -43,21 +43,50 @@ const maxNoticeWords = 60
 
 // isBoilerplate reports whether a line is page furniture or a notice.
 func isBoilerplate(line string) bool {
-	l := strings.TrimSpace(line)
-	words := countWords(l)
-	if words > maxNoticeWords {
+	return newLineFacts(line).isBoilerplate()
+}
+
+// allRightsReserved is the one pattern of boilerplateLineRes not anchored
+// at the start of the line.
+const allRightsReserved = 7
+
+// shareWords and noticeWords are words every match of shareRe and of each
+// pattern of noticeRes holds, in lower case: lines without any skip the
+// pattern.
+var (
+	shareWords = []string{"shar", "permalink", "copy link", "copy url", "new window", "new tab", "mail this",
+		"print this", "stumbleupon", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "reddit",
+		"instagram", "youtube", "rss"}
+	noticeWords = [][]string{
+		{"cookie"},
+		{"sign up", "subscribe", "register", "newsletter"},
+		{"subscribe", "become a ", "unlimited ", "free trial", "start your trial"},
+		{"share ", "follow us on", "here to"},
+		{"unsubscribe", "view ", "you are receiving this", "you received this", "update your ", "manage "},
+		{"javascript", "your browser ", "adblocker", "ad blocker"},
+	}
+)
+
+// isBoilerplate is the package's isBoilerplate.
+func (f *lineFacts) isBoilerplate() bool {
+	t := f.trimmed()
+	if t.words > maxNoticeWords {
 		return false
 	}
-	for _, re := range boilerplateLineRes {
+	l := t.line
+	for i, re := range boilerplateLineRes {
+		if i == allRightsReserved && !strings.HasSuffix(strings.TrimSuffix(t.lower(), "."), "all rights reserved") {
+			continue
+		}
 		if re.MatchString(l) {
 			return true
 		}
 	}
-	if words <= maxShareWords && shareRe.MatchString(l) {
+	if t.words <= maxShareWords && containsAny(t.lower(), shareWords) && shareRe.MatchString(l) {
 		return true
 	}
-	for _, re := range noticeRes {
-		if re.MatchString(l) {
+	for i, re := range noticeRes {
+		if containsAny(t.lower(), noticeWords[i]) && re.MatchString(l) {
 			return true
 		}
 	}

@@ -9,33 +9,44 @@ import (
 
 var (
 	// bylineRe: "By Jane Doe", "by Jane Doe and John Roe, Reuters", "Von Max Muster".
-	bylineRe       = regexp.MustCompile(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+[\p{Lu}@][\p{L}\p{M}.'’\-]*(?:[\s,]+(?:[\p{Lu}@][\p{L}\p{M}.'’\-]*|(?i:and|und|et|y|e|&|de|van|von|der|da|la|le)))*\s*(?:[,|/–—-]\s*.{0,60})?$`)
+	bylineRe       = mustQuick(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+[\p{Lu}@][\p{L}\p{M}.'’\-]*(?:[\s,]+(?:[\p{Lu}@][\p{L}\p{M}.'’\-]*|(?i:and|und|et|y|e|&|de|van|von|der|da|la|le)))*\s*(?:[,|/–—-]\s*.{0,60})?$`)
 	bylinePrefixRe = regexp.MustCompile(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+`)
 	monthRe        = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	dateRe         = regexp.MustCompile(`(?i)^(?:(?:published|updated|posted|last updated|modified|first published|date)(?: on| at)?:?\s*)?` +
+	// (One ^ for both alternatives: with one each, Go's regexp tries every
+	// position of the line.)
+	dateRe = mustQuick(`(?i)^(?:(?:(?:published|updated|posted|last updated|modified|first published|date)(?: on| at)?:?\s*)?` +
 		`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?` +
 		`(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)` +
-		`|^(?:published|updated|posted|last updated|modified)\b`)
+		`|(?:published|updated|posted|last updated|modified)\b)`)
+	// dateLabels start the lines dateRe matches without a digit.
+	dateLabels = []string{"published", "updated", "posted", "last updated", "modified"}
 )
 
 // containsDateRe finds a calendar date or a clock time inside a line.
-var containsDateRe = regexp.MustCompile(`(?i)\b(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\b`)
+var containsDateRe = mustQuick(`(?i)\b(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\b`).
+	withNeed(hasASCIIDigit) // every date has a digit
 
 // bylineAloneRe matches a "By" whose names follow on the next lines.
-var bylineAloneRe = regexp.MustCompile(`^(?i:by|von|par|por|door|di|av|af|written by)\s*:?$`)
+var bylineAloneRe = mustQuick(`^(?i:by|von|par|por|door|di|av|af|written by)\s*:?$`)
 
 // contactRe matches a line that is only an e-mail address or a handle.
-var contactRe = regexp.MustCompile(`^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30})$`)
+var contactRe = mustQuick(`^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30})$`)
 
 // maxBylineWords: longer lines are sentences that happen to start with "By".
 const maxBylineWords = 14
 
 // looksLikeByline reports whether a line names the authors ("By Jane Doe").
 func looksLikeByline(line string) bool {
-	if contactRe.MatchString(line) || bylineAloneRe.MatchString(line) {
+	return newLineFacts(line).looksLikeByline()
+}
+
+// looksLikeByline is the package's looksLikeByline.
+func (f *lineFacts) looksLikeByline() bool {
+	line := f.line
+	if strings.IndexByte(line, '@') >= 0 && contactRe.MatchString(line) || bylineAloneRe.MatchString(line) {
 		return true
 	}
-	return countWords(line) <= maxBylineWords && !endsSentence(strings.TrimRight(line, " ")) && bylineRe.MatchString(line)
+	return f.words <= maxBylineWords && bylineRe.mayMatch(line) && !endsSentence(strings.TrimRight(line, " ")) && bylineRe.MatchString(line)
 }
 
 // bylineNames extracts author names from a byline: "By Jane Doe and John
@@ -165,13 +176,22 @@ func datelineNames(line string) []string {
 // A line with a date and little else ("New Delhi | Updated: 19 November
 // 2019, 09:01 AM", "Jane Doe 27/09/2018 2 comments") is one too.
 func looksLikeDate(line string) bool {
-	line = strings.TrimSpace(line)
-	n := countWords(line)
-	if n <= maxDateWords && dateRe.MatchString(line) {
+	return newLineFacts(line).looksLikeDate()
+}
+
+// looksLikeDate is the package's looksLikeDate.
+func (f *lineFacts) looksLikeDate() bool {
+	t := f.trimmed()
+	line, n := t.line, t.words
+	// Every date holds a digit.
+	if n <= maxDateWords && (t.hasDigit() || dateRe.mayMatch(line) && hasPrefixAny(t.lower(), dateLabels)) && dateRe.MatchString(line) {
 		return true
 	}
+	if n > maxDatelineWords || !t.hasDigit() {
+		return false
+	}
 	r, _ := lastRune(line)
-	return n <= maxDatelineWords && r != '.' && containsDateRe.MatchString(line)
+	return r != '.' && containsDateRe.MatchString(line)
 }
 
 const (

@@ -21,22 +21,41 @@ var creditRes = []*regexp.Regexp{
 // standaloneCreditRe matches a credit line on its own: names and agencies
 // joined by slashes or bars ("Doug Mills/The New York Times",
 // "Natalie Naccache | Bloomberg | Getty Images"), or a "Credit…" label.
-var standaloneCreditRe = regexp.MustCompile(`^(?:(?i:credit|photo|image|photograph)(?:\.\.\.|…|:)?\s*)?[\p{Lu}][\p{L}\p{M}.'’&\- ]{1,40}(?:\s*[/|]\s*[\p{Lu}][\p{L}\p{M}.'’&\- ]{1,40})+$|^(?i:credit|photo|image)(?:\.\.\.|…|:)$`)
+var standaloneCreditRe = mustQuick(`^(?:(?:(?i:credit|photo|image|photograph)(?:\.\.\.|…|:)?\s*)?[\p{Lu}][\p{L}\p{M}.'’&\- ]{1,40}(?:\s*[/|]\s*[\p{Lu}][\p{L}\p{M}.'’&\- ]{1,40})+$|(?i:credit|photo|image)(?:\.\.\.|…|:)$)`)
 
 // parenCreditRe matches a credit in parentheses on its own line:
 // "(Reed Saxon / Associated Press)", "(AFP file photo)".
-var parenCreditRe = regexp.MustCompile(`^\([^()]{2,80}(?:/|\b(?:Photo|Press|Images|AFP|AP|Reuters|Getty|EPA)\b)[^()]{0,80}\)$`)
+var parenCreditRe = mustQuick(`^\([^()]{2,80}(?:/|\b(?:Photo|Press|Images|AFP|AP|Reuters|Getty|EPA)\b)[^()]{0,80}\)$`)
 
 // isCreditLine reports whether a whole line is a photo credit.
 func isCreditLine(line string) bool {
-	if countWords(line) > maxCreditWords {
+	return newLineFacts(line).isCreditLine()
+}
+
+// isCreditLine is the package's isCreditLine.
+func (f *lineFacts) isCreditLine() bool {
+	if f.words > maxCreditWords {
 		return false
 	}
-	if parenCreditRe.MatchString(line) || standaloneCreditRe.MatchString(line) {
+	line := f.line
+	// parenCreditRe ends with ")"; standaloneCreditRe holds a "/" or "|"
+	// or is a one-word label.
+	if strings.HasSuffix(line, ")") && parenCreditRe.MatchString(line) ||
+		(f.words <= 1 || strings.ContainsAny(line, "/|")) && standaloneCreditRe.MatchString(line) {
 		return true
 	}
-	text, _, ok := splitCredit(line)
+	text, _, ok := f.splitCredit()
 	return ok && countWords(text) == 0
+}
+
+// splitCredit is splitCredit(line), computed once.
+func (f *lineFacts) splitCredit() (text, credit string, ok bool) {
+	c := &f.credit
+	if !c.done {
+		c.text, c.credit, c.ok = splitCredit(f.line)
+		c.done = true
+	}
+	return c.text, c.credit, c.ok
 }
 
 // creditTail is how many bytes at the end of a line can hold its credit.
@@ -49,20 +68,23 @@ const maxCreditWords = 10
 // after an initial).
 var sentenceStopRe = regexp.MustCompile(`\p{Ll}{2,}\.\s+`)
 
-// creditHints are what every credit holds; lines without any skip the
-// (costly) credit patterns.
-var creditHints = []string{"/", ":", "(", "reuters", "afp", "epa", "anp", "ap", "dpa", "sipa", "efe", "xinhua",
-	"ansa", "keystone", "getty", "shutterstock", "alamy", "bloomberg", "nurphoto", "pool", "associated press",
-	"pa wire", "pa images", "press association"}
-
-func mayHoldCredit(line string) bool {
-	lower := strings.ToLower(line)
-	for _, h := range creditHints {
-		if strings.Contains(lower, h) {
-			return true
-		}
-	}
-	return false
+// mayHoldCredit[i] is false for lines creditRes[i] cannot match: each
+// pattern needs its agency or label word (they are case-sensitive) and
+// its punctuation. (Every line a pattern matches holds one of its words.)
+var mayHoldCredit = []func(line string) bool{
+	func(line string) bool {
+		return strings.IndexByte(line, '/') >= 0 && containsAny(line, []string{"REUTERS", "Reuters", "AFP", "EPA", "ANP",
+			"AP", "dpa", "SIPA", "EFE", "Xinhua", "ANSA", "KEYSTONE"})
+	},
+	func(line string) bool { return strings.HasSuffix(strings.TrimSuffix(line, "."), ")") },
+	func(line string) bool {
+		return strings.IndexByte(line, ':') >= 0 && containsAny(line, []string{"Photo", "Image", "Pic", "Foto", "Credit",
+			"Illustration", "Video"})
+	},
+	func(line string) bool {
+		return containsAny(line, []string{"Getty Images", "Shutterstock", "Alamy", "Bloomberg", "AP Images", "NurPhoto",
+			"Sipa USA", "Pool Photo", "Associated Press", "PA Wire", "PA Images", "Press Association"})
+	},
 }
 
 // splitCredit splits a caption line into its text and trailing credit.
@@ -78,10 +100,10 @@ func splitCredit(full string) (text, credit string, ok bool) {
 		}
 	}
 	line := full[base:]
-	if !mayHoldCredit(line) {
-		return "", "", false
-	}
-	for _, re := range creditRes {
+	for i, re := range creditRes {
+		if !mayHoldCredit[i](line) {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue

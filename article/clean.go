@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -30,34 +31,137 @@ var invisibleReplacer = strings.NewReplacer(
 // zero-width characters, NBSP as a space, "\n" line ends, no control
 // characters. Line structure is kept.
 func normalizeText(s string) string {
+	if isPlainASCII(s) {
+		return s // nothing to normalise
+	}
 	s = norm.NFC.String(s)
-	s = invisibleReplacer.Replace(s)
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\uFFFD':
-			return r
-		case unicode.IsControl(r), unicode.Is(unicode.Co, r):
-			return -1
-		case unicode.IsSpace(r):
-			return ' '
-		}
+	if !utf8.ValidString(s) {
+		return strings.Map(normalizeRune, invisibleReplacer.Replace(s))
+	}
+	return replaceAndMap(s)
+}
+
+// normalizeRune is the last step of normalizeText.
+func normalizeRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
 		return r
-	}, s)
+	case r == '\uFFFD':
+		return r
+	case unicode.IsControl(r), unicode.Is(unicode.Co, r):
+		return -1
+	case unicode.IsSpace(r):
+		return ' '
+	}
+	return r
+}
+
+// isPlainASCII reports whether s holds only printable ASCII, line feeds
+// and tabs: normalizeText leaves such text as it is.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' || c > '~') && c != '\n' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceAndMap is strings.Map(normalizeRune, invisibleReplacer.Replace(s))
+// for valid UTF-8, in one pass, copying s only when something changes.
+func replaceAndMap(s string) string {
+	var b []byte // the output once it differs from s; nil until then
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= ' ' && c <= '~' || c == '\n' || c == '\t' {
+			if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var out string // the replacement, when it is not r itself
+		same := false
+		switch r {
+		case '\u00AD', '\u200B', '\u200C', '\u2060', '\uFEFF':
+			out = ""
+		case '\u00A0', '\u2007', '\u202F', '\u3000':
+			out = " "
+		case '\r':
+			out = "\n"
+			if i+1 < len(s) && s[i+1] == '\n' {
+				size++ // "\r\n"
+			}
+		case '\u2028', '\f', '\v':
+			out = "\n"
+		case '\u2029':
+			out = "\n\n"
+		default:
+			switch m := normalizeRune(r); {
+			case m == r:
+				same = true
+			case m < 0:
+				out = ""
+			default:
+				out = string(m)
+			}
+		}
+		if same {
+			if b != nil {
+				b = append(b, s[i:i+size]...)
+			}
+		} else {
+			if b == nil {
+				b = make([]byte, 0, len(s))
+				b = append(b, s[:i]...)
+			}
+			b = append(b, out...)
+		}
+		i += size
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // cleanInline normalises a one-line field (title, author, caption): all
 // whitespace runs become one space.
 func cleanInline(s string) string {
-	return strings.Join(strings.Fields(normalizeText(s)), " ")
+	return collapseSpaces(normalizeText(s))
 }
 
 // cleanBody normalises a body: each paragraph on one line with its spaces
 // collapsed, paragraphs separated by exactly one blank line.
 func cleanBody(s string) string {
-	paras := splitParagraphs(normalizeText(s))
-	return strings.Join(paras, "\n\n")
+	s = normalizeText(s)
+	if isCleanBody(s) {
+		return s
+	}
+	return strings.Join(splitParagraphs(s), "\n\n")
+}
+
+// isCleanBody reports whether cleanBody leaves normalised text s as it
+// is: paragraphs with their spaces collapsed, one blank line apart.
+func isCleanBody(s string) bool {
+	for s != "" {
+		p, rest, found := strings.Cut(s, "\n")
+		if p == "" || collapseSpaces(p) != p {
+			return false
+		}
+		if !found {
+			return true
+		}
+		if !strings.HasPrefix(rest, "\n") || rest == "\n" {
+			return false
+		}
+		s = rest[1:]
+		if s == "" || s[0] == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // splitParagraphs splits text on blank lines; lines within a paragraph are
@@ -74,16 +178,66 @@ func splitParagraphs(s string) []string {
 
 // countWords counts runs of letters and digits, the way readers count words.
 func countWords(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsNumber(r) || r == '\'' || r == '’' || r == '-'
-		if w && !in && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
-			n++
-			in = true
-		} else if !w {
-			in = false
-		}
-	}
+	n, _, _ := countWordsCJK(s, false)
 	return n
 }
+
+// countWordsCJK is countWords, the number of Chinese and Japanese
+// characters when cjk is set, and whether s holds an ASCII digit.
+func countWordsCJK(s string, cjk bool) (words, cjkChars int, digit bool) {
+	var in, digits uint8 // in: inside a word (0 or 1)
+	for i := 0; i < len(s); {
+		// ASCII, without branches: a letter or digit starts a word
+		// unless in one, an apostrophe or hyphen keeps the state, the
+		// rest ends a word.
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			class := asciiWordClass[s[i]]
+			letter := class & 1
+			words += int(letter &^ in)
+			in = letter | (class>>1)&1&in
+			digits |= class
+		}
+		if i == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		letter := unicode.IsLetter(r) || unicode.IsNumber(r)
+		w := letter || r == '’'
+		if cjk && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			cjkChars++
+		}
+		if w && in == 0 && letter {
+			words++
+			in = 1
+		} else if !w {
+			in = 0
+		}
+	}
+	return words, cjkChars, digits&4 != 0
+}
+
+// asciiWordClass has bit 0 set for ASCII letters and digits, bit 1 for
+// the apostrophe and the hyphen (which continue a word), bit 2 for digits.
+var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = 1 | 4
+		case asciiWordByte[c]:
+			t[c] = 1
+		case c == '\'' || c == '-':
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
+// asciiWordByte marks the ASCII letters and digits (all the ASCII runes
+// unicode.IsLetter or unicode.IsNumber is true for).
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()

@@ -214,7 +214,10 @@ var htmlStartRe = regexp.MustCompile(`(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->
 // looksLikeHTML reports whether text is a web page, whatever its extension.
 func looksLikeHTML(text string) bool {
 	head := text[:min(len(text), 4096)]
-	if htmlStartRe.MatchString(head) {
+	if strings.IndexByte(head, '<') < 0 {
+		return false // no tag: neither test below can pass
+	}
+	if strings.HasPrefix(strings.TrimLeft(head, " \t\n\f\r"), "<") && htmlStartRe.MatchString(head) {
 		return true
 	}
 	lower := strings.ToLower(head)

@@ -2,7 +2,6 @@ package article
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -169,8 +168,6 @@ func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
 		a   Article
 		err error
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	defer cancel()
 	done := make(chan result, 1)
 	go func() {
 		defer func() {
@@ -182,10 +179,12 @@ func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
 		a, err := f()
 		done <- result{a, err}
 	}()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
 	select {
 	case r := <-done:
 		return r.a, r.err
-	case <-ctx.Done():
+	case <-timer.C:
 		return Article{}, fmt.Errorf("gave up after %s: %w", d, ErrTimeout)
 	}
 }

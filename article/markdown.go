@@ -83,7 +83,7 @@ type mdParagraph struct {
 // is read (see textmeta.go), and returns the paragraphs without the header
 // lines it read: a byline or date line between the headline and the text.
 func markdownMeta(a *Article, paras []mdParagraph) []mdParagraph {
-	lines := []textLine{{text: a.Title, words: lineWeight(a.Title), kind: kindTeaser}}
+	lines := []textLine{{text: a.Title, words: lineWeight(a.Title), kind: kindTeaser, digit: hasASCIIDigit(a.Title)}}
 	var para []int // the paragraph of each line
 	para = append(para, -1)
 	for k, p := range paras {
@@ -99,7 +99,7 @@ func markdownMeta(a *Article, paras []mdParagraph) []mdParagraph {
 			if p.heading > 0 && kind == kindProse {
 				kind = kindTeaser
 			}
-			lines = append(lines, textLine{text: t, words: lineWeight(t), kind: kind})
+			lines = append(lines, textLine{text: t, words: lineWeight(t), kind: kind, digit: hasASCIIDigit(t)})
 			para = append(para, k)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // minProseWords: a line with fewer words is a menu item, label or heading.
@@ -223,6 +224,6 @@ func lastRune(s string) (rune, bool) {
 	if s == "" {
 		return 0, false
 	}
-	r := []rune(s)
-	return r[len(r)-1], true
+	r, _ := utf8.DecodeLastRuneInString(s) // (an invalid byte: U+FFFD, as []rune(s) has it)
+	return r, true
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,7 +125,9 @@ func findDates(line string, order numOrder) []dateMatch {
 		return nil
 	}
 	// Blank out addresses, keeping byte offsets.
-	line = urlRe.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
+	if strings.Contains(line, "://") || strings.Contains(foldLower(line), "www.") { // what urlRe needs
+		line = urlRe.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
 	var found []dateMatch
 	add := func(start, end, y, m, d int) {
 		if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
@@ -135,7 +138,7 @@ func findDates(line string, order numOrder) []dateMatch {
 		}
 		found = append(found, dateMatch{start: start, end: end, year: y, month: m, day: d})
 	}
-	for _, m := range mdyDateRe.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range mdyMatches(line) {
 		if letterBefore(line, m[0]) || !monthEnds(line, m[2], m[3]) || digitAfter(line, m[5]) {
 			continue
 		}
@@ -165,13 +168,15 @@ func findDates(line string, order numOrder) []dateMatch {
 		}
 		add(m[0], end, y, monthNames[strings.ToLower(line[m[4]:m[5]])], atoi(line[m[2]:m[3]]))
 	}
-	for _, m := range isoDateRe.FindAllStringSubmatchIndex(line, -1) {
+	// isoDateRe and numDateRe need a separator, cjkDateRe 年 or 년.
+	separated, cjk := strings.ContainsAny(line, "-/."), strings.ContainsAny(line, "年년")
+	for _, m := range findAllIf(separated, isoDateRe, line) {
 		if line[m[4]:m[5]] != line[m[8]:m[9]] || digitOrLetterBefore(line, m[0]) || digitAfter(line, m[1]) {
 			continue
 		}
 		add(m[0], m[1], atoi(line[m[2]:m[3]]), atoi(line[m[6]:m[7]]), atoi(line[m[10]:m[11]]))
 	}
-	for _, m := range numDateRe.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range findAllIf(separated, numDateRe, line) {
 		sep := line[m[4]:m[5]]
 		if sep != line[m[8]:m[9]] || digitOrLetterBefore(line, m[0]) || (m[0] > 0 && strings.ContainsRune("./-:", rune(line[m[0]-1]))) ||
 			!yearEnds(line, m[11]) || (m[11] < len(line) && strings.ContainsRune("./-", rune(line[m[11]]))) {
@@ -192,7 +197,7 @@ func findDates(line string, order numOrder) []dateMatch {
 			add(m[0], m[11], y, b, a)
 		}
 	}
-	for _, m := range cjkDateRe.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range findAllIf(cjk, cjkDateRe, line) {
 		if digitBefore(line, m[0]) {
 			continue
 		}
@@ -214,6 +219,116 @@ func findDates(line string, order numOrder) []dateMatch {
 		out = append(out, m)
 	}
 	return out
+}
+
+// mdyMatches is mdyDateRe.FindAllStringSubmatchIndex(line, -1), found
+// without running the pattern, which (every month name, case-insensitive,
+// anywhere in the line) costs tens of microseconds on the shortest line.
+// Every match holds a month name right before "\.?\s+\d": mdyStarts finds
+// those places, and there, the month being known, a match is the month and
+// a match of mdyTailRe after it. (Month names are letters only: a match's
+// month cannot end elsewhere than before "\.?\s", so there is one way
+// for it to match from a given start.)
+func mdyMatches(line string) [][]int {
+	var out [][]int
+	next := 0 // where the next match may start: the end of the last one
+	for _, c := range mdyStarts(line) {
+		if c.start < next {
+			continue
+		}
+		t := mdyTailRe.FindStringSubmatchIndex(line[c.end:])
+		if t == nil {
+			continue // cannot happen: the tail was seen
+		}
+		m := []int{c.start, c.end + t[1], c.start, c.end, -1, -1, -1, -1}
+		for i := 2; i < len(t); i++ {
+			if t[i] >= 0 {
+				m[i+2] = c.end + t[i]
+			}
+		}
+		out = append(out, m)
+		next = m[1]
+	}
+	return out
+}
+
+// mdyTailRe is what follows the month in mdyDateRe.
+var mdyTailRe = regexp.MustCompile(`(?i)^\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?`)
+
+// monthSpan is a month name at line[start:end].
+type monthSpan struct{ start, end int }
+
+// mdyStarts returns, by start, the month names of line (as mdyDateRe
+// matches them: any case) right before "\.?\s+\d": where the matches of
+// mdyDateRe may start.
+func mdyStarts(line string) []monthSpan {
+	var spans []monthSpan
+	var key []byte
+	for j := 1; j < len(line); j++ {
+		if !isDigit(line[j]) || !isRESpace(line[j-1]) {
+			continue
+		}
+		end := j - 1
+		for end > 0 && isRESpace(line[end-1]) {
+			end--
+		}
+		if end > 0 && line[end-1] == '.' {
+			end--
+		}
+		// The month name is line[start:end] for some start.
+		start := end
+		for n := 0; n < maxMonthRunes && start > 0; n++ {
+			_, size := utf8.DecodeLastRuneInString(line[:start])
+			start -= size
+			key = foldKey(key[:0], line[start:end])
+			if monthFolds[string(key)] {
+				spans = append(spans, monthSpan{start, end})
+			}
+		}
+	}
+	slices.SortFunc(spans, func(a, b monthSpan) int { return a.start - b.start })
+	return slices.Compact(spans)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// isRESpace reports whether c is a space as \s matches one.
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// foldKey appends to b the case-folded form of s that (?i) patterns see:
+// each rune replaced by the least rune of its simple case-folding orbit.
+func foldKey(b []byte, s string) []byte {
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b = utf8.AppendRune(b, least)
+	}
+	return b
+}
+
+// monthFolds holds the foldKey of every month name; maxMonthRunes is the
+// longest name's length in runes.
+var monthFolds, maxMonthRunes = func() (map[string]bool, int) {
+	folds, longest := map[string]bool{}, 0
+	for name := range monthNames {
+		if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			panic("month name " + name + " is not all letters: mdyMatches needs them so")
+		}
+		folds[string(foldKey(nil, name))] = true
+		longest = max(longest, utf8.RuneCountInString(name))
+	}
+	return folds, longest
+}()
+
+// findAllIf is re.FindAllStringSubmatchIndex(s, -1) when may is true,
+// else none.
+func findAllIf(may bool, re *regexp.Regexp, s string) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
 // minYear: earlier years in a page header are not publication dates.

@@ -276,7 +276,26 @@ func nearestYear(month, day int, ref time.Time) int {
 }
 
 // copyrightMarkRe finds a copyright notice in a line.
-var copyrightMarkRe = regexp.MustCompile(`(?i)©|ⓒ|\(c\)|\(с\)|&copy;|\bcopyright\b`)
+var copyrightMarkRe = mustQuick(`(?i)©|ⓒ|\(c\)|\(с\)|&copy;|\bcopyright\b`).withNeed(func(s string) bool {
+	if strings.ContainsAny(s, copyrightRunes) {
+		return true
+	}
+	f := foldLower(s)
+	return strings.Contains(f, "(c)") || strings.Contains(f, "&copy;") || strings.Contains(f, "copyright")
+})
+
+// copyrightRunes are the non-ASCII runes of copyrightMarkRe in all their
+// cases (as (?i) matches them): ©, ⓒ, the Cyrillic с.
+var copyrightRunes = func() string {
+	var b strings.Builder
+	for _, r := range "©ⓒс" {
+		b.WriteRune(r)
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}()
 
 // yearRe finds a four-digit year.
 var yearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
@@ -360,7 +379,7 @@ func matchDateline(text string) dateline {
 func numericOrderOf(lines []textLine, lang func() string) numOrder {
 	mdy, dmy, ambiguous := 0, 0, 0
 	for _, l := range lines {
-		if !strings.ContainsAny(l.text, "/.-") {
+		if !l.digit || !strings.ContainsAny(l.text, "/.-") { // numDateRe's digits and separators
 			continue
 		}
 		for _, m := range numDateRe.FindAllStringSubmatch(l.text, -1) {
@@ -507,10 +526,11 @@ func siteName(lines []textLine, titleAt, start, end int) string {
 	}
 	// A line alone is a candidate only when repeated (or doubled, as logos'
 	// alt texts are): without that, the evidence below cannot add up.
+	lc := newLowerCache(lines)
 	seen := map[string]int{}
 	for i, l := range lines {
 		if outside(i) && l.words <= 2*maxSiteNameWords {
-			seen[strings.ToLower(l.text)]++
+			seen[lc.lower(i)]++
 		}
 	}
 	repeated := func(t string) bool {
@@ -543,7 +563,7 @@ func siteName(lines []textLine, titleAt, start, end int) string {
 	}
 	best, bestScore := "", minSiteScore-1
 	for _, c := range cands {
-		score := c.score + siteNameEvidence(lines, c.name, outside)
+		score := c.score + siteNameEvidence(lines, c.name, outside, lc)
 		if score > bestScore {
 			best, bestScore = c.name, score
 		}
@@ -644,17 +664,18 @@ var siteAffordances = []string{
 
 // siteNameEvidence counts how the page names itself name outside the
 // article: the name alone on a line (up to 2), or doubled as logos' alt
-// texts are (1), and links about the site (up to 2).
-func siteNameEvidence(lines []textLine, name string, outside func(int) bool) int {
+// texts are (1), and links about the site (up to 2). lc holds the lines in
+// lower case.
+func siteNameEvidence(lines []textLine, name string, outside func(int) bool, lc *lowerCache) int {
 	lower := strings.ToLower(name)
-	var res []*regexp.Regexp
-	for _, a := range siteAffordances {
-		res = append(res, regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(lower), 1)))
-	}
+	var res []*regexp.Regexp // compiled when a line needs them
 	alone, links, doubled := 0, 0, 0
 	for i, l := range lines {
-		t := strings.ToLower(l.text)
-		if !outside(i) || !strings.Contains(t, lower) || copyrightMarkRe.MatchString(l.text) {
+		if !outside(i) {
+			continue
+		}
+		t := lc.lower(i)
+		if !strings.Contains(t, lower) || copyrightMarkRe.MatchString(l.text) {
 			continue
 		}
 		switch {
@@ -663,8 +684,15 @@ func siteNameEvidence(lines []textLine, name string, outside func(int) bool) int
 		case t == lower+lower || t == lower+" "+lower:
 			alone++
 			doubled = 1
-		case matchAny(res, t):
-			links++
+		default:
+			if res == nil {
+				for _, a := range siteAffordances {
+					res = append(res, regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(lower), 1)))
+				}
+			}
+			if matchAny(res, t) {
+				links++
+			}
 		}
 	}
 	return min(alone, 2) + min(links, 2) + doubled

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxTitleWords: longer lines are sentences, not headlines.
@@ -19,7 +20,8 @@ func findTitle(lines []textLine, start, end int) int {
 	best, bestScore := -1, 0.0
 	inList := false // between a section header and the body: other stories
 	meta := headerMeta(lines, start)
-	bodyWords := wordSet(lines[start:end])
+	bodyWords := candidateWordsInBody(lines, start, end)
+	lc := newLowerCache(lines)
 	for i := max(0, start-titleWindow); i < start; i++ {
 		l := lines[i]
 		if l.kind == kindStop {
@@ -42,7 +44,7 @@ func findTitle(lines []textLine, start, end int) int {
 			dist:       dist,
 			metaAbove:  above,
 			metaBelow:  below,
-			echoes:     echoes(lines, i),
+			echoes:     echoes(lines, i, lc),
 			inList:     inList,
 			standfirst: isStandfirst(lines, i),
 			coverage:   coverage(l.text, bodyWords),
@@ -184,14 +186,20 @@ func metaAround(lines []textLine, i int, meta map[int]bool) (above, below bool) 
 // echoes counts the other lines repeating line i, alone or within a
 // breadcrumb, share prompt or "Headline - Site" title. Headlines are echoed
 // once or twice; site and section names many times.
-func echoes(lines []textLine, i int) int {
-	t := strings.ToLower(lines[i].text)
+func echoes(lines []textLine, i int, lc *lowerCache) int {
+	t := lc.lower(i)
+	ascii := lc.isASCII(i)
 	n := 0
 	for j, l := range lines {
 		if j == i || l.dup {
 			continue
 		}
-		o := strings.ToLower(l.text)
+		// Lower case keeps the length of ASCII text: skip lines too short
+		// or too long to be an echo.
+		if d := len(l.text) - len(t); ascii && (d < 0 || d >= 60) && lc.isASCII(j) {
+			continue
+		}
+		o := lc.lower(j)
 		if o == t || (len(o) > len(t) && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)) && len(o)-len(t) < 60) {
 			n++
 		}
@@ -199,19 +207,109 @@ func echoes(lines []textLine, i int) int {
 	return n
 }
 
+// lowerCache holds strings.ToLower of lines' texts, and whether they are
+// ASCII, computed when first needed.
+type lowerCache struct {
+	lines   []textLine
+	lowered []string
+	ascii   []int8 // 0: not known yet, 1: ASCII, -1: not
+}
+
+func newLowerCache(lines []textLine) *lowerCache {
+	return &lowerCache{lines: lines, lowered: make([]string, len(lines)), ascii: make([]int8, len(lines))}
+}
+
+func (c *lowerCache) lower(i int) string {
+	if c.lowered[i] == "" {
+		c.lowered[i] = strings.ToLower(c.lines[i].text)
+	}
+	return c.lowered[i]
+}
+
+func (c *lowerCache) isASCII(i int) bool {
+	if c.ascii[i] == 0 {
+		c.ascii[i] = -1
+		if isASCII(c.lines[i].text) {
+			c.ascii[i] = 1
+		}
+	}
+	return c.ascii[i] > 0
+}
+
 func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 }
 
-// wordSet is the set of words of some lines.
-func wordSet(lines []textLine) map[string]bool {
-	set := map[string]bool{}
-	for _, l := range lines {
-		for _, w := range words(l.text) {
-			set[w] = true
+// candidateWordsInBody is what coverage needs of the set of the words of
+// lines[start:end]
+// for the headline candidates findTitle weighs: whether each of their
+// words of four letters or more is in the body. (Other words are false.)
+func candidateWordsInBody(lines []textLine, start, end int) map[string]bool {
+	need := map[string]bool{}
+	for i := max(0, start-titleWindow); i < start; i++ {
+		if titleCandidate(lines[i]) {
+			for _, w := range words(lines[i].text) {
+				if utf8.RuneCountInString(w) >= 4 {
+					need[w] = false
+				}
+			}
 		}
 	}
-	return set
+	if len(need) == 0 {
+		return need
+	}
+	// In ASCII lines, only ASCII words of these lengths and first
+	// letters can be needed.
+	var lengths uint64
+	var firsts [utf8.RuneSelf]bool
+	for w := range need {
+		lengths |= 1 << min(len(w), 63)
+		if w[0] < utf8.RuneSelf {
+			firsts[w[0]] = true
+		}
+	}
+	var buf []byte
+	for _, l := range lines[start:end] {
+		t := l.text
+		if !isASCII(t) {
+			for _, w := range words(t) {
+				if _, ok := need[w]; ok {
+					need[w] = true
+				}
+			}
+			continue
+		}
+		// ASCII: words are runs of letters and digits.
+		for i := 0; i < len(t); {
+			if !asciiWordByte[t[i]] {
+				i++
+				continue
+			}
+			buf = buf[:0]
+			for ; i < len(t) && asciiWordByte[t[i]]; i++ {
+				c := t[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			if len(buf) >= 4 && lengths&(1<<min(len(buf), 63)) != 0 && firsts[buf[0]] {
+				if found, ok := need[string(buf)]; ok && !found {
+					need[string(buf)] = true
+				}
+			}
+		}
+	}
+	return need
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // minCoverageWords: headlines with fewer content words say too little

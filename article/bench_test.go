@@ -1,0 +1,81 @@
+package article
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// devCorpus is the extraction development corpus, next to the repository.
+var devCorpus = filepath.Join("..", "..", "shared", "corpus", "extraction-dev")
+
+// loadDevFiles reads the files of one kind of the dev corpus, or skips the
+// benchmark when the corpus is missing.
+func loadDevFiles(b *testing.B, kind string) (names []string, data [][]byte) {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join(devCorpus, kind, "*"))
+	if err != nil || len(files) == 0 {
+		if _, err := os.Stat(devCorpus); errors.Is(err, os.ErrNotExist) || len(files) == 0 {
+			b.Skip("dev corpus not found:", devCorpus)
+		}
+		b.Fatal(err)
+	}
+	slices.Sort(files)
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, filepath.Base(f))
+		data = append(data, d)
+	}
+	return names, data
+}
+
+// benchDevFiles extracts the files round-robin. ns/op is the mean time per
+// file; ms/file-median is the median over the files of each one's mean time
+// (a few huge pages do not move it).
+func benchDevFiles(b *testing.B, kind string) {
+	names, data := loadDevFiles(b, kind)
+	total := make([]time.Duration, len(data))
+	runs := make([]int, len(data))
+	var bytes int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		k := i % len(data)
+		t0 := time.Now()
+		_, err := Extract(names[k], data[k], Options{})
+		total[k] += time.Since(t0)
+		runs[k]++
+		bytes += int64(len(data[k]))
+		if err != nil && !errors.Is(err, ErrNoArticle) {
+			b.Fatalf("%s: %v", names[k], err)
+		}
+	}
+	b.SetBytes(bytes / int64(b.N))
+	var per []float64
+	for k := range data {
+		if runs[k] > 0 {
+			per = append(per, float64(total[k].Nanoseconds())/float64(runs[k])/1e6)
+		}
+	}
+	slices.Sort(per)
+	if len(per) > 0 {
+		b.ReportMetric(per[len(per)/2], "ms/file-median")
+		b.ReportMetric(per[len(per)-1], "ms/file-max")
+	}
+}
+
+// BenchmarkExtractDevHTML times the saved web pages of the dev corpus, per
+// page. Run it on one core: -cpu 1.
+func BenchmarkExtractDevHTML(b *testing.B) { benchDevFiles(b, "html") }
+
+// BenchmarkExtractDevText times the copied texts of the dev corpus, per file.
+func BenchmarkExtractDevText(b *testing.B) {
+	b.Run("text", func(b *testing.B) { benchDevFiles(b, "text") })
+	b.Run("innertext", func(b *testing.B) { benchDevFiles(b, "text_innertext") })
+}

@@ -1,0 +1,344 @@
+package article
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the cheap tests run before the line patterns. Go's
+// regexp costs time in proportion to the line even when a pattern fails on
+// its first character, and most patterns fail on most lines: a test that
+// rules a match out (never one that finds it) saves nearly all of that.
+// Every such test is a necessary condition of its pattern, so results do
+// not change; quickmatch_test.go checks that on corpus lines and on
+// strings generated from the patterns.
+
+// quickRe is a regexp with a table of the ASCII bytes its matches may
+// start with, for patterns anchored at the start of the text.
+type quickRe struct {
+	*regexp.Regexp
+	// first[c] is false when no match can start with the ASCII byte c;
+	// nil when the pattern is not anchored or may match an empty prefix.
+	first *[utf8.RuneSelf]bool
+	// firstOther holds the non-ASCII runes a match may start with, nil
+	// when there are too many to list (then any may).
+	firstOther map[rune]bool
+	// second[c0] has bit c1 clear when no match can start with the
+	// ASCII bytes c0, c1; nil with first.
+	second *[utf8.RuneSelf][2]uint64
+	// need, when set, is false for texts the pattern cannot match
+	// (quickmatch_test.go checks it on strings the pattern matches).
+	need func(string) bool
+}
+
+// withNeed returns q testing need(s) before matching s.
+func (q quickRe) withNeed(need func(string) bool) quickRe {
+	q.need = need
+	return q
+}
+
+// mustQuick compiles expr (with regexp.MustCompile) and derives its
+// first-byte table.
+func mustQuick(expr string) quickRe {
+	q := quickRe{Regexp: regexp.MustCompile(expr)}
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	re = re.Simplify()
+	if !anchoredAtStart(re) {
+		return q
+	}
+	set := firstSet{other: map[rune]bool{}}
+	if nullable := firstBytes(re, &set); nullable {
+		return q
+	}
+	q.first = &set.ascii
+	if !set.anyOther {
+		q.firstOther = set.other
+	}
+	prog, err := syntax.Compile(re)
+	if err != nil {
+		panic(err)
+	}
+	q.second = secondBytes(prog, &set.ascii)
+	return q
+}
+
+// MatchString reports whether s holds a match, skipping the regexp when
+// s starts with a byte no match starts with.
+func (q quickRe) MatchString(s string) bool {
+	if !q.mayMatch(s) {
+		return false
+	}
+	return q.Regexp.MatchString(s)
+}
+
+// mayMatch is false when s cannot hold a match.
+func (q quickRe) mayMatch(s string) bool {
+	if q.need != nil && !q.need(s) {
+		return false
+	}
+	if q.first != nil && s != "" {
+		c := s[0]
+		if c >= utf8.RuneSelf {
+			if q.firstOther == nil {
+				return true
+			}
+			r, _ := utf8.DecodeRuneInString(s) // (an invalid byte: U+FFFD, as the regexp reads it)
+			return q.firstOther[r]
+		}
+		if !q.first[c] {
+			return false
+		}
+		if len(s) > 1 {
+			if c1 := s[1]; c1 < utf8.RuneSelf && q.second[c][c1>>6]&(1<<(c1&63)) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// secondBytes computes quickRe.second for the program of an anchored
+// pattern whose matches start with the bytes set marks, by running the
+// program on every pair of ASCII bytes. After the pair anything may
+// follow, so a pair is possible when the program reaches a match within
+// it or still has an instruction that may read on.
+func secondBytes(prog *syntax.Prog, first *[utf8.RuneSelf]bool) *[utf8.RuneSelf][2]uint64 {
+	var table [utf8.RuneSelf][2]uint64
+	// closure adds to list the instructions reading a rune that pc
+	// leads to without reading one, where the empty-width conditions are
+	// cond; it reports whether a match is among them.
+	var closure func(list []uint32, seen map[uint32]bool, pc uint32, cond syntax.EmptyOp) ([]uint32, bool)
+	closure = func(list []uint32, seen map[uint32]bool, pc uint32, cond syntax.EmptyOp) ([]uint32, bool) {
+		if seen[pc] {
+			return list, false
+		}
+		seen[pc] = true
+		inst := &prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			list, m1 := closure(list, seen, inst.Out, cond)
+			list, m2 := closure(list, seen, inst.Arg, cond)
+			return list, m1 || m2
+		case syntax.InstCapture, syntax.InstNop:
+			return closure(list, seen, inst.Out, cond)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(inst.Arg)&^cond != 0 {
+				return list, false
+			}
+			return closure(list, seen, inst.Out, cond)
+		case syntax.InstMatch:
+			return list, true
+		case syntax.InstFail:
+			return list, false
+		}
+		return append(list, pc), false
+	}
+	for c0 := rune(0); c0 < utf8.RuneSelf; c0++ {
+		if !first[c0] {
+			continue
+		}
+		start, matched := closure(nil, map[uint32]bool{}, uint32(prog.Start), syntax.EmptyOpContext(-1, c0))
+		for c1 := rune(0); c1 < utf8.RuneSelf; c1++ {
+			ok := matched
+			if !ok {
+				var after []uint32
+				seen := map[uint32]bool{}
+				for _, pc := range start {
+					if inst := &prog.Inst[pc]; inst.MatchRune(c0) {
+						var m bool
+						after, m = closure(after, seen, inst.Out, syntax.EmptyOpContext(c0, c1))
+						ok = ok || m
+					}
+				}
+				for _, pc := range after {
+					ok = ok || prog.Inst[pc].MatchRune(c1)
+				}
+			}
+			if ok {
+				table[c0][c1>>6] |= 1 << (c1 & 63)
+			}
+		}
+	}
+	return &table
+}
+
+// anchoredAtStart reports whether every match of re starts at the
+// beginning of the text.
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpCapture:
+		return anchoredAtStart(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchoredAtStart(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// firstSet is the set of runes matches may start with.
+type firstSet struct {
+	ascii    [utf8.RuneSelf]bool
+	other    map[rune]bool // non-ASCII runes
+	anyOther bool          // too many non-ASCII runes to list: any
+}
+
+// maxListedRange: classes with more runes make any non-ASCII rune a
+// possible start.
+const maxListedRange = 512
+
+func (set *firstSet) add(lo, hi rune, fold bool) {
+	if hi-lo > maxListedRange {
+		set.anyOther = true
+		hi = min(hi, utf8.RuneSelf-1) // still list the ASCII part
+	}
+	for r := lo; r <= hi; r++ {
+		set.addRune(r)
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				set.addRune(f)
+			}
+		}
+	}
+}
+
+func (set *firstSet) addRune(r rune) {
+	if r < utf8.RuneSelf {
+		set.ascii[r] = true
+	} else {
+		set.other[r] = true
+	}
+}
+
+// firstBytes adds to set the runes a match of re may start with, and
+// reports whether re may match the empty string (then what follows re may
+// start the match too).
+func firstBytes(re *syntax.Regexp, set *firstSet) (nullable bool) {
+	fold := re.Flags&syntax.FoldCase != 0
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		set.add(re.Rune[0], re.Rune[0], fold)
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			set.add(re.Rune[i], re.Rune[i+1], fold)
+		}
+		return false
+	case syntax.OpAnyChar:
+		set.add(0, unicode.MaxRune, false)
+		return false
+	case syntax.OpAnyCharNotNL:
+		set.add(0, '\n'-1, false)
+		set.add('\n'+1, unicode.MaxRune, false)
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstBytes(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		firstBytes(re.Sub[0], set)
+		return true
+	case syntax.OpRepeat:
+		nullable := firstBytes(re.Sub[0], set)
+		return nullable || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !firstBytes(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			if firstBytes(sub, set) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	// An operator this table does not know: anything may come first.
+	set.add(0, unicode.MaxRune, false)
+	return true
+}
+
+// foldLower returns s with its letters as (?i) patterns of ASCII words see
+// them: ASCII letters in lower case, and the two other letters whose case
+// folds to ASCII ones ("ſ" to s, the Kelvin sign to k) replaced by theirs.
+// Other runes are kept. A (?i) pattern's ASCII literal found in a line is
+// found by strings.Contains in foldLower of the line.
+func foldLower(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == 'ſ':
+			r = 's'
+		case r == '\u212A':
+			r = 'k'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasASCIIDigit reports whether s holds a digit as \d matches one.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixAny reports whether s starts with one of prefixes.
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
