@@ -189,10 +189,8 @@ func (q query) docRange() (lo, hi int64) {
 
 func (s *Store) search(ctx context.Context, q query, req Request) (Results, error) {
 	sort := req.Sort
-	if !q.hasWords() || q.match == "" {
-		if sort == Relevance {
-			sort = Newest // nothing to rank by
-		}
+	if q.match == "" && sort == Relevance {
+		sort = Newest // nothing to rank by
 	}
 	var after *page
 	if req.Cursor != "" {
@@ -350,12 +348,11 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 
 // leadSnippet is the start of the body, for hits with no matched words.
 func leadSnippet(lead string) string {
-	lead = strings.Join(strings.Fields(lead), " ")
 	words := strings.Fields(lead)
 	if len(words) > snippetTokens {
 		return strings.Join(words[:snippetTokens], " ") + "…"
 	}
-	return lead
+	return strings.Join(words, " ")
 }
 
 // Highlight returns an article's title and body with the words a query
