@@ -19,6 +19,9 @@ import (
 type Options struct {
 	Articles int    // how many synthetic articles
 	Keep     string // keep the archive at this path; "" for a temporary one
+	// Reuse times the searches only, on an archive an earlier run kept
+	// (same seed): building a million articles takes most of an hour.
+	Reuse string
 	Seed     uint64
 	Repeats  int // runs of each query; 0: 20
 	// NoBaseline skips loading the same texts with the sqlite3 shell.
@@ -35,6 +38,7 @@ type Report struct {
 	MBPerSec        float64       `json:"import_mb_per_s"`
 	FirstChunkRate  float64       `json:"import_rate_first_chunk"` // articles/s into the empty archive
 	LastChunkRate   float64       `json:"import_rate_last_chunk"`  // articles/s at full size
+	RateAt100k      float64       `json:"import_rate_at_100k,omitempty"` // the chunk ending at 100,000
 	TextBytes       int64         `json:"text_bytes"`
 	ArchiveBytes    int64         `json:"archive_bytes"`
 	BytesPerArticle float64       `json:"archive_bytes_per_article"`
@@ -62,7 +66,7 @@ const chunkSize = 5000
 
 // Run builds the archive and measures it.
 func Run(ctx context.Context, opts Options) (*Report, error) {
-	if opts.Articles <= 0 {
+	if opts.Articles <= 0 && opts.Reuse == "" {
 		return nil, fmt.Errorf("bench: --articles must be at least 1")
 	}
 	if opts.Repeats <= 0 {
@@ -77,16 +81,68 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("bench: temporary folder: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	path := opts.Keep
+	corpus := NewCorpus(opts.Seed)
+	rep := &Report{Articles: opts.Articles, Cores: runtime.NumCPU()}
+	path := opts.Reuse
 	if path == "" {
-		path = filepath.Join(tmp, "bench.db")
+		path = opts.Keep
+		if path == "" {
+			path = filepath.Join(tmp, "bench.db")
+		}
+		if err := build(ctx, corpus, path, tmp, opts, rep); err != nil {
+			return nil, err
+		}
 	}
+	rep.ArchiveBytes = fileSize(path) + fileSize(path+"-wal")
+
+	say("timing searches")
+	t0 := time.Now()
 	store, err := db.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	corpus := NewCorpus(opts.Seed)
-	rep := &Report{Articles: opts.Articles, Cores: runtime.NumCPU()}
+	defer store.Close()
+	if _, err := store.Search(ctx, db.Request{Limit: 50}); err != nil {
+		return nil, err
+	}
+	rep.OpenToFirstPage = time.Since(t0)
+	if opts.Reuse != "" {
+		if rep.Articles, err = store.Count(ctx); err != nil {
+			return nil, err
+		}
+	}
+	rep.BytesPerArticle = float64(rep.ArchiveBytes) / float64(max(1, rep.Articles))
+
+	for _, mix := range queryMix(corpus, opts.Repeats) {
+		for _, sort := range []db.Sort{db.Relevance, db.Newest} {
+			qt, err := timeQueries(ctx, store, mix, sort)
+			if err != nil {
+				return nil, err
+			}
+			rep.Queries = append(rep.Queries, qt)
+		}
+	}
+	if opts.Reuse == "" {
+		say("importing saved web pages")
+		if rep.HTMLPagesPerSec, err = htmlImportRate(ctx, corpus, filepath.Join(tmp, "html"), min(opts.Articles, htmlPages)); err != nil {
+			return nil, err
+		}
+	}
+	rep.PeakRSSBytes = peakRSS()
+	return rep, nil
+}
+
+// build imports the synthetic articles in chunks, timing each, and the same
+// texts into the sqlite3 shell for the baseline.
+func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, rep *Report) error {
+	say := opts.Progress
+	if say == nil {
+		say = func(string) {}
+	}
+	store, err := db.Open(ctx, path)
+	if err != nil {
+		return err
+	}
 
 	im := &importer.Importer{Store: store}
 	var base *baseliner
@@ -99,7 +155,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		n, err := writeChunk(corpus, chunkDir, start, end)
 		if err != nil {
 			store.Close()
-			return nil, err
+			return err
 		}
 		rep.TextBytes += n
 		t0 := time.Now()
@@ -107,11 +163,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		took := time.Since(t0)
 		if ctx.Err() != nil {
 			store.Close()
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 		if sum.Failed > 0 || sum.Imported != end-start {
 			store.Close()
-			return nil, fmt.Errorf("bench: chunk %d–%d: %d imported, %d duplicates, %d failed", start, end, sum.Imported, sum.Duplicates, sum.Failed)
+			return fmt.Errorf("bench: chunk %d–%d: %d imported, %d duplicates, %d failed", start, end, sum.Imported, sum.Duplicates, sum.Failed)
 		}
 		rep.ImportSeconds += took.Seconds()
 		rate := float64(end-start) / took.Seconds()
@@ -119,10 +175,13 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 			rep.FirstChunkRate = rate
 		}
 		rep.LastChunkRate = rate
+		if end == 100000 {
+			rep.RateAt100k = rate
+		}
 		if base != nil {
 			if err := base.load(ctx, chunkDir); err != nil {
 				store.Close()
-				return nil, err
+				return err
 			}
 		}
 		say(fmt.Sprintf("imported %d/%d (%.0f articles/s)", end, opts.Articles, rate))
@@ -133,39 +192,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if base != nil {
 		rep.Baseline = base.report(opts.Articles, rep.ImportSeconds)
 	}
-	if err := store.Close(); err != nil {
-		return nil, err
-	}
-	rep.ArchiveBytes = fileSize(path) + fileSize(path+"-wal")
-	rep.BytesPerArticle = float64(rep.ArchiveBytes) / float64(opts.Articles)
-
-	say("timing searches")
-	t0 := time.Now()
-	store, err = db.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer store.Close()
-	if _, err := store.Search(ctx, db.Request{Limit: 50}); err != nil {
-		return nil, err
-	}
-	rep.OpenToFirstPage = time.Since(t0)
-
-	for _, mix := range queryMix(corpus, opts.Repeats) {
-		for _, sort := range []db.Sort{db.Relevance, db.Newest} {
-			qt, err := timeQueries(ctx, store, mix, sort)
-			if err != nil {
-				return nil, err
-			}
-			rep.Queries = append(rep.Queries, qt)
-		}
-	}
-	say("importing saved web pages")
-	if rep.HTMLPagesPerSec, err = htmlImportRate(ctx, corpus, filepath.Join(tmp, "html"), min(opts.Articles, htmlPages)); err != nil {
-		return nil, err
-	}
-	rep.PeakRSSBytes = peakRSS()
-	return rep, nil
+	return store.Close()
 }
 
 // htmlPages is how many saved pages the HTML import rate is measured on.

@@ -11,17 +11,18 @@ import (
 )
 
 func runBench(ctx context.Context, env Env, args []string) int {
-	fs, _ := newFlags(env, "bench", "[--articles N] [--keep FILE] [--json]",
+	fs, _ := newFlags(env, "bench", "[--articles N] [--keep FILE | --reuse FILE] [--json]",
 		"Build an archive of N synthetic articles through the real import path and time imports and searches")
 	n := fs.Int("articles", 10000, "number of synthetic articles")
 	keep := fs.String("keep", "", "keep the archive in `FILE` instead of a temporary one")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	reuse := fs.String("reuse", "", "only time the searches, on an archive `FILE` an earlier --keep run built")
 	noBaseline := fs.Bool("no-baseline", false, "skip timing the sqlite3 shell on the same texts")
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
 	rep, err := bench.Run(ctx, bench.Options{
-		Articles: *n, Keep: *keep, NoBaseline: *noBaseline,
+		Articles: *n, Keep: *keep, Reuse: *reuse, NoBaseline: *noBaseline,
 		Progress: func(s string) { fmt.Fprintln(env.Stderr, "bench:", s) },
 	})
 	if err != nil {
@@ -40,15 +41,26 @@ func runBench(ctx context.Context, env Env, args []string) int {
 
 func printBench(w io.Writer, r *bench.Report) {
 	fmt.Fprintf(w, "Clippings bench: %d articles, %d cores\n\n", r.Articles, r.Cores)
-	fmt.Fprintf(w, "import          %.0f articles/s, %.1f MB/s (%.0f s in all)\n", r.ArticlesPerSec, r.MBPerSec, r.ImportSeconds)
-	fmt.Fprintf(w, "                first chunk %.0f/s, last chunk %.0f/s (%.0f%%)\n", r.FirstChunkRate, r.LastChunkRate, 100*r.LastChunkRate/r.FirstChunkRate)
+	if r.ImportSeconds > 0 { // not when only searches were timed (--reuse)
+		fmt.Fprintf(w, "import          %.0f articles/s, %.1f MB/s (%.0f s in all)\n", r.ArticlesPerSec, r.MBPerSec, r.ImportSeconds)
+		fmt.Fprintf(w, "                first chunk %.0f/s, last chunk %.0f/s (%.0f%%)\n", r.FirstChunkRate, r.LastChunkRate, 100*r.LastChunkRate/r.FirstChunkRate)
+	}
+	if r.RateAt100k > 0 {
+		fmt.Fprintf(w, "                at 100,000 %.0f/s; last chunk is %.0f%% of that\n", r.RateAt100k, 100*r.LastChunkRate/r.RateAt100k)
+	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "sqlite3 shell   %.0f articles/s on the same texts: Clippings takes %.2f× its time\n", b.ArticlesPerSec, b.Ratio)
 	}
-	fmt.Fprintf(w, "saved web pages %.0f pages/s\n", r.HTMLPagesPerSec)
-	fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article (text: %.0f bytes/article, %.0f%% overhead incl. compressed originals)\n",
-		float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle, float64(r.TextBytes)/float64(r.Articles),
-		100*(float64(r.ArchiveBytes)/float64(r.TextBytes)-1))
+	if r.HTMLPagesPerSec > 0 {
+		fmt.Fprintf(w, "saved web pages %.0f pages/s\n", r.HTMLPagesPerSec)
+	}
+	if r.TextBytes > 0 {
+		fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article (text: %.0f bytes/article, %.0f%% overhead incl. compressed originals)\n",
+			float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle, float64(r.TextBytes)/float64(r.Articles),
+			100*(float64(r.ArchiveBytes)/float64(r.TextBytes)-1))
+	} else {
+		fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article\n", float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle)
+	}
 	fmt.Fprintf(w, "open to first page %s\n", ms(r.OpenToFirstPage))
 	fmt.Fprintf(w, "peak RSS        %.0f MB\n\n", float64(r.PeakRSSBytes)/(1<<20))
 	fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9s  %s\n", "query", "sort", "p50", "p95", "max", "matches", "example")

@@ -294,56 +294,114 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 }
 
 // hits loads the shown page's titles and snippets; snippets are computed for
-// these rows only, never for all matches.
+// these rows only, never for all matches. Each is one query for the whole
+// page: fifty statements cost more than the work they do.
 func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) {
 	if len(pages) == 0 {
 		return nil, nil
 	}
-	conn, err := s.read.Conn(ctx)
+	docs := make([]any, len(pages))
+	for i, p := range pages {
+		docs[i] = p.doc
+	}
+	in := "(?" + strings.Repeat(",?", len(pages)-1) + ")"
+	byDoc := make(map[int64]*Hit, len(pages))
+	hits := make([]Hit, len(pages))
+	for i, p := range pages {
+		hits[i].Score = -p.score
+		byDoc[p.doc] = &hits[i]
+	}
+
+	rows, err := s.read.QueryContext(ctx, `SELECT doc, id, title, source, published,
+		substr(body, 1, 400) FROM articles WHERE doc IN `+in, docs...)
 	if err != nil {
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
-	defer conn.Close()
-	meta, err := conn.PrepareContext(ctx, `SELECT id, title, source, published,
-		substr(body, 1, 400) FROM articles WHERE doc = ?`)
-	if err != nil {
-		return nil, fmt.Errorf("load hits: %w", err)
-	}
-	defer meta.Close()
-	var snip *sql.Stmt
-	if q.match != "" {
-		snip, err = conn.PrepareContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?")
-		if err != nil {
-			return nil, fmt.Errorf("load snippets: %w", err)
-		}
-		defer snip.Close()
-	}
-	hits := make([]Hit, 0, len(pages))
-	for _, p := range pages {
+	found := 0
+	for rows.Next() {
 		var (
+			doc       int64
 			h         Hit
 			published sql.NullString
 			lead      string
 		)
-		if err := meta.QueryRowContext(ctx, p.doc).Scan(&h.ID, &h.Title, &h.Source, &published, &lead); err != nil {
-			return nil, fmt.Errorf("load hit: %w", err)
+		if err := rows.Scan(&doc, &h.ID, &h.Title, &h.Source, &published, &lead); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load hits: %w", err)
 		}
-		h.Published, _ = article.ParseDate(published.String)
-		h.Score = -p.score
-		h.Snippet = leadSnippet(lead)
-		if snip != nil {
-			var sn string
-			err := snip.QueryRowContext(ctx, MarkStart, MarkEnd, snippetTokens, q.match, p.doc).Scan(&sn)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return nil, fmt.Errorf("snippet: %w", err)
-			}
-			if strings.Contains(sn, MarkStart) {
-				h.Snippet = sn
+		if dst := byDoc[doc]; dst != nil {
+			h.Score = dst.Score
+			h.Published, _ = article.ParseDate(published.String)
+			h.Snippet = leadSnippet(lead)
+			*dst = h
+			found++
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load hits: %w", err)
+	}
+	if q.match != "" {
+		if err := s.snippets(ctx, q, pages, docs, in, byDoc); err != nil {
+			return nil, err
+		}
+	}
+	if found != len(pages) {
+		// Deleted between the search and now (another window or process):
+		// the page shows what still exists.
+		kept := hits[:0]
+		for _, h := range hits {
+			if h.ID != 0 {
+				kept = append(kept, h)
 			}
 		}
-		hits = append(hits, h)
+		hits = kept
 	}
 	return hits, nil
+}
+
+// snippets replaces the lead of each hit with the passage that matched.
+// A page in date order is every match between its first and last doc, so
+// it is read as one range; a page ranked by relevance is scattered, and
+// looked up doc by doc (rowid IN starts the query over for each).
+func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit) error {
+	lo, hi := pages[0].doc, pages[0].doc
+	ordered := true
+	for i, p := range pages {
+		lo, hi = min(lo, p.doc), max(hi, p.doc)
+		if i > 0 && (p.doc > pages[i-1].doc) != (pages[1].doc > pages[0].doc) {
+			ordered = false
+		}
+	}
+	args := []any{MarkStart, MarkEnd, snippetTokens, q.match}
+	where := "rowid IN " + in
+	if ordered && len(pages) > 1 && pages[0].score == 0 {
+		where = "rowid >= ? AND rowid <= ?"
+		args = append(args, lo, hi)
+	} else {
+		args = append(args, docs...)
+	}
+	rows, err := s.read.QueryContext(ctx, "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where, args...)
+	if err != nil {
+		return fmt.Errorf("load snippets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			doc int64
+			sn  string
+		)
+		if err := rows.Scan(&doc, &sn); err != nil {
+			return fmt.Errorf("load snippets: %w", err)
+		}
+		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
+			dst.Snippet = sn
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load snippets: %w", err)
+	}
+	return nil
 }
 
 // leadSnippet is the start of the body, for hits with no matched words.
