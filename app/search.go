@@ -125,6 +125,7 @@ func (ui *UI) showResults(res db.Results, err error) {
 	ui.bar.setCount(s.total, s.capped)
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
+	ui.loadRestOfShortPage(len(res.Hits))
 
 	// Keep the article being read if it still matches (its highlights change
 	// with the query), or select the one asked for.
@@ -180,8 +181,19 @@ func (ui *UI) loadMore() {
 				s.next = res.Next
 			}
 			ui.list.Refresh()
+			ui.loadRestOfShortPage(len(res.Hits))
 		})
 	})
+}
+
+// loadRestOfShortPage goes on loading when a page came back short but more
+// may follow: the store shows what it found within its time budget first
+// (a phrase of common words can take seconds), and a short list never
+// scrolls to the end, where loading more is otherwise asked for.
+func (ui *UI) loadRestOfShortPage(got int) {
+	if got < pageSize && ui.search.next != "" {
+		ui.loadMore()
+	}
 }
 
 // setSort changes the order and searches again.

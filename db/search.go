@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/clippings/clippings/article"
@@ -89,7 +90,10 @@ const (
 )
 
 // searchLimits are the caps in force; tests lower them.
-type searchLimits struct{ count, rank int }
+type searchLimits struct {
+	count, rank int
+	budget      time.Duration // for counting matches; 0: none
+}
 
 // ErrBadCursor is returned for a cursor this store did not make.
 var ErrBadCursor = errors.New("invalid page cursor")
@@ -222,9 +226,31 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	res := Results{}
-	matches, err := s.count(ctx, q, ids, args, &res)
-	if err != nil {
-		return Results{}, err
+	var scan scanResult
+	if q.match == "" {
+		if err := s.count(ctx, q, ids, args, &res); err != nil {
+			return Results{}, err
+		}
+	} else {
+		// Count from the end the page starts at; ranking needs the newest
+		// matches whatever the sort.
+		limit := max(s.limits.count, s.limits.rank) + 1
+		var err error
+		if scan, err = s.scanMatches(ctx, q.match, lo, hi, sort != Oldest, limit); err != nil {
+			return Results{}, err
+		}
+		res.Total = min(scan.n, s.limits.count)
+		res.TotalCapped = scan.n > s.limits.count || scan.timedOut
+		if scan.timedOut && after == nil {
+			// Show what the scan covered at once; the page's cursor goes on
+			// from its edge.
+			if sort == Oldest {
+				hi = scan.edge
+			} else {
+				lo = scan.edge
+			}
+			args = []any{q.match, lo, hi}
+		}
 	}
 
 	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
@@ -232,14 +258,12 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
-		if matches > s.limits.rank {
-			var boundary int64
-			err := s.read.QueryRowContext(ctx, ids+" ORDER BY rowid DESC LIMIT 1 OFFSET ?", append(args, s.limits.rank-1)...).Scan(&boundary)
-			if err != nil {
-				return Results{}, fmt.Errorf("search: %w", err)
-			}
-			args = []any{q.match, boundary, hi}
+		switch {
+		case scan.n > s.limits.rank:
+			args = []any{q.match, scan.edge + 1, hi}
 			res.Ranked = s.limits.rank
+		case scan.timedOut:
+			res.Ranked = scan.n
 		}
 		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
 	}
@@ -288,6 +312,13 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	if len(pages) > req.Limit {
 		pages = pages[:req.Limit]
 		res.Next = encodeCursor(sort, pages[len(pages)-1])
+	} else if scan.timedOut && after == nil && sort != Relevance {
+		// The page ends where the scan stopped, not where the matches do.
+		edge := scan.edge
+		if sort == Oldest {
+			edge--
+		}
+		res.Next = encodeCursor(sort, page{doc: edge})
 	}
 	res.Hits, err = s.hits(ctx, q, pages)
 	return res, err
@@ -463,22 +494,22 @@ func (s *Store) prefixStems(ctx context.Context) stemExpander {
 	}
 }
 
-// count fills res.Total: exactly for the whole archive, else up to
-// the count cap. It returns the matches it counted, up to the rank cap + 1.
-func (s *Store) count(ctx context.Context, q query, ids string, args []any, res *Results) (int, error) {
+// count fills res.Total for searches without words: exactly for the whole
+// archive, else up to the count cap.
+func (s *Store) count(ctx context.Context, q query, ids string, args []any, res *Results) error {
 	if !q.hasWords() && q.after.IsZero() && q.before.IsZero() {
 		n, err := s.Count(ctx)
 		res.Total = n
-		return n, err
+		return err
 	}
 	var n int
-	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+ids+" LIMIT ?)", append(args, max(s.limits.count, s.limits.rank)+1)...).Scan(&n)
+	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+ids+" LIMIT ?)", append(args, s.limits.count+1)...).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("count matches: %w", err)
+		return fmt.Errorf("count matches: %w", err)
 	}
 	res.Total = n
 	if n > s.limits.count {
 		res.Total, res.TotalCapped = s.limits.count, true
 	}
-	return n, nil
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clippings/clippings/article"
 )
@@ -305,5 +306,69 @@ func TestSearchCapsCountingAndRanking(t *testing.T) {
 	r, _ = s.Search(ctx, Request{Query: "dispatch", Sort: Newest, Limit: 10})
 	if r.Total != 30 || !r.TotalCapped || r.Ranked != 0 {
 		t.Errorf("newest: %+v", r)
+	}
+}
+
+// When counting runs out of time, the first page shows the matches counted,
+// says the total is a lower bound, and its cursor goes on from there: paging
+// still reaches every match once, in order.
+func TestSearchTimeBudget(t *testing.T) {
+	s := openTemp(t)
+	s.limits = searchLimits{count: 1000, rank: 1000, budget: time.Nanosecond}
+	ctx := context.Background()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range 60 {
+		a := base
+		a.Title = fmt.Sprintf("Dispatch %d", i)
+		a.Body = fmt.Sprintf("Story %d from the Sahel, in the desert.", i)
+		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1990+i/2, 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	if _, err := s.Add(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	for _, sort := range []Sort{Newest, Oldest} {
+		first, err := s.Search(ctx, Request{Query: `"the desert"`, Sort: sort, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first.Total >= 60 || !first.TotalCapped || first.Next == "" {
+			t.Errorf("%v: first page Total %d capped %v next %q: want a lower bound and a cursor", sort, first.Total, first.TotalCapped, first.Next)
+		}
+		var got []string
+		for cursor := ""; ; {
+			r, err := s.Search(ctx, Request{Query: `"the desert"`, Sort: sort, Limit: 50, Cursor: cursor})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range r.Hits {
+				got = append(got, h.Published.String())
+			}
+			if r.Next == "" {
+				break
+			}
+			cursor = r.Next
+		}
+		if len(got) != 60 {
+			t.Fatalf("%v: paged through %d hits, want 60", sort, len(got))
+		}
+		for i := 1; i < len(got); i++ {
+			if (sort == Newest && got[i] > got[i-1]) || (sort == Oldest && got[i] < got[i-1]) {
+				t.Fatalf("%v: out of order at %d: %v", sort, i, got)
+			}
+		}
+	}
+	r, err := s.Search(ctx, Request{Query: "sahel", Sort: Relevance, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.TotalCapped || r.Ranked != r.Total || len(r.Hits) != r.Total {
+		t.Errorf("relevance: Total %d capped %v ranked %d hits %d: want the counted matches ranked", r.Total, r.TotalCapped, r.Ranked, len(r.Hits))
+	}
+	s.limits.budget = 0
+	r, _ = s.Search(ctx, Request{Query: "sahel", Limit: 10})
+	if r.Total != 60 || r.TotalCapped {
+		t.Errorf("without a budget: Total %d capped %v, want an exact 60", r.Total, r.TotalCapped)
 	}
 }

@@ -1,0 +1,94 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// ScanBudget is how long a search may spend counting its matches before it
+// shows what it has: a phrase of common words ("to be or not to be") has to
+// check the positions of nearly every article, seconds at a million.
+const ScanBudget = 60 * time.Millisecond
+
+// scanSteps: the first window is 1/2^scanSteps of the archive's date span at
+// the end the sort starts from, and each next one doubles it.
+const scanSteps = 8
+
+// scanResult is how far a scan got.
+type scanResult struct {
+	n        int   // matches counted, at most the limit
+	edge     int64 // newest first: every match in [edge, hi) was counted; oldest first: in [lo, edge)
+	complete bool  // the whole range was scanned, and fewer than the limit matched
+	timedOut bool  // stopped by the time budget
+}
+
+// scanMatches counts an FTS5 expression's matches in [lo, hi) from the newest
+// (or oldest) end, window by window, until it has counted limit, or the time
+// budget is spent, or the range is done. Doc keys start with the day, so
+// windows of the key space are periods of time.
+func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, newestFirst bool, limit int) (scanResult, error) {
+	var first, last int64
+	err := s.read.QueryRowContext(ctx, "SELECT ifnull(min(doc), 0), ifnull(max(doc), -1) FROM articles").Scan(&first, &last)
+	if err != nil {
+		return scanResult{}, fmt.Errorf("count matches: %w", err)
+	}
+	lo, hi = max(lo, first), min(hi, last+1)
+	if lo >= hi {
+		return scanResult{complete: true, edge: lo}, nil
+	}
+	order, edgeOf := "DESC", "min(rowid)"
+	if !newestFirst {
+		order, edgeOf = "ASC", "max(rowid)"
+	}
+	stmt := "SELECT count(*), ifnull(" + edgeOf + ", 0) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid " + order + " LIMIT ?)"
+
+	start := time.Now()
+	span := hi - lo
+	var r scanResult
+	var done int64 // how much of the span, from the starting end, is counted
+	for k := 0; ; k++ {
+		reach := span >> max(0, scanSteps-k)
+		if k >= scanSteps || reach <= done {
+			reach = span
+		}
+		wlo, whi := hi-reach, hi-done
+		if !newestFirst {
+			wlo, whi = lo+done, lo+reach
+		}
+		t0 := time.Now()
+		var (
+			c    int
+			edge int64
+		)
+		if err := s.read.QueryRowContext(ctx, stmt, match, wlo, whi, limit-r.n).Scan(&c, &edge); err != nil {
+			return scanResult{}, fmt.Errorf("count matches: %w", err)
+		}
+		r.n += c
+		if r.n >= limit {
+			r.edge = edge
+			if !newestFirst {
+				r.edge = edge + 1
+			}
+			return r, nil
+		}
+		done = reach
+		if done == span {
+			r.complete = true
+			r.edge = lo
+			if !newestFirst {
+				r.edge = hi
+			}
+			return r, nil
+		}
+		took := time.Since(t0)
+		if s.limits.budget > 0 && time.Since(start)+2*took > s.limits.budget {
+			r.timedOut = true
+			r.edge = hi - done
+			if !newestFirst {
+				r.edge = lo + done
+			}
+			return r, nil
+		}
+	}
+}
