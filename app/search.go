@@ -187,9 +187,9 @@ func (ui *UI) loadMore() {
 }
 
 // loadRestOfShortPage goes on loading when a page came back short but more
-// may follow: the store shows what it found within its time budget first
-// (a phrase of common words can take seconds), and a short list never
-// scrolls to the end, where loading more is otherwise asked for.
+// may follow: the store shows what it counted within its time budget first
+// (a phrase of common words can take seconds), and an empty page draws no
+// rows, while drawing the last rows is what otherwise asks for more.
 func (ui *UI) loadRestOfShortPage(got int) {
 	if got < pageSize && ui.search.next != "" {
 		ui.loadMore()

@@ -1,14 +1,17 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
 
@@ -190,6 +193,38 @@ func TestCountLabelSaysWhenCapped(t *testing.T) {
 		ui.bar.setCount(c.total, c.capped)
 		if got := ui.bar.count.Text; got != c.want {
 			t.Errorf("setCount(%d, %v) = %q, want %q", c.total, c.capped, got, c.want)
+		}
+	}
+}
+
+// When counting runs out of time the store answers with the matches it
+// counted and a cursor; the list goes on loading without waiting for a
+// scroll that a short list never gets.
+func TestShortFirstPageLoadsOnItsOwn(t *testing.T) {
+	ui, store := newTestUI(t)
+	addArticles(t, store, 2*pageSize)
+	later := article.Article{Title: "Unrelated", Body: "Nothing about ports.", Published: article.NewDate(dayOf(3650)),
+		File: article.File{Name: "later.txt", Format: "text"}}
+	if _, err := store.Add(context.Background(), []db.NewArticle{{Article: later, Original: []byte(later.Body)}}); err != nil {
+		t.Fatal(err)
+	}
+	// Every count stops after its first window, the newest days, where no
+	// article matches: the first page is empty, with a cursor.
+	store.SetScanBudget(time.Nanosecond)
+	ui.setSort(db.Newest)
+	ui.bar.entry.SetText("harbour")
+	ui.searchNow()
+	ui.WaitIdle()
+
+	if got := len(ui.search.hits); got < pageSize {
+		t.Fatalf("%d hits loaded, want at least a page (%d) without scrolling", got, pageSize)
+	}
+	if got := ui.bar.count.Text; !strings.Contains(got, "+") {
+		t.Errorf("count = %q, want it marked as a lower bound", got)
+	}
+	for i := 1; i < len(ui.search.hits); i++ {
+		if ui.search.hits[i].Published.String() >= ui.search.hits[i-1].Published.String() {
+			t.Fatalf("hit %d is not older than the one before it", i)
 		}
 	}
 }

@@ -92,3 +92,8 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 		}
 	}
 }
+
+// SetScanBudget changes how long a search may count before it shows what it
+// has; 0 counts to the caps however long it takes (the command line, where
+// an exact total matters more than the first tenth of a second).
+func (s *Store) SetScanBudget(d time.Duration) { s.limits.budget = d }
