@@ -43,17 +43,10 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	defer store.Close()
+	store.SetScanBudget(0) // an exact count up to the cap, not the first 60 ms
 
 	req := db.Request{Query: strings.Join(fs.Args(), " "), Sort: sort, Limit: *limit}
 	res, err := store.Search(ctx, req)
-	// A page can come back short when counting ran out of time; the command
-	// line waits for the rest.
-	for err == nil && len(res.Hits) < *limit && res.Next != "" {
-		var more db.Results
-		req.Cursor, req.Limit = res.Next, *limit-len(res.Hits)
-		more, err = store.Search(ctx, req)
-		res.Hits, res.Next = append(res.Hits, more.Hits...), more.Next
-	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "clippings search: %v\n", err)
 		return ExitFailed
