@@ -12,7 +12,8 @@ import (
 const ScanBudget = 60 * time.Millisecond
 
 // scanSteps: the first window is 1/2^scanSteps of the archive's date span at
-// the end the sort starts from, and each next one doubles it.
+// the end the sort starts from; each next one is sized by how fast the last
+// went, and at least doubles what is counted.
 const scanSteps = 8
 
 // scanResult is how far a scan got.
@@ -47,11 +48,12 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 	span := hi - lo
 	var r scanResult
 	var done int64 // how much of the span, from the starting end, is counted
-	for k := 0; ; k++ {
-		reach := span >> max(0, scanSteps-k)
-		if k >= scanSteps || reach <= done {
-			reach = span
-		}
+	reach := span >> scanSteps
+	if s.limits.budget <= 0 {
+		reach = span // no budget: one pass
+	}
+	for {
+		reach = min(max(reach, done+1), span)
 		wlo, whi := hi-reach, hi-done
 		if !newestFirst {
 			wlo, whi = lo+done, lo+reach
@@ -81,8 +83,8 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 			}
 			return r, nil
 		}
-		took := time.Since(t0)
-		if s.limits.budget > 0 && time.Since(start)+2*took > s.limits.budget {
+		took, left := time.Since(t0), s.limits.budget-time.Since(start)
+		if left < 2*took {
 			r.timedOut = true
 			r.edge = hi - done
 			if !newestFirst {
@@ -90,6 +92,11 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 			}
 			return r, nil
 		}
+		// Size the next window from this one's speed to use half the time
+		// left: a rare word is done in two steps, a phrase of common words
+		// keeps to the budget.
+		grow := float64(whi-wlo) / float64(max(took, time.Microsecond)) * float64(left/2)
+		reach = done + max(done, int64(min(grow, float64(span))))
 	}
 }
 
