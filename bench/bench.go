@@ -21,9 +21,9 @@ type Options struct {
 	Keep     string // keep the archive at this path; "" for a temporary one
 	// Reuse times the searches only, on an archive an earlier run kept
 	// (same seed): building a million articles takes most of an hour.
-	Reuse string
-	Seed     uint64
-	Repeats  int // runs of each query; 0: 20
+	Reuse   string
+	Seed    uint64
+	Repeats int // runs of each query; 0: 20
 	// NoBaseline skips loading the same texts with the sqlite3 shell.
 	NoBaseline bool
 	Progress   func(string) // optional: reports what is happening
@@ -36,8 +36,8 @@ type Report struct {
 	ImportSeconds   float64       `json:"import_seconds"`
 	ArticlesPerSec  float64       `json:"import_articles_per_s"`
 	MBPerSec        float64       `json:"import_mb_per_s"`
-	FirstChunkRate  float64       `json:"import_rate_first_chunk"` // articles/s into the empty archive
-	LastChunkRate   float64       `json:"import_rate_last_chunk"`  // articles/s at full size
+	FirstChunkRate  float64       `json:"import_rate_first_chunk"`       // articles/s into the empty archive
+	LastChunkRate   float64       `json:"import_rate_last_chunk"`        // articles/s at full size
 	RateAt100k      float64       `json:"import_rate_at_100k,omitempty"` // the chunk ending at 100,000
 	TextBytes       int64         `json:"text_bytes"`
 	ArchiveBytes    int64         `json:"archive_bytes"`

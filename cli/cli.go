@@ -29,6 +29,7 @@ const (
 
 // Env is what a command may touch: its streams and environment.
 type Env struct {
+	Stdin          io.Reader // `note ID -` reads the note from it; nil reads as empty
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	StderrIsTTY    bool
@@ -36,7 +37,7 @@ type Env struct {
 
 // OSEnv is the process's real environment.
 func OSEnv() Env {
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StderrIsTTY: isTerminal(os.Stderr)}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, StderrIsTTY: isTerminal(os.Stderr)}
 }
 
 func isTerminal(f *os.File) bool {
@@ -55,6 +56,15 @@ func commands() []command {
 		{"search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive", runSearch},
 		{"show", "[--json] ID", "print one article", runShow},
 		{"delete", "ID...", "delete articles", runDelete},
+		{"tag", "[--query QUERY] ID... +NAME... -NAME...", "add (+) and remove (-) tags on articles", runTag},
+		{"tags", "[--json]", "list the tags with their article counts", runTags},
+		{"star", "[--query QUERY] ID...", "star articles", markCommand("star", "Star", "starred", func(s *db.Store) setter { return s.SetStarred }, true)},
+		{"unstar", "[--query QUERY] ID...", "unstar articles", markCommand("unstar", "Unstar", "unstarred", func(s *db.Store) setter { return s.SetStarred }, false)},
+		{"read", "[--query QUERY] ID...", "mark articles read", markCommand("read", "Mark read", "marked read", func(s *db.Store) setter { return s.SetRead }, true)},
+		{"unread", "[--query QUERY] ID...", "mark articles unread", markCommand("unread", "Mark unread", "marked unread", func(s *db.Store) setter { return s.SetRead }, false)},
+		{"note", "ID [TEXT...|-]", "print, set (- reads it from stdin) or clear (\"\") an article's note", runNote},
+		{"edit", "ID [--title T] [--author A]... [--source S] [--date YYYY-MM-DD] [--url U]", "correct an article's metadata; re-extraction keeps the correction", runEdit},
+		{"reextract", "[--json] [QUERY...]", "extract articles (all, or a search's) again from their original files", runReextract},
 		{"bench", "[--articles N] [--keep FILE] [--json]", "measure import and search speed on synthetic articles", runBench},
 		{"check", "[--json]", "verify the archive; exit status 0 only when all is well", runCheck},
 		{"stats", "[--json]", "count and measure the archive's articles", runStats},

@@ -119,12 +119,13 @@ func summaryLine(s importer.Summary) string {
 // terminal, a line every few seconds otherwise.
 type progress struct {
 	env   Env
+	unit  string // what is counted: "files"
 	shown bool
 	last  time.Time
 	start time.Time
 }
 
-func newProgress(env Env) *progress { return &progress{env: env, start: time.Now()} }
+func newProgress(env Env) *progress { return &progress{env: env, unit: "files", start: time.Now()} }
 
 func (p *progress) update(pr importer.Progress) {
 	now := time.Now()
@@ -137,13 +138,13 @@ func (p *progress) update(pr importer.Progress) {
 		}
 		const width = 30
 		filled := width * pr.Done / pr.Total
-		fmt.Fprintf(p.env.Stderr, "\r[%s%s] %d/%d files", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), pr.Done, pr.Total)
+		fmt.Fprintf(p.env.Stderr, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), pr.Done, pr.Total, p.unit)
 		p.shown = true
 	} else {
 		if now.Sub(p.last) < 5*time.Second {
 			return
 		}
-		fmt.Fprintf(p.env.Stderr, "progress: %d/%d files\n", pr.Done, pr.Total)
+		fmt.Fprintf(p.env.Stderr, "progress: %d/%d %s\n", pr.Done, pr.Total, p.unit)
 	}
 	p.last = now
 }

@@ -11,18 +11,22 @@ import (
 
 // searchJSON is one line of `search --json`.
 type searchJSON struct {
-	ID        int64   `json:"id"`
-	Title     string  `json:"title"`
-	Source    string  `json:"source"`
-	Published *string `json:"published"`
-	Snippet   string  `json:"snippet"`
-	Score     float64 `json:"score"`
+	ID        int64    `json:"id"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	Published *string  `json:"published"`
+	Snippet   string   `json:"snippet"`
+	Score     float64  `json:"score"`
+	Tags      []string `json:"tags"`
+	Starred   bool     `json:"starred"`
+	Read      bool     `json:"read"`
 }
 
 func runSearch(ctx context.Context, env Env, args []string) int {
 	fs, dbFlag := newFlags(env, "search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...",
 		"Search the archive. Matched words are marked **like this**.\n"+
-			`Query syntax: words "a phrase" prefix* a OR b -word (group) title: author: source: after:2020-08-01 before:2020-09`)
+			`Query syntax: words "a phrase" prefix* a OR b -word (group) title: author: source: note:`+"\n"+
+			`after:2020-08-01 before:2020-09 tag:NAME tag:"two words" -tag:NAME is:starred is:unread is:read lang:fr`)
 	asJSON := fs.Bool("json", false, "print one JSON object per hit")
 	limit := fs.Int("limit", 20, "show at most `N` hits")
 	sortFlag := fs.String("sort", "relevance", "order: relevance, newest or oldest")
@@ -55,7 +59,11 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 	enc.SetEscapeHTML(false)
 	for _, h := range res.Hits {
 		if *asJSON {
-			line := searchJSON{ID: h.ID, Title: h.Title, Source: h.Source, Snippet: marks(h.Snippet, "**", "**"), Score: h.Score}
+			line := searchJSON{ID: h.ID, Title: h.Title, Source: h.Source, Snippet: marks(h.Snippet, "**", "**"), Score: h.Score,
+				Tags: h.Tags, Starred: h.Starred, Read: h.Read}
+			if line.Tags == nil {
+				line.Tags = []string{}
+			}
 			if h.Published.Known() {
 				d := h.Published.String()
 				line.Published = &d
@@ -67,7 +75,7 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		if date == "" {
 			date = "    -     "
 		}
-		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marks(h.Snippet, "**", "**"))
+		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s%s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marksOf(h), marks(h.Snippet, "**", "**"))
 	}
 	if !*asJSON {
 		more := ""
@@ -84,4 +92,16 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// marksOf is what the user added to a hit, after its title: "  ★ [Mali coup, read-later]".
+func marksOf(h db.Hit) string {
+	var b strings.Builder
+	if h.Starred {
+		b.WriteString("  ★")
+	}
+	if len(h.Tags) > 0 {
+		b.WriteString("  [" + strings.Join(h.Tags, ", ") + "]")
+	}
+	return b.String()
 }

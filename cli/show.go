@@ -64,6 +64,19 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	if a.URL != "" {
 		fmt.Fprintln(w, a.URL)
 	}
+	var marks []string
+	if len(a.Tags) > 0 {
+		marks = append(marks, "Tags: "+strings.Join(a.Tags, ", "))
+	}
+	if a.Starred {
+		marks = append(marks, "★ starred")
+	}
+	if a.Read {
+		marks = append(marks, "read")
+	} else {
+		marks = append(marks, "unread")
+	}
+	fmt.Fprintln(w, strings.Join(marks, " · "))
 	fmt.Fprintln(w)
 	for _, c := range a.Captions {
 		if c.Credit != "" {
@@ -73,7 +86,14 @@ func runShow(ctx context.Context, env Env, args []string) int {
 		}
 	}
 	fmt.Fprintln(w, a.Body)
-	fmt.Fprintf(w, "\n— #%d · %d words · %s · %s · imported %s\n", a.ID, a.Words, a.File.Format, a.File.Path, a.Added.Local().Format("2006-01-02 15:04"))
+	if a.Note != "" {
+		fmt.Fprintf(w, "\nNote:\n%s\n", a.Note)
+	}
+	edited := ""
+	if len(a.Edited) > 0 {
+		edited = " · edited: " + strings.Join(a.Edited, ", ")
+	}
+	fmt.Fprintf(w, "\n— #%d · %d words · %s · %s · imported %s%s\n", a.ID, a.Words, a.File.Format, a.File.Path, a.Added.Local().Format("2006-01-02 15:04"), edited)
 	return ExitOK
 }
 

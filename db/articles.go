@@ -20,11 +20,24 @@ import (
 )
 
 // Article is a stored article: the extracted article plus what the archive
-// adds (its id and when it was imported).
+// adds (its id and when it was imported) and what the user added.
 type Article struct {
 	ID    int64     `json:"id"`
 	Added time.Time `json:"added"`
 	article.Article
+	Organised
+}
+
+// Organised is what the user adds to an article. A JSON export carries it
+// and a restore keeps it.
+type Organised struct {
+	Tags    []string `json:"tags"` // names, sorted without regard to case
+	Starred bool     `json:"starred"`
+	Read    bool     `json:"read"`
+	Note    string   `json:"note"` // plain text or Markdown
+	// Edited names the metadata fields the user corrected ("title",
+	// "authors", "source", "published", "url"); re-extraction keeps them.
+	Edited []string `json:"edited"`
 }
 
 // NewArticle is an article to add together with its original file's bytes.
@@ -32,6 +45,10 @@ type NewArticle struct {
 	Article  article.Article
 	Original []byte
 	Added    time.Time // when it was first imported; zero means now (a restore keeps the exported time)
+	// Organised is empty for a new import (unread, no tags); a restore
+	// passes what was exported. Edited fields are taken as the user's
+	// edits with their values in Article.
+	Organised Organised
 
 	// Filled by Prepare: the costly work that need not happen inside the
 	// single write transaction.
@@ -127,16 +144,16 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		if err != nil {
 			return err
 		}
-		index, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts
-			(rowid, title, subtitle, authors, source, body, captions) VALUES (?,?,?,?,?,?,?)`)
+		index, err := tx.PrepareContext(ctx, insertIndexSQL)
 		if err != nil {
 			return fmt.Errorf("prepare index insert: %w", err)
 		}
 		defer index.Close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles
 			(id, doc, title, subtitle, authors, source, url, published, added, language, body,
-			 captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			 captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash,
+			 note, tags, starred, read, edits, keys)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return fmt.Errorf("prepare insert: %w", err)
 		}
@@ -216,12 +233,30 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 		return indexEntry{}, fmt.Errorf("encode captions: %w", err)
 	}
 	doc, authors, captions := docKey(day, id), strings.Join(a.Authors, "\n"), captionsText(a.Captions)
+	o := it.Organised
+	tags, err := resolveTags(ctx, tx, o.Tags)
+	if err != nil {
+		return indexEntry{}, err
+	}
+	names := tagNames(tags)
+	note := cleanNote(o.Note)
+	keys := indexKeys(a.Language, o.Read, o.Starred, names)
+	edits, err := editsOf(a, o.Edited).encode()
+	if err != nil {
+		return indexEntry{}, err
+	}
 	_, err = insert.ExecContext(ctx, id, doc, a.Title, a.Subtitle,
 		authors, a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
 		a.Language, a.Body, captions, string(captionsJSON), a.Words,
-		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash)
+		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash,
+		note, strings.Join(names, "\n"), o.Starred, o.Read, edits, keys)
 	if err != nil {
 		return indexEntry{}, fmt.Errorf("store article %q: %w", a.Title, err)
+	}
+	for _, t := range tags {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_tags (tag_id, article_id) VALUES (?, ?)", t.id, id); err != nil {
+			return indexEntry{}, fmt.Errorf("tag article %q: %w", a.Title, err)
+		}
 	}
 
 	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, it.codec, it.compressed); err != nil {
@@ -229,7 +264,7 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	}
 	// The same values as the row: the index is external-content and must
 	// agree with it exactly, or deletes would corrupt it.
-	return indexEntry{id: id, values: []any{doc, a.Title, a.Subtitle, authors, a.Source, a.Body, captions}}, nil
+	return indexEntry{id: id, values: []any{doc, a.Title, a.Subtitle, authors, a.Source, a.Body, captions, note, keys}}, nil
 }
 
 func nonNilCaptions(c []article.Caption) []article.Caption {
@@ -340,7 +375,8 @@ func describeWriteError(path string, err error) error {
 }
 
 const articleColumns = `id, added, title, subtitle, authors, source, url, published, language, body,
-	captions_json, words, file_name, file_path, file_format, file_size, file_sha256`
+	captions_json, words, file_name, file_path, file_format, file_size, file_sha256,
+	tags, starred, read, note, edits`
 
 // Get returns one article, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (Article, error) {
@@ -363,13 +399,20 @@ func scanArticle(row scanner) (Article, error) {
 		added, authors string
 		published      sql.NullString
 		captions       string
+		tags, edits    string
 	)
 	err := row.Scan(&a.ID, &added, &a.Title, &a.Subtitle, &authors, &a.Source, &a.URL, &published,
 		&a.Language, &a.Body, &captions, &a.Words, &a.File.Name, &a.File.Path, &a.File.Format,
-		&a.File.Size, &a.File.SHA256)
+		&a.File.Size, &a.File.SHA256, &tags, &a.Starred, &a.Read, &a.Note, &edits)
 	if err != nil {
 		return Article{}, err
 	}
+	a.Tags = splitLines(tags)
+	e, err := decodeEdits(edits)
+	if err != nil {
+		return Article{}, err
+	}
+	a.Edited = e.fields()
 	if a.Added, err = time.Parse(time.RFC3339, added); err != nil {
 		return Article{}, fmt.Errorf("added time %q: %w", added, err)
 	}
@@ -418,15 +461,50 @@ func (s *Store) FindByFileHash(ctx context.Context, sha string) (int64, bool, er
 // Delete removes articles (with their originals and index entries) in one
 // transaction. Ids that do not exist are reported with ErrNotFound and
 // nothing is deleted.
+//
+// Many articles are deleted by one statement per rewriteBatch, in index
+// order: the delete trigger then removes their index entries into one FTS5
+// segment, where a statement per article wrote a segment each (10,000
+// segments to merge after deleting a search's 10,000 results).
 func (s *Store) Delete(ctx context.Context, ids ...int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		for _, id := range ids {
-			res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE id = ?", id)
-			if err != nil {
-				return fmt.Errorf("delete article #%d: %w", id, err)
+		ids := uniqueIDs(ids)
+		for len(ids) > 0 {
+			n := min(len(ids), rewriteBatch)
+			batch := ids[:n]
+			ids = ids[n:]
+			args := make([]any, len(batch))
+			for i, id := range batch {
+				args[i] = id
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return fmt.Errorf("article #%d: %w", id, ErrNotFound)
+			list := "(?" + strings.Repeat(",?", len(batch)-1) + ")"
+			rows, err := tx.QueryContext(ctx, "SELECT id, doc FROM articles WHERE id IN "+list, args...)
+			if err != nil {
+				return fmt.Errorf("delete articles: %w", err)
+			}
+			found := map[int64]bool{}
+			var docs []any
+			for rows.Next() {
+				var id, doc int64
+				if err := rows.Scan(&id, &doc); err != nil {
+					rows.Close()
+					return fmt.Errorf("delete articles: %w", err)
+				}
+				found[id] = true
+				docs = append(docs, doc)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return fmt.Errorf("delete articles: %w", err)
+			}
+			for _, id := range batch {
+				if !found[id] {
+					return fmt.Errorf("article #%d: %w", id, ErrNotFound)
+				}
+			}
+			// `doc IN (…)` walks the doc index: rows go in index order.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE doc IN (?"+strings.Repeat(",?", len(docs)-1)+")", docs...); err != nil {
+				return fmt.Errorf("delete articles: %w", err)
 			}
 		}
 		return nil

@@ -162,7 +162,7 @@ func TestMigrationBacksUpArchiveFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := len(ms) + 1
-	withFake := append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0"})
+	withFake := append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN fake_flag INTEGER NOT NULL DEFAULT 0"})
 	s, err = open(ctx, path, withFake)
 	if err != nil {
 		t.Fatalf("open with a new migration: %v", err)

@@ -75,7 +75,7 @@ func TestOpenCreatesFolderAndSetsPragmas(t *testing.T) {
 		{"foreign_keys", "1"},
 		{"synchronous", "1"},
 		{"busy_timeout", "10000"},
-		{"user_version", "1"},
+		{"user_version", itoa(SchemaVersion())},
 	}
 	for _, c := range checks {
 		var got string

@@ -7,12 +7,16 @@ import (
 	"github.com/clippings/clippings/article"
 )
 
-// FuzzSearchQuery: whatever a user types, Search answers without an error.
+// FuzzSearchQuery: whatever a user types, Search (and the facets, and a
+// count of it narrowed) answers without an error.
 func FuzzSearchQuery(f *testing.F) {
 	for _, seed := range []string{
 		"", "mali", `"negotiating table"`, "negotiat*", "title:Mali", "a OR b", "-x", "NOT y",
 		"(a (b) OR", `"`, "AND AND", "*", "title:", "after:2020-01-01 before:2021", `col:"x`,
 		"NEAR(a b)", "^x", "{title}: x", "a:b:c", "-(-a)", "\x00", "é*", "OR", ")(", `""*`,
+		`tag:"mali coup"`, "tag:read-later", "-tag:x", `tag:""`, "tag:", `tag:"a"b"`, "is:starred", "-is:read",
+		"NOT is:unread", "is:", "is:x", "lang:fr", "lang:none", "lang:", "note:x", `note:"a b"*`, "0*", "0tag1*",
+		`mali tag:"mali coup" -is:read lang:fr`, "(is:read OR tag:x) -tag:y", "tag:(x)", `-tag:"`,
 	} {
 		f.Add(seed)
 	}
@@ -21,7 +25,11 @@ func FuzzSearchQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.Add(context.Background(), []NewArticle{{Article: fixturesForFuzz()}}); err != nil {
+	res, err := s.Add(context.Background(), []NewArticle{{Article: fixturesForFuzz()}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := s.SetTags(context.Background(), []int64{res[0].ID}, []string{"Mali coup", "x"}, nil); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -29,6 +37,12 @@ func FuzzSearchQuery(f *testing.F) {
 			if _, err := s.Search(context.Background(), Request{Query: q, Sort: sort, Limit: 5}); err != nil {
 				t.Fatalf("Search(%q, %v): %v", q, sort, err)
 			}
+		}
+		if _, err := s.Facets(context.Background(), q); err != nil {
+			t.Fatalf("Facets(%q): %v", q, err)
+		}
+		if _, _, err := s.CountMatches(context.Background(), Narrow(q, FacetQuery(FacetSource, q))); err != nil {
+			t.Fatalf("CountMatches(Narrow(%q)): %v", q, err)
 		}
 	})
 }

@@ -14,9 +14,17 @@ import (
 //	a OR b          either
 //	-word, NOT word must not match
 //	( … )           grouping
-//	title: author: source:     only in that field: title:mali, author:"jane doe"
+//	title: author: source: note:   only in that field: title:mali, author:"jane doe"
 //	after:2020-08-01 before:2020-09-01   published on or after / before a day
 //	                (YYYY, YYYY-MM or YYYY-MM-DD)
+//	tag:mali tag:"mali coup"   tagged so (the whole name, any case); -tag:read not
+//	is:starred is:unread is:read   starred, unread, read; -is:starred not starred
+//	lang:fr lang:none          in that language (ISO 639-1), of unknown language
+//
+// Tags, the read and starred state and the language are tokens of the
+// index's keys column (see keys.go), so they combine with words in one
+// MATCH. A filter value that means nothing (is:purple, lang:french) is
+// searched as plain words, as after:yesterday is.
 //
 // Any string is a valid query: what does not parse is searched as plain words,
 // so nothing a user types ever reaches SQLite as a syntax error.
@@ -25,6 +33,7 @@ import (
 type query struct {
 	root    *node     // the parsed expression, nil for none
 	match   string    // FTS5 expression of what must match; "" for none
+	words   string    // match without the filters on keys: what snippets mark
 	exclude string    // FTS5 expression that must not match, when nothing else must
 	after   time.Time // inclusive; zero for none
 	before  time.Time // exclusive; zero for none
@@ -47,6 +56,7 @@ type node struct {
 	text     string // term: the words
 	column   string // term: FTS5 column filter, "" for all
 	prefix   bool   // term: last word is a prefix
+	key      string // term: an exact token of the keys column (tag:, is:, lang:) instead of text
 	children []*node
 }
 
@@ -58,6 +68,41 @@ var fieldColumns = map[string]string{
 	"by":      "authors",
 	"source":  "source",
 	"site":    "source",
+	"note":    "note",
+	"notes":   "note",
+}
+
+// keyFields are the filters matched as tokens of the keys column.
+var keyFields = map[string]bool{"tag": true, "tags": true, "is": true, "lang": true, "language": true}
+
+// keyToken is the keys column's token for a filter's value, or false when
+// the value means nothing.
+func keyToken(field, value string) (string, bool) {
+	switch field {
+	case "tag", "tags":
+		if CleanTagName(value) == "" {
+			return "", false
+		}
+		return tagKey(value), true
+	case "is":
+		switch strings.ToLower(value) {
+		case "starred", "star", "favourite", "favorite":
+			return keyStarred, true
+		case "read":
+			return keyRead, true
+		case "unread", "new":
+			return keyUnread, true
+		}
+	case "lang", "language":
+		v := strings.ToLower(strings.TrimSpace(value))
+		if v == "none" || v == "unknown" {
+			return langKey(""), true
+		}
+		if langValue(v) == v {
+			return langKey(v), true
+		}
+	}
+	return "", false
 }
 
 type tokenKind int
@@ -78,6 +123,7 @@ type token struct {
 	field  string // "title", "after", …; "" for none
 	negate bool   // written with a leading '-'
 	prefix bool
+	key    string // a keys column token (tag:, is:, lang:)
 }
 
 // stemExpander returns index terms a prefix should match besides the terms
@@ -92,6 +138,9 @@ func parseQuery(input string, expand stemExpander) query {
 	q.root = p.parseOr()
 	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
+	if q.match != "" {
+		q.words, _ = renderer{expand: expand, skipKeys: true}.top(q.root)
+	}
 	return q
 }
 
@@ -140,7 +189,7 @@ func tokenize(input string, q *query) []token {
 		field := ""
 		if j := fieldEnd(rs, i); j > i {
 			name := strings.ToLower(string(rs[i:j]))
-			if _, ok := fieldColumns[name]; ok || name == "after" || name == "before" {
+			if _, ok := fieldColumns[name]; ok || keyFields[name] || name == "after" || name == "before" {
 				if j+1 < len(rs) && !unicode.IsSpace(rs[j+1]) && rs[j+1] != ')' {
 					field = name
 					i = j + 1
@@ -155,6 +204,10 @@ func tokenize(input string, q *query) []token {
 			if end < len(rs) { // a closed phrase
 				text := string(rs[i+1 : end])
 				i = end + 1
+				if keyFields[field] {
+					toks = append(toks, keyFilter(field, text, negate))
+					continue
+				}
 				prefix := i < len(rs) && rs[i] == '*'
 				if prefix {
 					i++
@@ -170,6 +223,10 @@ func tokenize(input string, q *query) []token {
 			i++
 		}
 		word := string(rs[start:i])
+		if keyFields[field] {
+			toks = append(toks, keyFilter(field, word, negate))
+			continue
+		}
 		if field == "after" || field == "before" {
 			if d, ok := parseDay(word); ok {
 				if field == "after" {
@@ -200,6 +257,18 @@ func tokenize(input string, q *query) []token {
 		toks = append(toks, token{kind: tokWord, text: word, field: field, negate: negate, prefix: prefix})
 	}
 	return toks
+}
+
+// keyFilter is the token of tag:, is: or lang: with its value; a value
+// that means nothing is searched as words.
+func keyFilter(field, value string, negate bool) token {
+	if strings.TrimSpace(value) == "" {
+		return token{kind: tokWord} // tag:"": nothing to search for
+	}
+	if key, ok := keyToken(field, value); ok {
+		return token{kind: tokWord, key: key, negate: negate}
+	}
+	return token{kind: tokWord, text: field + " " + value, negate: negate}
 }
 
 // fieldEnd returns the index of the ':' ending a field name at i, or i.
@@ -297,7 +366,7 @@ func (p *parser) parseUnary() *node {
 			return nil
 		}
 		if n := p.parseUnary(); n != nil {
-			return &node{kind: notNode, children: []*node{n}}
+			return negation(n)
 		}
 		return nil
 	case tokOpen:
@@ -309,19 +378,43 @@ func (p *parser) parseUnary() *node {
 		}
 		return n
 	}
-	if !hasWordRune(t.text) {
+	if t.key == "" && !hasWordRune(t.text) {
 		return nil // "*", "-", "…": nothing to search for
 	}
-	n := &node{kind: termNode, text: t.text, column: fieldColumns[t.field], prefix: t.prefix}
+	n := &node{kind: termNode, text: t.text, column: fieldColumns[t.field], prefix: t.prefix, key: t.key}
 	if t.negate {
-		return &node{kind: notNode, children: []*node{n}}
+		return negation(n)
 	}
 	return n
 }
 
+// negation is NOT n. Every article is either read or unread, so "not read"
+// is the token "unread": one positive term, where a lone negation makes
+// SQL subtract every read article from the archive.
+func negation(n *node) *node {
+	if n.kind == termNode {
+		switch n.key {
+		case keyRead:
+			return &node{kind: termNode, key: keyUnread}
+		case keyUnread:
+			return &node{kind: termNode, key: keyRead}
+		}
+	}
+	return &node{kind: notNode, children: []*node{n}}
+}
+
 // renderTop renders the root. FTS5's NOT is binary ("a NOT b"), so a query
 // made only of negations is returned as exclude, for SQL to subtract.
-type renderer struct{ expand stemExpander }
+// skipKeys leaves out the filters on the keys column (for snippets).
+type renderer struct {
+	expand   stemExpander
+	skipKeys bool
+}
+
+// textColumns are the index's columns of text, all but keys: a word that
+// could be mistaken for a keys token (they start with "0") is looked for
+// only in them.
+const textColumns = "{title subtitle authors source body captions note}"
 
 func (r renderer) top(n *node) (match, exclude string) {
 	if n == nil {
@@ -351,6 +444,12 @@ func (r renderer) top(n *node) (match, exclude string) {
 func (r renderer) render(n *node) string {
 	switch n.kind {
 	case termNode:
+		if n.key != "" {
+			if r.skipKeys {
+				return ""
+			}
+			return "keys : " + quote(n.key)
+		}
 		alts := []string{quote(n.text)}
 		if n.prefix {
 			alts[0] += "*"
@@ -360,9 +459,13 @@ func (r renderer) render(n *node) string {
 				}
 			}
 		}
-		if n.column != "" {
+		column := n.column
+		if column == "" && startsWithZero(n.text) {
+			column = textColumns
+		}
+		if column != "" {
 			for i := range alts {
-				alts[i] = n.column + " : " + alts[i]
+				alts[i] = column + " : " + alts[i]
 			}
 		}
 		if len(alts) == 1 {
@@ -405,6 +508,13 @@ func (r renderer) render(n *node) string {
 		return s
 	}
 	return ""
+}
+
+// startsWithZero reports whether the first word of s starts with 0, as
+// the keys column's tokens do.
+func startsWithZero(s string) bool {
+	i := strings.IndexFunc(s, isWordRune)
+	return i >= 0 && s[i] == '0'
 }
 
 // quote makes an FTS5 string: the tokenizer splits it into words, so any

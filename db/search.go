@@ -67,6 +67,9 @@ type Hit struct {
 	Published article.Date `json:"published"`
 	Snippet   string       `json:"snippet"` // matched words between MarkStart and MarkEnd
 	Score     float64      `json:"score"`   // higher is better; 0 when not sorted by relevance
+	Tags      []string     `json:"tags"`
+	Starred   bool         `json:"starred"`
+	Read      bool         `json:"read"`
 }
 
 // Results is one page of hits.
@@ -99,8 +102,9 @@ type searchLimits struct {
 var ErrBadCursor = errors.New("invalid page cursor")
 
 // bm25Weights rank title and subtitle above the rest: title, subtitle,
-// authors, source, body, captions.
-const bm25Expr = "bm25(articles_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0)"
+// authors, source, body, captions, note; keys (tags, state, language) are
+// filters and weigh nothing.
+const bm25Expr = "bm25(articles_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0, 1.0, 0.0)"
 
 // snippetTokens is about two lines of the article list.
 const snippetTokens = 24
@@ -115,7 +119,11 @@ func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
 	q := parseQuery(text, s.prefixStems(ctx))
 	res, err := s.search(ctx, q, req)
 	if err != nil && isQuerySyntaxError(err) {
-		res, err = s.search(ctx, plainQuery(text), req)
+		q = plainQuery(text)
+		res, err = s.search(ctx, q, req)
+	}
+	if err == nil {
+		err = s.decorate(ctx, q, res.Hits) // tags, star, read; snippets of filters
 	}
 	if err != nil && ctx.Err() == nil {
 		err = describeReadError(s.path, err) // a damaged archive says so

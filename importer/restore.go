@@ -81,7 +81,9 @@ func (im *Importer) prepareRestore(ctx context.Context, path string) pending {
 	if im.Opts.DryRun {
 		return pending{result: &Result{Path: path, Status: Extracted, Title: a.Title, Article: &a}}
 	}
-	item := db.NewArticle{Article: a, Original: rec.Original, Added: rec.Added}
+	// Tags, star, read state, note and edits come back too; an export of an
+	// older Clippings has none, and its articles come back unread.
+	item := db.NewArticle{Article: a, Original: rec.Original, Added: rec.Added, Organised: rec.Organised}
 	if err := item.Prepare(); err != nil {
 		return fail(err)
 	}

@@ -1,0 +1,238 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// parse reads a query the way Search does.
+func (s *Store) parse(ctx context.Context, text string) query {
+	return parseQuery(cleanQueryText(text), s.prefixStems(ctx))
+}
+
+// docsQuery is the SQL listing the doc keys a query matches, unordered and
+// unscored, with its arguments: the index when there are words to match,
+// else the articles table minus the excluded words.
+func (q query) docsQuery() (string, []any) {
+	lo, hi := q.docRange()
+	switch {
+	case q.match != "":
+		return "SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?", []any{q.match, lo, hi}
+	case q.exclude != "":
+		return "SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", []any{lo, hi, q.exclude}
+	}
+	return "SELECT doc FROM articles WHERE doc >= ? AND doc < ?", []any{lo, hi}
+}
+
+// idOfDoc recovers an article's id from its index key (day << 32 | id).
+func idOfDoc(doc int64) int64 { return doc & (1<<32 - 1) }
+
+// dayOfDoc is the day an index key files its article under.
+func dayOfDoc(doc int64) time.Time { return dayZero.AddDate(0, 0, int(doc>>32)) }
+
+// MatchingIDs lists every article a query matches, newest first, without
+// a cap: for applying an action to all the results. The ids come from the
+// index keys, so no article is read.
+func (s *Store) MatchingIDs(ctx context.Context, queryText string) ([]int64, error) {
+	ids, err := s.matchingIDs(ctx, s.parse(ctx, queryText))
+	if err != nil && isQuerySyntaxError(err) {
+		ids, err = s.matchingIDs(ctx, plainQuery(cleanQueryText(queryText)))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("matching articles: %w", describeReadError(s.path, err))
+	}
+	return ids, nil
+}
+
+func (s *Store) matchingIDs(ctx context.Context, q query) ([]int64, error) {
+	docs, args := q.docsQuery()
+	rows, err := s.read.QueryContext(ctx, "SELECT doc FROM ("+docs+") ORDER BY doc DESC", args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := scanIDs(rows)
+	for i, doc := range out {
+		out[i] = idOfDoc(doc)
+	}
+	return out, err
+}
+
+// CountMatches counts a query's matches up to CountCap; capped says there
+// are more. It reads no article, so a sidebar may count every saved search.
+func (s *Store) CountMatches(ctx context.Context, queryText string) (n int, capped bool, err error) {
+	count := func(q query) error {
+		docs, args := q.docsQuery()
+		if !q.hasWords() && q.after.IsZero() && q.before.IsZero() {
+			n, err = s.Count(ctx)
+			return err
+		}
+		err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM ("+docs+" LIMIT ?)", append(args, s.limits.count+1)...).Scan(&n)
+		if n > s.limits.count {
+			n, capped = s.limits.count, true
+		}
+		return err
+	}
+	err = count(s.parse(ctx, queryText))
+	if err != nil && isQuerySyntaxError(err) {
+		err = count(plainQuery(cleanQueryText(queryText)))
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("count matches: %w", describeReadError(s.path, err))
+	}
+	return n, capped, nil
+}
+
+// Facet kinds.
+type FacetKind string
+
+const (
+	FacetSource   FacetKind = "source"
+	FacetAuthor   FacetKind = "author"
+	FacetLanguage FacetKind = "lang"
+	FacetYear     FacetKind = "year"
+	FacetTag      FacetKind = "tag"
+)
+
+// FacetCount is one value of a facet and how many results have it.
+type FacetCount struct {
+	Value string `json:"value"` // a language's "" is unknown
+	Count int    `json:"count"`
+}
+
+// Facets break a search's results down by source, author, language and
+// year. Over a query with many matches they count the newest CountCap
+// (Capped, like the search's own total).
+type Facets struct {
+	Sources   []FacetCount `json:"sources"`   // by count, most first
+	Authors   []FacetCount `json:"authors"`   // by count
+	Languages []FacetCount `json:"languages"` // by count
+	Years     []FacetCount `json:"years"`     // newest first; undated articles by the year they were imported
+	Counted   int          `json:"counted"`   // the results the counts cover
+	Capped    bool         `json:"capped"`    // there are more results than Counted
+}
+
+// Facets counts the sources, authors, languages and years of a query's
+// results. FacetQuery and Narrow make the query a click on a value runs.
+func (s *Store) Facets(ctx context.Context, queryText string) (Facets, error) {
+	f, err := s.facets(ctx, s.parse(ctx, queryText))
+	if err != nil && isQuerySyntaxError(err) {
+		f, err = s.facets(ctx, plainQuery(cleanQueryText(queryText)))
+	}
+	if err != nil {
+		return Facets{}, fmt.Errorf("facets: %w", describeReadError(s.path, err))
+	}
+	return f, nil
+}
+
+func (s *Store) facets(ctx context.Context, q query) (Facets, error) {
+	docs, args := q.docsQuery()
+	limit := s.limits.count
+	// The newest matches come from the index (or the doc index) in key
+	// order; source, authors and language sit before the body in the row,
+	// so reading them does not read the text.
+	rows, err := s.read.QueryContext(ctx, `SELECT m.doc, a.source, a.authors, a.language
+		FROM (SELECT doc FROM (`+docs+`) ORDER BY doc DESC LIMIT ?) AS m JOIN articles AS a ON a.doc = m.doc`,
+		append(args, limit+1)...)
+	if err != nil {
+		return Facets{}, err
+	}
+	defer rows.Close()
+	sources, authors, langs, years := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	var f Facets
+	for rows.Next() {
+		var (
+			doc           int64
+			src, by, lang string
+		)
+		if err := rows.Scan(&doc, &src, &by, &lang); err != nil {
+			return Facets{}, err
+		}
+		if f.Counted == limit {
+			f.Capped = true
+			break
+		}
+		f.Counted++
+		if src != "" {
+			sources[src]++
+		}
+		for _, a := range strings.Split(by, "\n") {
+			if a != "" {
+				authors[a]++
+			}
+		}
+		langs[lang]++
+		years[strconv.Itoa(dayOfDoc(doc).Year())]++
+	}
+	if err := rows.Err(); err != nil {
+		return Facets{}, err
+	}
+	f.Sources, f.Authors, f.Languages = byCount(sources), byCount(authors), byCount(langs)
+	f.Years = byCount(years)
+	sort.Slice(f.Years, func(i, j int) bool { return f.Years[i].Value > f.Years[j].Value })
+	return f, nil
+}
+
+func byCount(m map[string]int) []FacetCount {
+	out := make([]FacetCount, 0, len(m))
+	for v, n := range m {
+		out = append(out, FacetCount{Value: v, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// FacetQuery is the query clause that keeps only results with a facet's
+// value: source:"Le Monde", author:"Jane Doe", lang:fr (lang:none for an
+// unknown language), after:2020 before:2021, tag:"mali coup".
+func FacetQuery(kind FacetKind, value string) string {
+	phrase := `"` + strings.Join(strings.Fields(strings.ReplaceAll(value, `"`, " ")), " ") + `"`
+	switch kind {
+	case FacetSource:
+		return "source:" + phrase
+	case FacetAuthor:
+		return "author:" + phrase
+	case FacetTag:
+		return "tag:" + phrase
+	case FacetLanguage:
+		if value == "" {
+			return "lang:none"
+		}
+		return "lang:" + strings.ToLower(strings.Join(strings.Fields(value), ""))
+	case FacetYear:
+		y, err := strconv.Atoi(strings.TrimSpace(value))
+		if err != nil || y < 1000 || y > 9998 {
+			return ""
+		}
+		return fmt.Sprintf("after:%04d before:%04d", y, y+1)
+	}
+	return ""
+}
+
+// Narrow adds a clause (see FacetQuery) to a query so that both must hold:
+// a query with OR at its top is put in parentheses, and an unclosed quote
+// is closed.
+func Narrow(queryText, clause string) string {
+	queryText = strings.TrimSpace(queryText)
+	if clause == "" {
+		return queryText
+	}
+	if queryText == "" {
+		return clause
+	}
+	if strings.Count(queryText, `"`)%2 == 1 {
+		queryText += `"`
+	}
+	if q := parseQuery(cleanQueryText(queryText), nil); q.root != nil && q.root.kind == orNode {
+		queryText = "(" + queryText + ")"
+	}
+	return queryText + " " + clause
+}
