@@ -125,7 +125,6 @@ func (ui *UI) showResults(res db.Results, err error) {
 	ui.bar.setCount(s.total, s.capped)
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
-	ui.loadRestOfShortPage(len(res.Hits))
 
 	// Keep the article being read if it still matches (its highlights change
 	// with the query), or select the one asked for.
@@ -181,19 +180,8 @@ func (ui *UI) loadMore() {
 				s.next = res.Next
 			}
 			ui.list.Refresh()
-			ui.loadRestOfShortPage(len(res.Hits))
 		})
 	})
-}
-
-// loadRestOfShortPage goes on loading when a page came back short but more
-// may follow: the store shows what it counted within its time budget first
-// (a phrase of common words can take seconds), and an empty page draws no
-// rows, while drawing the last rows is what otherwise asks for more.
-func (ui *UI) loadRestOfShortPage(got int) {
-	if got < pageSize && ui.search.next != "" {
-		ui.loadMore()
-	}
 }
 
 // setSort changes the order and searches again.

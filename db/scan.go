@@ -26,9 +26,11 @@ type scanResult struct {
 
 // scanMatches counts an FTS5 expression's matches in [lo, hi) from the newest
 // (or oldest) end, window by window, until it has counted limit, or the time
-// budget is spent, or the range is done. Doc keys start with the day, so
-// windows of the key space are periods of time.
-func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, newestFirst bool, limit int) (scanResult, error) {
+// budget is spent with at least a page (atLeast) counted, or the range is
+// done. Doc keys start with the day, so windows of the key space are periods
+// of time. A first page is never cut short: a search that finds little must
+// not look like one that found nothing.
+func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, newestFirst bool, limit, atLeast int) (scanResult, error) {
 	var first, last int64
 	err := s.read.QueryRowContext(ctx, "SELECT ifnull(min(doc), 0), ifnull(max(doc), -1) FROM articles").Scan(&first, &last)
 	if err != nil {
@@ -84,7 +86,7 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 			return r, nil
 		}
 		took, left := time.Since(t0), s.limits.budget-time.Since(start)
-		if left < 2*took {
+		if left < 2*took && r.n >= atLeast {
 			r.timedOut = true
 			r.edge = hi - done
 			if !newestFirst {

@@ -244,7 +244,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// matches whatever the sort.
 		limit := max(s.limits.count, s.limits.rank) + 1
 		var err error
-		if scan, err = s.scanMatches(ctx, q.match, lo, hi, sort != Oldest, limit); err != nil {
+		if scan, err = s.scanMatches(ctx, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
 			return Results{}, err
 		}
 		res.Total = min(scan.n, s.limits.count)
