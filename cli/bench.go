@@ -62,6 +62,9 @@ func printBench(w io.Writer, r *bench.Report) {
 		fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article\n", float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle)
 	}
 	fmt.Fprintf(w, "open to first page %s\n", ms(r.OpenToFirstPage))
+	if r.OrganiseSeconds >= 0.01 {
+		fmt.Fprintf(w, "organising      %.1f s to tag 6%% of the articles and star 1%%\n", r.OrganiseSeconds)
+	}
 	fmt.Fprintf(w, "peak RSS        %.0f MB\n\n", float64(r.PeakRSSBytes)/(1<<20))
 	fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9s  %s\n", "query", "sort", "p50", "p95", "max", "matches", "example")
 	for _, q := range r.Queries {
