@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -97,8 +99,18 @@ func plainText(a *db.Article) string {
 	return strings.Join(parts, "\n\n") + "\n"
 }
 
-// confirmDelete asks before deleting the shown article.
+// confirmDelete asks before deleting the open article, or the selected
+// articles.
 func (ui *UI) confirmDelete() {
+	if ids := ui.chosen(); len(ids) > 0 {
+		ui.confirmDeleteMany(ids, plural(len(ids), "selected article", "selected articles"))
+		return
+	}
+	ui.confirmDeleteOpen()
+}
+
+// confirmDeleteOpen asks before deleting the open article.
+func (ui *UI) confirmDeleteOpen() {
 	a := ui.shownArticle()
 	if a == nil {
 		return
@@ -111,7 +123,7 @@ func (ui *UI) confirmDelete() {
 	message.Wrapping = fyne.TextWrapWord
 	confirm := dialog.NewCustomConfirm("Delete this article?", "Delete", "Cancel", message, func(ok bool) {
 		if ok {
-			ui.deleteArticle(id)
+			ui.deleteArticles([]int64{id})
 		}
 	}, ui.window)
 	confirm.SetConfirmImportance(widget.DangerImportance)
@@ -119,30 +131,142 @@ func (ui *UI) confirmDelete() {
 	confirm.Show()
 }
 
-// deleteArticle deletes in the background, then selects the next article.
-func (ui *UI) deleteArticle(id int64) {
-	next := int64(0)
-	if i := ui.hitIndex(id); i >= 0 {
-		hits := ui.search.hits
-		switch {
-		case i+1 < len(hits):
-			next = hits[i+1].ID
-		case i > 0:
-			next = hits[i-1].ID
+// confirmDeleteMany asks before deleting articles, saying how many.
+func (ui *UI) confirmDeleteMany(ids []int64, what string) {
+	message := widget.NewLabel(fmt.Sprintf("The %s will be removed from the archive, with their tags and notes.\n"+
+		"The files they were imported from are not touched.", what))
+	message.Wrapping = fyne.TextWrapWord
+	confirm := dialog.NewCustomConfirm("Delete "+plural(len(ids), "article", "articles")+"?",
+		"Delete "+plural(len(ids), "article", "articles"), "Cancel", message, func(ok bool) {
+			if ok {
+				ui.deleteArticles(ids)
+			}
+		}, ui.window)
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	showSized(confirm, 500)
+}
+
+// confirmDeleteResults asks before deleting every article the search finds.
+func (ui *UI) confirmDeleteResults() {
+	ui.withResults(func(ids []int64, what string) { ui.confirmDeleteMany(ids, what) })
+}
+
+// deleteArticles deletes in the background (many with progress, in the job
+// panel), then selects the article listed after them.
+func (ui *UI) deleteArticles(ids []int64) {
+	doomed := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		doomed[id] = true
+	}
+	next, last := int64(0), -1
+	for i, h := range ui.search.hits {
+		if doomed[h.ID] {
+			last = i
 		}
 	}
+	if last >= 0 {
+		hits := ui.search.hits
+		for i := last + 1; i < len(hits) && next == 0; i++ {
+			if !doomed[hits[i].ID] {
+				next = hits[i].ID
+			}
+		}
+		for i := last - 1; i >= 0 && next == 0; i-- {
+			if !doomed[hits[i].ID] {
+				next = hits[i].ID
+			}
+		}
+	}
+	finish := func(err error, cancelled bool) {
+		if err != nil && !cancelled && ui.ctx.Err() == nil {
+			ui.showError(fmt.Errorf("delete %s: %w", plural(len(ids), "article", "articles"), err))
+		}
+		if doomed[ui.detail.articleID] {
+			ui.clearDetail()
+		}
+		ui.sel.ids = nil
+		ui.selectionChanged()
+		ui.search.selectID = next
+		ui.searchNow()
+		ui.refreshSidebar()
+	}
+	if len(ids) <= bulkInline {
+		ui.tasks.Go(func() {
+			err := ui.deleteSome(context.WithoutCancel(ui.ctx), ids)
+			ui.tasks.Do(func() { finish(err, false) })
+		})
+		return
+	}
+	ctx, ok := ui.startJob("the deletion", "Deleting "+plural(len(ids), "article", "articles"), true)
+	if !ok {
+		return
+	}
 	ui.tasks.Go(func() {
-		err := ui.store.Delete(ui.ctx, id)
+		var err error
+		done := 0
+		for chunk := range slices.Chunk(ids, bulkInline) {
+			if ctx.Err() != nil {
+				break
+			}
+			if err = ui.deleteSome(context.WithoutCancel(ctx), chunk); err != nil {
+				break
+			}
+			done += len(chunk)
+			n := done
+			ui.tasks.Do(func() { ui.jobProgress(n, len(ids), "articles") })
+		}
 		ui.tasks.Do(func() {
-			if err != nil && !errors.Is(err, db.ErrNotFound) {
-				ui.showError(fmt.Errorf("delete article #%d: %w", id, err))
-				return
-			}
-			if ui.detail.articleID == id {
-				ui.clearDetail()
-			}
-			ui.search.selectID = next
-			ui.searchNow()
+			cancelled := ui.endJob()
+			finish(err, cancelled)
 		})
 	})
+}
+
+// deleteSome deletes articles in one transaction; when some were deleted
+// meanwhile (by another program), the others one by one.
+func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
+	err := ui.store.Delete(ctx, ids...)
+	if !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	for _, id := range ids {
+		if err := ui.store.Delete(ctx, id); err != nil && !errors.Is(err, db.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
+}
+
+// withResults lists every article the search finds (all of them for an
+// empty search) in the background, then hands them on with words for
+// them: "37 results of “mali”".
+func (ui *UI) withResults(fn func(ids []int64, what string)) {
+	query := ui.search.request.Query
+	ui.tasks.Go(func() {
+		ids, err := ui.store.MatchingIDs(ui.ctx, query)
+		if ui.ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			switch {
+			case err != nil:
+				ui.showError(err)
+			case len(ids) == 0:
+				dialog.ShowInformation("No results", "No articles match the search: there is nothing to do.", ui.window)
+			default:
+				fn(ids, resultsWhat(query, len(ids)))
+			}
+		})
+	})
+}
+
+// resultsWhat names a search's results.
+func resultsWhat(query string, n int) string {
+	if isBlank(query) {
+		if n == 1 {
+			return "only article in the archive"
+		}
+		return thousands(n) + " articles in the archive"
+	}
+	return fmt.Sprintf("%s of the search “%s”", plural(n, "result", "results"), strings.TrimSpace(query))
 }

@@ -149,7 +149,7 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	dir := filepath.Join(t.TempDir(), "export")
 
-	ui.exportTo(dir, export.JSON, "")
+	ui.exportTo(dir, export.Options{Format: export.JSON})
 	if !ui.jobs.panel.Visible() || !ui.jobs.progress.Visible() {
 		t.Fatal("no progress shown while exporting")
 	}
@@ -216,7 +216,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	addArticles(t, store, 400)
 	dir := t.TempDir()
 
-	ui.exportTo(dir, export.HTML, "")
+	ui.exportTo(dir, export.Options{Format: export.HTML})
 	ui.cancelJob()
 	ui.WaitIdle()
 
@@ -236,7 +236,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 func TestOneJobAtATime(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, 300)
-	ui.exportTo(t.TempDir(), export.JSON, "")
+	ui.exportTo(t.TempDir(), export.Options{Format: export.JSON})
 	ui.checkArchive() // while the export runs
 	if d := topDialog(ui); d == nil || !shows(d, "The export is still running") {
 		t.Error("a second job started, or nothing said why not")
@@ -346,7 +346,7 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 		t.Error("the failed backup still counts as running")
 	}
 
-	ui.exportTo(plain, export.Markdown, "")
+	ui.exportTo(plain, export.Options{Format: export.Markdown})
 	ui.WaitIdle()
 	d = topDialog(ui)
 	if d == nil || !shows(d, "The export failed") || !shows(d, "not a directory") {

@@ -15,12 +15,25 @@ import (
 	"github.com/clippings/clippings/db"
 )
 
-// detailView is the right pane: the selected article, ready to read.
+// detailView is the right pane: the selected article, ready to read, with
+// what the user adds to it — star, read state, tags, a note — above its
+// text.
 type detailView struct {
 	root    *fyne.Container
 	scroll  *container.Scroll
 	actions *fyne.Container
 	blank   fyne.CanvasObject
+
+	star     *widget.Button
+	read     *widget.Button
+	more     *widget.Button
+	edited   *fyne.Container // "Corrected by you: …"
+	tags     *flowBox        // the article's tags, then the field adding one
+	tagInput *tagEntry
+	chips    map[string]*tagChip // by tag name, for tests
+	note     *noteEntry
+	noteLine *widget.RichText // "Saved", or why not
+	notes    noteState
 
 	gen       atomic.Uint64 // drops an article load that a newer selection overtook
 	articleID int64         // shown or being loaded, 0 for none
@@ -29,12 +42,40 @@ type detailView struct {
 
 func (ui *UI) buildDetail() {
 	d := &ui.detail
+	// The pane's buttons act on the article it shows, even while several
+	// are selected; the menus act on the selection.
+	d.star = widget.NewButtonWithIcon("Star", starOutlineIcon, func() { ui.toggleStarOf(ui.openOnly()) })
+	d.read = widget.NewButtonWithIcon("Mark unread", theme.VisibilityOffIcon(), func() { ui.toggleReadOf(ui.openOnly()) })
+	d.more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+	d.more.OnTapped = func() {
+		menu := widget.NewPopUpMenu(fyne.NewMenu("",
+			fyne.NewMenuItem("Copy text", ui.copyArticleText),
+			fyne.NewMenuItem("Edit details…", ui.showEditDetailsOfOpen),
+			fyne.NewMenuItem("Re-extract from the original", func() { ui.reextract(ui.openOnly(), "the article") })),
+			ui.window.Canvas())
+		// Right-aligned under the button: the window ends just after it.
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.more)
+		menu.ShowAtPosition(at.AddXY(d.more.Size().Width-menu.MinSize().Width, d.more.Size().Height))
+	}
 	d.actions = container.NewHBox(
+		d.star, d.read,
 		widget.NewButtonWithIcon("Open original", theme.FileIcon(), ui.openOriginal),
-		widget.NewButtonWithIcon("Copy text", theme.ContentCopyIcon(), ui.copyArticleText),
 		layout.NewSpacer(),
-		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ui.confirmDelete),
+		d.more,
+		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ui.confirmDeleteOpen),
 	)
+	d.edited = container.NewHBox()
+	d.tagInput = newTagEntry(ui.tagChoices, func(name string) {
+		if a := d.article; a != nil {
+			ui.addTag([]int64{a.ID}, name)
+		}
+	})
+	d.tagInput.SetPlaceHolder("Add a tag…")
+	d.tags = newFlowBox()
+	d.note = newNoteEntry()
+	d.note.OnChanged = func(string) { ui.noteChanged() }
+	d.note.onBlur = ui.saveNote
+	d.noteLine = dimText("", theme.SizeNameCaptionText)
 	d.scroll = container.NewVScroll(container.NewVBox())
 	hint := dimText("Select an article to read it", theme.SizeNameText)
 	d.blank = container.NewCenter(hint)
@@ -45,6 +86,7 @@ func (ui *UI) buildDetail() {
 // shows it when it arrives.
 func (ui *UI) showArticle(id int64) {
 	d := &ui.detail
+	ui.saveNote()
 	gen := d.gen.Add(1)
 	d.articleID = id
 	query := ui.search.request.Query
@@ -74,15 +116,24 @@ func (ui *UI) showArticle(id int64) {
 // clearDetail empties the right pane.
 func (ui *UI) clearDetail() {
 	d := &ui.detail
+	ui.saveNote()
+	ui.stopMarkRead()
 	d.gen.Add(1)
 	d.articleID, d.article = 0, nil
+	d.notes.of = 0
 	d.root.Objects = []fyne.CanvasObject{d.blank}
 	d.root.Refresh()
+	ui.refreshMenus()
 }
 
 func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 	d := &ui.detail
+	again := d.article != nil && d.article.ID == a.ID // corrected, or re-extracted
 	d.article = a
+	if !again {
+		ui.loadNote(a)
+		ui.markWhenRead(a)
+	}
 	if markedTitle == "" {
 		markedTitle = a.Title
 	}
@@ -105,9 +156,11 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 		by.Wrapping = fyne.TextWrapWord
 		parts = append(parts, by)
 	}
+	parts = append(parts, d.edited)
 	if link := articleLink(a.URL); link != nil {
 		parts = append(parts, link)
 	}
+	parts = append(parts, d.tags, d.tagInput.suggestions, d.note, d.noteLine)
 	if len(a.Captions) > 0 {
 		parts = append(parts, captionsCard(a))
 	}
@@ -117,11 +170,72 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 	text.SetMarked(markedBody)
 	parts = append(parts, text, widget.NewSeparator(), facts(a))
 
+	ui.showOrganised()
+	offset := d.scroll.Offset
 	d.scroll.Content = container.NewPadded(container.NewVBox(parts...))
 	d.scroll.Refresh()
-	d.scroll.ScrollToTop()
+	if again {
+		d.scroll.ScrollToOffset(offset)
+	} else {
+		d.scroll.ScrollToTop()
+	}
 	d.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(d.actions), nil, nil, nil, d.scroll)}
 	d.root.Refresh()
+	ui.refreshMenus()
+}
+
+// showOrganised shows the open article's star, read state, tags and
+// corrected fields.
+func (ui *UI) showOrganised() {
+	d := &ui.detail
+	a := d.article
+	if a == nil {
+		return
+	}
+	setStarButton(d.star, a.Starred, "Star", "Unstar")
+	setReadButton(d.read, a.Read)
+
+	d.chips = map[string]*tagChip{}
+	var objects []fyne.CanvasObject
+	for _, name := range a.Tags {
+		chip := ui.newTagChip(a.ID, name)
+		d.chips[name] = chip
+		objects = append(objects, chip)
+	}
+	objects = append(objects, container.New(&minWidth{width: 200}, d.tagInput))
+	d.tags.SetObjects(objects...)
+
+	d.edited.Objects = nil
+	d.edited.Hide()
+	if len(a.Edited) > 0 {
+		icon := widget.NewIcon(theme.DocumentCreateIcon())
+		d.edited.Objects = []fyne.CanvasObject{icon, dimText(editedText(a.Edited), theme.SizeNameCaptionText)}
+		d.edited.Show()
+	}
+	d.edited.Refresh()
+}
+
+// editedNames are the corrected fields as the window names them.
+var editedNames = map[string]string{
+	db.FieldTitle: "headline", db.FieldAuthors: "authors", db.FieldSource: "source",
+	db.FieldPublished: "date", db.FieldURL: "address",
+}
+
+// editedText is "Corrected by you: headline and date".
+func editedText(fields []string) string {
+	var names []string
+	for _, f := range fields {
+		if n := editedNames[f]; n != "" {
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return "Corrected by you: " + names[0]
+	}
+	return "Corrected by you: " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // byline is "By A and B · Source · 21 Aug 2020".

@@ -44,9 +44,25 @@ func (ui *UI) exportQuery() string {
 	return s.request.Query
 }
 
-// chooseExport asks where to export to, in which format, and whether all
-// articles or the current search's results.
-func (ui *UI) chooseExport() {
+// Export scopes, as chooseExportFor presets them.
+const (
+	scopeAll = iota
+	scopeResults
+	scopeChosen
+)
+
+// chooseExport asks where to export to, in which format, and which
+// articles: all, the current search's results, or the selected ones (the
+// open one when one is).
+func (ui *UI) chooseExport() { ui.chooseExportFor(scopeAll) }
+
+// exportResults is chooseExport with the search's results chosen.
+func (ui *UI) exportResults() { ui.chooseExportFor(scopeResults) }
+
+// exportChosen is chooseExport with the selected articles chosen.
+func (ui *UI) exportChosen() { ui.chooseExportFor(scopeChosen) }
+
+func (ui *UI) chooseExportFor(preset int) {
 	p := ui.app.Preferences()
 	parent := p.StringWithFallback(prefExportFolder, documentsFolder())
 	folder := filepath.Join(parent, freeName(parent, "clippings-export-"+time.Now().Format("2006-01-02")))
@@ -66,13 +82,41 @@ func (ui *UI) chooseExport() {
 
 	all := "All articles"
 	scopes := []string{all}
+	selected := all
 	query := ui.exportQuery()
+	resultsLabel := ""
 	if query != "" {
-		scopes = append(scopes, fmt.Sprintf("The %s of the search “%s”", plural(ui.search.total, "result", "results"), query))
+		resultsLabel = fmt.Sprintf("The %s of the search “%s”", plural(ui.search.total, "result", "results"), query)
+		if ui.search.capped {
+			resultsLabel = fmt.Sprintf("The results of the search “%s” (%s+)", query, thousands(ui.search.total))
+		}
+		scopes = append(scopes, resultsLabel)
+		if preset == scopeResults {
+			selected = resultsLabel
+		}
+	}
+	ids := ui.chosen()
+	chosenLabel := ""
+	switch {
+	case len(ids) > 0:
+		chosenLabel = "The " + plural(len(ids), "selected article", "selected articles")
+	case ui.detail.article != nil:
+		ids = []int64{ui.detail.article.ID}
+		title := ui.detail.article.Title
+		if title == "" {
+			title = "Untitled"
+		}
+		chosenLabel = "This article: “" + title + "”"
+	}
+	if chosenLabel != "" {
+		scopes = append(scopes, chosenLabel)
+		if preset == scopeChosen {
+			selected = chosenLabel
+		}
 	}
 	scope := widget.NewRadioGroup(scopes, nil)
 	scope.Required = true
-	scope.SetSelected(all)
+	scope.SetSelected(selected)
 
 	folderItem := widget.NewFormItem("Folder", folderRow)
 	folderItem.HintText = "One file per article. Files already there are kept: new names get -2, -3…"
@@ -89,20 +133,24 @@ func (ui *UI) chooseExport() {
 				f = ef.format
 			}
 		}
-		q := ""
-		if scope.Selected != all {
-			q = query
+		opts := export.Options{Format: f}
+		switch scope.Selected {
+		case resultsLabel:
+			opts.Query = query
+		case chosenLabel:
+			opts.IDs = ids
 		}
-		ui.exportTo(expandHome(folderEntry.Text), f, q)
+		ui.exportTo(expandHome(folderEntry.Text), opts)
 	}, ui.window)
 	folderEntry.OnSubmitted = func(string) { d.Submit() }
 	showSized(d, 720)
 	ui.window.Canvas().Focus(folderEntry)
 }
 
-// exportTo writes the articles query finds ("" for all) into dir in the
-// background, with progress and Cancel, then sums up.
-func (ui *UI) exportTo(dir string, format export.Format, query string) {
+// exportTo writes the articles opts names (a search's results, chosen
+// ones, or all) into dir in the background, with progress and Cancel,
+// then sums up.
+func (ui *UI) exportTo(dir string, opts export.Options) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
@@ -112,16 +160,20 @@ func (ui *UI) exportTo(dir string, format export.Format, query string) {
 	}
 	p := ui.app.Preferences()
 	p.SetString(prefExportFolder, filepath.Dir(dir))
-	p.SetString(prefExportFormat, string(format))
+	p.SetString(prefExportFormat, string(opts.Format))
+	format, query := opts.Format, opts.Query
 
 	ui.tasks.Go(func() {
-		total := ui.exportTotal(ctx, query)
+		total := len(opts.IDs)
+		if total == 0 {
+			total = ui.exportTotal(ctx, query)
+		}
 		if total == 0 {
 			ui.tasks.Do(ui.jobActivity) // how many is not known: show activity
 		}
 		done := 0
 		var lastDraw time.Time
-		n, err := export.Write(ctx, ui.store, dir, export.Options{Format: format, Query: query}, func(f export.File) {
+		n, err := export.Write(ctx, ui.store, dir, opts, func(f export.File) {
 			done++
 			if time.Since(lastDraw) < progressInterval {
 				return

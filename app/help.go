@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,6 +33,11 @@ var searchSyntax = [][2]string{
 	{`title:mali`, "Only in the headline. Also author:\"jane doe\" and source:reuters."},
 	{`after:2020-08-01`, "Published on or after a day; YYYY and YYYY-MM work too."},
 	{`before:2021`, "Published before."},
+	{`tag:mali`, "Tagged Mali (the whole tag, in any case); tag:\"mali coup\" for a tag of several words."},
+	{`-tag:read-later`, "Not tagged read-later."},
+	{`is:unread`, "Not read yet. Also is:read, is:starred, and -is:starred for the rest."},
+	{`note:embassy`, "In your note. Plain words search notes too."},
+	{`lang:fr`, "In French (a two-letter code); lang:none for an unknown language."},
 }
 
 func (ui *UI) showSearchSyntax() {
@@ -50,6 +57,92 @@ func (ui *UI) showSearchSyntax() {
 	d := dialog.NewCustom("Search syntax", "Close", content, ui.window)
 	d.Resize(fyne.NewSize(720, 540))
 	d.Show()
+}
+
+// keyHelp is what mouse and keys do beyond the menus' shortcuts.
+var keyHelp = [][2]string{
+	{"Ctrl+click", "Add an article to the selection, or take it out (Cmd+click on a Mac)."},
+	{"Shift+click", "Select every article from the last one clicked."},
+	{"Right-click", "An article's menu; on a saved search or a tag: rename, delete."},
+	{"Escape", "Back to one selected article; again, clear the search."},
+	{"Tab", "Move between the sidebar, the search field, the list and the article."},
+	{"Enter, Space", "On a sidebar entry: show its articles. Up and Down move between entries."},
+	{"F2, Delete", "On a saved search or a tag in the sidebar: rename it, delete it."},
+	{"Down, Up, Enter", "In the tag field: pick one of the tags offered, and add it."},
+	{"Ctrl+S", "In a note: save it now (it is also saved as you pause, and when you leave it)."},
+}
+
+// showShortcuts lists every menu item's shortcut, then what else keys and
+// the mouse do.
+func (ui *UI) showShortcuts() {
+	var rows []fyne.CanvasObject
+	add := func(keys, what string) {
+		k := widget.NewLabel(keys)
+		k.TextStyle = fyne.TextStyle{Monospace: true}
+		w := widget.NewLabel(what)
+		w.Wrapping = fyne.TextWrapWord
+		rows = append(rows, k, w)
+	}
+	for _, m := range ui.window.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut == nil || it.IsSeparator {
+				continue
+			}
+			label := it.Label
+			switch label {
+			case labelUnstar:
+				label = labelStar + " / " + labelUnstar
+			case labelMarkRead, labelMarkUnread:
+				label = labelMarkRead + " / unread"
+			}
+			add(shortcutText(it.Shortcut), m.Label+" ▸ "+label)
+		}
+	}
+	for _, k := range keyHelp {
+		add(k[0], k[1])
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close",
+		container.NewVScroll(container.New(layout.NewFormLayout(), rows...)), ui.window)
+	d.Resize(fyne.NewSize(720, 560))
+	d.Show()
+}
+
+// shortcutText is a shortcut as people write it: "Ctrl+Shift+O".
+func shortcutText(s fyne.Shortcut) string {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return s.ShortcutName()
+	}
+	var parts []string
+	mac := runtime.GOOS == "darwin"
+	if cs.Modifier&fyne.KeyModifierControl != 0 {
+		parts = append(parts, "Ctrl")
+	}
+	if cs.Modifier&fyne.KeyModifierSuper != 0 {
+		if mac {
+			parts = append(parts, "Cmd")
+		} else {
+			parts = append(parts, "Super")
+		}
+	}
+	if cs.Modifier&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, "Alt")
+	}
+	if cs.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	name := string(cs.KeyName)
+	switch cs.KeyName {
+	case fyne.KeyReturn:
+		name = "Enter"
+	case fyne.KeyEscape:
+		name = "Escape"
+	case fyne.KeyUp:
+		name = "Up"
+	case fyne.KeyDown:
+		name = "Down"
+	}
+	return strings.Join(append(parts, name), "+")
 }
 
 // showAbout shows the version, where the archive is, and what is in it.

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -13,12 +16,16 @@ import (
 )
 
 // resultList is the article list: a virtualised widget.List over the loaded
-// hits that fetches the next page as the end comes into view. Keys that mean
+// hits that fetches the next page as the end comes into view. Its own
+// selection is the article open beside it; further selected articles are
+// the UI's (see selectionState). Keys that mean
 // something to the window (Up, Down, Delete, Escape) go to the window first.
 type resultList struct {
 	widget.List
 	handleKey func(*fyne.KeyEvent) bool
-	quiet     bool // selecting without opening the article (see selectQuietly)
+	extend    func(step int) // Shift+Up, Shift+Down: select one row more (or less)
+	quiet     bool           // selecting without opening the article (see selectQuietly)
+	shift     bool           // a Shift key is held
 }
 
 // selectQuietly moves the selection to row i, which shows the article
@@ -29,27 +36,37 @@ func (l *resultList) selectQuietly(i widget.ListItemID) {
 	l.Select(i)
 }
 
-// buildListPane is the left pane: the list, with a notice over it when it
-// is empty for a reason worth saying.
+// buildListPane is the middle pane: the list, with a notice over it when
+// it is empty for a reason worth saying, and the bar of what can be done
+// with several selected articles above it.
 func (ui *UI) buildListPane() fyne.CanvasObject {
 	ui.list = ui.newResultList()
 	ui.notice = widget.NewLabel("")
 	ui.notice.Wrapping = fyne.TextWrapWord
 	ui.notice.Alignment = fyne.TextAlignCenter
 	ui.notice.Hide()
-	return container.NewStack(ui.list, container.NewVBox(layout.NewSpacer(), ui.notice, layout.NewSpacer()))
+	ui.buildSelectionBar()
+	listed := container.NewStack(ui.list, container.NewVBox(layout.NewSpacer(), ui.notice, layout.NewSpacer()))
+	return container.NewBorder(ui.sel.bar, nil, nil, nil, listed)
 }
 
 func (ui *UI) newResultList() *resultList {
-	l := &resultList{handleKey: ui.handleKey}
+	l := &resultList{handleKey: ui.handleKey, extend: ui.extendSelection}
 	l.Length = func() int { return len(ui.search.hits) }
-	l.CreateItem = func() fyne.CanvasObject { return newHitRow() }
+	l.CreateItem = func() fyne.CanvasObject {
+		r := newHitRow()
+		r.onTap, r.onMenu = ui.rowTapped, ui.rowMenu
+		return r
+	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		hits := ui.search.hits
 		if id < 0 || id >= len(hits) {
 			return
 		}
-		o.(*hitRow).show(hits[id])
+		r := o.(*hitRow)
+		r.index = id
+		r.show(hits[id])
+		r.setChosen(ui.isChosen(hits[id].ID))
 		if id >= len(hits)-prefetchRows {
 			ui.loadMore()
 		}
@@ -63,7 +80,35 @@ func (ui *UI) newResultList() *resultList {
 	return l
 }
 
+// FocusGained and FocusLost leave out the list's own keyboard cursor, a
+// tint on the row it last moved to: the arrow keys move the selection here
+// (see handleKey), so that tint would mark some other row.
+func (l *resultList) FocusGained() {}
+func (l *resultList) FocusLost()   { l.shift = false }
+
+// KeyDown and KeyUp follow the Shift keys: Fyne gives Shift with an arrow
+// neither as a shortcut nor in the key event.
+func (l *resultList) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		l.shift = true
+	}
+}
+
+func (l *resultList) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		l.shift = false
+	}
+}
+
 func (l *resultList) TypedKey(ev *fyne.KeyEvent) {
+	if l.shift && (ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown) {
+		step := 1
+		if ev.Name == fyne.KeyUp {
+			step = -1
+		}
+		l.extend(step)
+		return
+	}
 	if l.handleKey(ev) {
 		return
 	}
@@ -79,32 +124,54 @@ func (ui *UI) selectedIndex() int {
 }
 
 // moveSelection selects the row delta rows away from the selected one (the
-// first row when none is selected).
+// first row when none is selected; when the article being read left the
+// list, as a read article leaves a list of unread ones, the row that took
+// its place going down). Several selected articles become one again.
 func (ui *UI) moveSelection(delta int) {
 	n := len(ui.search.hits)
 	if n == 0 {
 		return
 	}
 	i := ui.selectedIndex()
-	if i < 0 {
-		i = 0
-	} else {
+	switch {
+	case i >= 0:
 		i += delta
+	case ui.search.gone >= 0 && delta > 0:
+		i = ui.search.gone
+	case ui.search.gone >= 0:
+		i = ui.search.gone - 1
+	default:
+		i = 0
 	}
 	if i < 0 || i >= n {
 		return
 	}
+	ui.clearChosen()
+	ui.sel.anchor = ui.search.hits[i].ID
 	ui.list.Select(i)
 }
 
-// hitRow shows one hit: headline, source · date, and two lines of snippet
-// with the matched words marked.
+// hitRow shows one hit: a dot when it is unread, headline (bold when
+// unread), a star when starred, source · date · tags, and two lines of
+// snippet with the matched words marked.
+//
+// It takes the clicks on its row from the list, to see the modifier keys
+// held: Ctrl (Cmd) adds the row to the selection or takes it out, Shift
+// extends the selection to it; a plain click selects it alone.
 type hitRow struct {
 	widget.BaseWidget
 	title   *widget.Label
 	meta    *widget.RichText
 	snippet *wrappedText
+	unread  *canvas.Circle
+	star    *widget.Icon
+	chosen  *canvas.Rectangle // one of several selected rows
 	content fyne.CanvasObject
+
+	index  int              // the row shown
+	mod    fyne.KeyModifier // held when the mouse button went down
+	onTap  func(row int, mod fyne.KeyModifier)
+	onMenu func(row int, at fyne.Position)
 }
 
 func newHitRow() *hitRow {
@@ -112,11 +179,17 @@ func newHitRow() *hitRow {
 		title:   widget.NewLabel(""),
 		meta:    dimText("", theme.SizeNameCaptionText),
 		snippet: newSnippetText(),
+		unread:  canvas.NewCircle(color.Transparent),
+		star:    widget.NewIcon(starIcon),
+		chosen:  canvas.NewRectangle(color.Transparent),
 	}
-	r.title.TextStyle = fyne.TextStyle{Bold: true}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.meta.Truncation = fyne.TextTruncateEllipsis
-	r.content = container.New(&tightColumn{}, r.title, r.meta, r.snippet)
+	r.star.Hide()
+	r.chosen.Hide()
+	titleRow := container.NewBorder(nil, nil, nil, container.NewCenter(r.star), r.title)
+	column := container.New(&tightColumn{}, titleRow, r.meta, r.snippet)
+	r.content = container.NewStack(r.chosen, container.New(&gutterLayout{}, r.unread, column))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -130,7 +203,10 @@ func (r *hitRow) show(h db.Hit) {
 	if title == "" {
 		title = "Untitled"
 	}
-	r.title.SetText(title)
+	if r.title.Text != title || r.title.TextStyle.Bold == h.Read {
+		r.title.TextStyle = fyne.TextStyle{Bold: !h.Read}
+		r.title.SetText(title)
+	}
 	var meta []string
 	if h.Source != "" {
 		meta = append(meta, h.Source)
@@ -141,8 +217,86 @@ func (r *hitRow) show(h db.Hit) {
 	if len(meta) == 0 {
 		meta = append(meta, "Source unknown")
 	}
+	if len(h.Tags) > 0 {
+		meta = append(meta, strings.Join(h.Tags, ", "))
+	}
 	setDimText(r.meta, strings.Join(meta, " · "))
 	r.snippet.SetMarked(oneLine(h.Snippet))
+	r.setMarks(!h.Read, h.Starred)
+}
+
+// setMarks shows the unread dot and the star.
+func (r *hitRow) setMarks(unread, starred bool) {
+	var dot color.Color = color.Transparent
+	if unread {
+		dot = r.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	if r.unread.FillColor != dot {
+		r.unread.FillColor = dot
+		r.unread.Refresh()
+	}
+	if starred != r.star.Visible() {
+		if starred {
+			r.star.Show()
+		} else {
+			r.star.Hide()
+		}
+	}
+}
+
+// setChosen tints a row that is one of several selected, as the list
+// tints the one whose article is open.
+func (r *hitRow) setChosen(chosen bool) {
+	if chosen {
+		r.chosen.FillColor = r.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+		r.chosen.CornerRadius = r.Theme().Size(theme.SizeNameSelectionRadius)
+		r.chosen.Show()
+		r.chosen.Refresh()
+	} else {
+		r.chosen.Hide()
+	}
+}
+
+// MouseDown notes the modifier keys of a click; Tapped acts on it.
+func (r *hitRow) MouseDown(ev *desktop.MouseEvent) { r.mod = ev.Modifier }
+func (r *hitRow) MouseUp(*desktop.MouseEvent)      {}
+
+func (r *hitRow) Tapped(*fyne.PointEvent) {
+	mod := r.mod
+	r.mod = 0
+	if r.onTap != nil {
+		r.onTap(r.index, mod)
+	}
+}
+
+// TappedSecondary opens the row's menu.
+func (r *hitRow) TappedSecondary(ev *fyne.PointEvent) {
+	if r.onMenu != nil {
+		r.onMenu(r.index, ev.AbsolutePosition)
+	}
+}
+
+// gutterLayout puts the first object, the unread dot, in a narrow gutter
+// beside the headline of the second, the row's text.
+type gutterLayout struct{}
+
+const (
+	gutterWidth = 10
+	dotSize     = 7
+)
+
+func (g *gutterLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	dot, text := objects[0], objects[1]
+	text.Move(fyne.NewPos(gutterWidth, 0))
+	text.Resize(fyne.NewSize(size.Width-gutterWidth, size.Height))
+	lineHeight := fyne.MeasureText("M", theme.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Height
+	top := theme.Size(theme.SizeNameInnerPadding) + (lineHeight-dotSize)/2
+	dot.Move(fyne.NewPos((gutterWidth-dotSize)/2+1, top))
+	dot.Resize(fyne.NewSize(dotSize, dotSize))
+}
+
+func (g *gutterLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[1].MinSize().AddWidthHeight(gutterWidth, 0)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

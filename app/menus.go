@@ -25,6 +25,47 @@ func item(label string, shortcut fyne.Shortcut, action func()) *fyne.MenuItem {
 	return it
 }
 
+// menuItems are the menu items whose label or tick follows the window's
+// state.
+type menuItems struct {
+	star, read, sidebar *fyne.MenuItem
+	article             []*fyne.MenuItem // need an article open or selected
+}
+
+// Labels of the Article menu's toggles.
+const (
+	labelStar       = "Star"
+	labelUnstar     = "Unstar"
+	labelMarkRead   = "Mark as read"
+	labelMarkUnread = "Mark as unread"
+)
+
+// articleMenuItems are the actions on the open article, or on the selected
+// articles: the Article menu, and a row's menu.
+func (ui *UI) articleMenuItems() []*fyne.MenuItem {
+	star := item(labelStar, key(fyne.KeyD, ctrl), ui.toggleStar)
+	read := item(labelMarkRead, key(fyne.KeyU, ctrl), ui.toggleRead)
+	starred, isRead := ui.targetState(ui.targets())
+	if starred {
+		star.Label = labelUnstar
+	}
+	if isRead {
+		read.Label = labelMarkUnread
+	}
+	return []*fyne.MenuItem{
+		item("Open original", key(fyne.KeyReturn, ctrl), ui.openOriginal),
+		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.copyArticleText),
+		fyne.NewMenuItemSeparator(),
+		star, read,
+		item("Tag…", key(fyne.KeyT, ctrl), ui.tagTargets),
+		item("Edit note", key(fyne.KeyN, ctrl), ui.editNote),
+		item("Edit details…", key(fyne.KeyI, ctrl), ui.editDetails),
+		item("Re-extract from the original", nil, ui.reextractTargets),
+		fyne.NewMenuItemSeparator(),
+		item("Delete…", key(fyne.KeyDelete, 0), ui.confirmDelete),
+	}
+}
+
 // mainMenu lists every action with its shortcut.
 func (ui *UI) mainMenu() *fyne.MainMenu {
 	quit := item("Quit", key(fyne.KeyQ, ctrl), ui.quit)
@@ -34,45 +75,95 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport),
 		item("Export…", key(fyne.KeyE, ctrl), ui.chooseExport),
 		fyne.NewMenuItemSeparator(),
-		item("Open original", key(fyne.KeyReturn, ctrl), ui.openOriginal),
-		fyne.NewMenuItemSeparator(),
 		item("Back up archive…", key(fyne.KeyB, ctrl), ui.chooseBackupFile),
 		item("Check archive…", nil, ui.checkArchive),
+		item("Re-extract all articles…", nil, ui.reextractAll),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Find", key(fyne.KeyF, ctrl), ui.focusSearch),
 		item("Clear search", key(fyne.KeyEscape, 0), ui.clearSearch),
-		fyne.NewMenuItemSeparator(),
-		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.copyArticleText),
-		item("Delete article…", key(fyne.KeyDelete, 0), ui.confirmDelete),
+		item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearchDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Previous article", key(fyne.KeyUp, 0), func() { ui.moveSelection(-1) }),
 		item("Next article", key(fyne.KeyDown, 0), func() { ui.moveSelection(1) }),
+		item("Go to sidebar", key(fyne.KeyL, ctrl), ui.focusSidebar),
 	)
+	articleItems := ui.articleMenuItems()
+	article := fyne.NewMenu("Article", articleItems...)
+	ui.menu.star, ui.menu.read = articleItems[3], articleItems[4]
+	ui.menu.article = nil
+	for _, it := range articleItems {
+		if !it.IsSeparator {
+			ui.menu.article = append(ui.menu.article, it)
+		}
+	}
+	results := fyne.NewMenu("Results",
+		item("Tag all results…", nil, ui.tagAllResults),
+		item("Star all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, true) }) }),
+		item("Unstar all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, false) }) }),
+		item("Mark all results read", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, true) }) }),
+		item("Mark all results unread", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, false) }) }),
+		fyne.NewMenuItemSeparator(),
+		item("Export results…", nil, ui.exportResults),
+		item("Re-extract results…", nil, ui.reextractResults),
+		fyne.NewMenuItemSeparator(),
+		item("Delete all results…", nil, ui.confirmDeleteResults),
+	)
+	ui.menu.sidebar = item("Sidebar", key(fyne.KeyS, ctrlShift), ui.toggleSidebar)
 	view := fyne.NewMenu("View",
 		item("Sort by relevance", key(fyne.Key1, ctrl), func() { ui.setSort(db.Relevance) }),
 		item("Newest first", key(fyne.Key2, ctrl), func() { ui.setSort(db.Newest) }),
 		item("Oldest first", key(fyne.Key3, ctrl), func() { ui.setSort(db.Oldest) }),
+		fyne.NewMenuItemSeparator(),
+		ui.menu.sidebar,
 	)
 	help := fyne.NewMenu("Help",
 		item("Search syntax", key(fyne.KeyF1, 0), ui.showSearchSyntax),
+		item("Keyboard shortcuts", nil, ui.showShortcuts),
 		item("About Clippings", nil, ui.showAbout),
 	)
-	menu := fyne.NewMainMenu(file, edit, view, help)
-	ui.checkSort(view)
+	menu := fyne.NewMainMenu(file, edit, view, article, results, help)
+	ui.checkView(view)
+	ui.updateArticleMenu()
 	return menu
 }
 
-// checkSort ticks the View menu's current sort.
-func (ui *UI) checkSort(view *fyne.Menu) {
+// checkView ticks the View menu's current sort, and the sidebar when shown.
+func (ui *UI) checkView(view *fyne.Menu) {
 	for i, it := range view.Items {
-		it.Checked = db.Sort(i) == ui.search.sort
+		if i < len(sortLabels) {
+			it.Checked = db.Sort(i) == ui.search.sort
+		}
+	}
+	if ui.menu.sidebar != nil && ui.side.root != nil {
+		ui.menu.sidebar.Checked = ui.side.root.Visible()
 	}
 }
 
-// refreshMenus updates ticks after the sort changed.
+// updateArticleMenu names the Article menu's toggles after what they will
+// do, and disables its items while no article is open.
+func (ui *UI) updateArticleMenu() {
+	m := &ui.menu
+	if m.star == nil {
+		return
+	}
+	ids := ui.targets()
+	starred, read := ui.targetState(ids)
+	m.star.Label, m.read.Label = labelStar, labelMarkRead
+	if starred {
+		m.star.Label = labelUnstar
+	}
+	if read {
+		m.read.Label = labelMarkUnread
+	}
+	for _, it := range m.article {
+		it.Disabled = len(ids) == 0
+	}
+}
+
+// refreshMenus updates ticks, labels and what is enabled.
 func (ui *UI) refreshMenus() {
 	menu := ui.window.MainMenu()
 	if menu == nil {
@@ -80,14 +171,17 @@ func (ui *UI) refreshMenus() {
 	}
 	for _, m := range menu.Items {
 		if m.Label == "View" {
-			ui.checkSort(m)
+			ui.checkView(m)
 		}
 	}
+	ui.updateArticleMenu()
 	menu.Refresh()
 }
 
-// quit remembers the window, then ends the app.
+// quit remembers the window and saves the note being typed, then ends the
+// app.
 func (ui *UI) quit() {
+	ui.saveNote()
 	ui.savePrefs()
 	ui.app.Quit()
 }

@@ -11,6 +11,8 @@ const (
 	prefWidth       = "window.width"
 	prefHeight      = "window.height"
 	prefSplitOffset = "window.split"
+	prefSidebar     = "window.sidebar"       // shown or not
+	prefSideOffset  = "window.sidebar.split" // its divider
 	prefSort        = "search.sort"
 	prefQuery       = "search.query"
 
@@ -23,12 +25,17 @@ const (
 	defaultWidth       = 1200
 	defaultHeight      = 800
 	defaultSplitOffset = 0.38
+	// defaultSideOffset gives the sidebar a fifth of the window: 240 of a
+	// default window's 1,200 pixels.
+	defaultSideOffset = 0.2
 )
 
 // prefs is the remembered state of the last session.
 type prefs struct {
 	windowSize  fyne.Size
 	splitOffset float64
+	sideShown   bool
+	sideOffset  float64
 	sort        db.Sort
 	query       string
 }
@@ -42,17 +49,22 @@ func loadPrefs(p fyne.Preferences) prefs {
 	if offset < 0.15 || offset > 0.85 { // a divider pushed to an edge hides a pane for good
 		offset = defaultSplitOffset
 	}
+	side := p.FloatWithFallback(prefSideOffset, defaultSideOffset)
+	if side < 0.08 || side > 0.45 {
+		side = defaultSideOffset
+	}
 	size := fyne.NewSize(
 		float32(p.FloatWithFallback(prefWidth, defaultWidth)),
 		float32(p.FloatWithFallback(prefHeight, defaultHeight)))
 	if size.Width < 400 || size.Height < 300 {
 		size = fyne.NewSize(defaultWidth, defaultHeight)
 	}
-	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(prefQuery)}
+	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(prefQuery),
+		sideShown: p.BoolWithFallback(prefSidebar, true), sideOffset: side}
 }
 
-// savePrefs remembers the window's size and divider; query and sort are
-// saved as they change.
+// savePrefs remembers the window's size and dividers; query, sort and
+// whether the sidebar is shown are saved as they change.
 func (ui *UI) savePrefs() {
 	p := ui.app.Preferences()
 	if size := ui.window.Canvas().Size(); size.Width > 0 && size.Height > 0 {
@@ -60,6 +72,9 @@ func (ui *UI) savePrefs() {
 		p.SetFloat(prefHeight, float64(size.Height))
 	}
 	p.SetFloat(prefSplitOffset, ui.split.Offset)
+	if ui.side.root.Visible() {
+		p.SetFloat(prefSideOffset, ui.sideSplit.Offset)
+	}
 	p.SetString(prefSort, ui.search.sort.String())
 	p.SetString(prefQuery, ui.bar.entry.Text)
 }

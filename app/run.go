@@ -2,7 +2,13 @@ package app
 
 import (
 	"context"
+	"database/sql"
+	"encoding/binary"
 	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -27,21 +33,140 @@ func Run(dbPath string, paths []string) error {
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(newAppTheme())
 
-	store, err := db.Open(context.Background(), dbPath)
-	if err != nil {
+	var (
+		ui      *UI
+		store   *db.Store
+		openErr error
+		started bool
+	)
+	a.Lifecycle().SetOnStarted(func() {
+		started = true
+		if ui != nil && len(paths) > 0 {
+			ui.Import(paths)
+		}
+	})
+	openArchive(a, dbPath, db.Open, func(s *db.Store) {
+		store = s
+		ui = New(a, s)
+		ui.Window().SetMaster()
+		ui.Window().Show()
+		if started && len(paths) > 0 { // opened after an upgrade
+			ui.Import(paths)
+		}
+	}, func(err error) {
+		openErr = fmt.Errorf("open archive %s: %w", dbPath, err)
 		showFatal(a, err)
-		return fmt.Errorf("open archive %s: %w", dbPath, err)
+	})
+	a.Run()
+	if ui != nil {
+		ui.Shutdown()
 	}
-	ui := New(a, store)
-	if len(paths) > 0 {
-		a.Lifecycle().SetOnStarted(func() { ui.Import(paths) })
+	if store != nil {
+		if err := store.Close(); err != nil {
+			return fmt.Errorf("close archive: %w", err)
+		}
 	}
-	ui.Window().ShowAndRun()
-	ui.Shutdown()
-	if err := store.Close(); err != nil {
-		return fmt.Errorf("close archive: %w", err)
+	return openErr
+}
+
+// opener opens an archive: db.Open, or a stand-in in tests.
+type opener func(ctx context.Context, path string) (*db.Store, error)
+
+// openArchive opens the archive at path and hands it to opened, or the
+// reason it cannot be opened to failed, on the Fyne goroutine.
+//
+// An archive written by an older Clippings is upgraded as it is opened,
+// which can take minutes (version 2 rebuilds the search index): it is
+// opened in the background, behind a small window that says so, which the
+// main window replaces when it is done. Closing that window quits once
+// the upgrade has finished — stopping it halfway would only mean doing it
+// again next time. The window is returned; nil when none was needed.
+func openArchive(a fyne.App, path string, open opener, opened func(*db.Store), failed func(error)) fyne.Window {
+	if !needsUpgrade(path) {
+		store, err := open(context.Background(), path)
+		if err != nil {
+			failed(err)
+			return nil
+		}
+		opened(store)
+		return nil
 	}
-	return nil
+	w, status := showUpgradeWindow(a, path)
+	quitting := false
+	w.SetCloseIntercept(func() {
+		quitting = true
+		status.SetText("Clippings will close as soon as the upgrade is done. Your articles are safe either way.")
+	})
+	go func() {
+		store, err := open(context.Background(), path)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				failed(err)
+			case quitting:
+				store.Close()
+				a.Quit()
+			default:
+				opened(store)
+			}
+			w.Close() // after the next window is shown: the app lives on
+		})
+	}()
+	return w
+}
+
+// upgradeTitle is what the upgrade window says.
+const upgradeTitle = "Upgrading your archive (one time)…"
+
+func showUpgradeWindow(a fyne.App, path string) (fyne.Window, *widget.Label) {
+	w := a.NewWindow(windowTitle)
+	w.SetIcon(assets.Icon)
+	title := widget.NewLabel(upgradeTitle)
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	what := widget.NewLabel(fmt.Sprintf("This version of Clippings adds tags, stars and notes, and rebuilds the search index of %s to make room for them. "+
+		"On a large archive this takes a few minutes; it happens once. A copy of the archive as it was is kept beside it.", filepath.Base(path)))
+	what.Wrapping = fyne.TextWrapWord
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Importance = widget.LowImportance
+	activity := widget.NewProgressBarInfinite()
+	w.SetContent(container.NewPadded(container.NewVBox(title, what, activity, status)))
+	w.Resize(fyne.NewSize(560, 190))
+	w.CenterOnScreen()
+	w.Show()
+	return w, status
+}
+
+// needsUpgrade reports whether the archive at path was written by an older
+// Clippings, from the schema version in its file header (bytes 60–63 of an
+// SQLite file, PRAGMA user_version), without opening it for writing. A
+// header is only out of date while changes wait in the write-ahead log
+// (the archive is open elsewhere, or was not closed): then SQLite is asked.
+func needsUpgrade(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != "SQLite format 3\x00" {
+		return false // new, or not an archive: Open says what is wrong
+	}
+	version := int(binary.BigEndian.Uint32(h[60:64]))
+	if version < 1 || version >= db.SchemaVersion() {
+		return false
+	}
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		conn, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String())
+		if err != nil {
+			return true
+		}
+		defer conn.Close()
+		if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+			return true
+		}
+	}
+	return version >= 1 && version < db.SchemaVersion()
 }
 
 // showFatal is the whole app when the archive cannot be opened: the reason,
@@ -57,5 +182,5 @@ func showFatal(a fyne.App, err error) {
 	w.SetContent(container.NewPadded(container.NewBorder(
 		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg)))
 	w.Resize(fyne.NewSize(560, 240))
-	w.ShowAndRun()
+	w.Show()
 }

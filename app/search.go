@@ -42,6 +42,10 @@ type searchState struct {
 	failure     error // why the last search or page load failed, shown in the list
 	selectID    int64 // article to select when results arrive, 0 for none
 	awaited     bool  // a search's first page is on its way
+	// gone is the row where the article being read was listed until a
+	// refresh found it no longer matches (a read article in a list of
+	// unread ones); it stays open, and Down goes on from there. -1: none.
+	gone int
 }
 
 // scheduleSearch runs the search after a pause in typing; each keystroke
@@ -92,6 +96,8 @@ func (ui *UI) startSearch(refresh bool) {
 	s.loadingMore = false
 	s.awaited = true
 	ui.app.Preferences().SetString(prefQuery, req.Query)
+	ui.side.markCurrent(req.Query, req.Sort)
+	ui.countFacets(ctx, req.Query)
 
 	ui.tasks.Go(func() {
 		res, err := ui.store.Search(ctx, fetch)
@@ -193,6 +199,19 @@ func (ui *UI) setSort(sort db.Sort) {
 	ui.app.Preferences().SetString(prefSort, sort.String())
 	ui.bar.sort.SetSelected(sortLabels[sort]) // when chosen from the menu
 	ui.refreshMenus()
+	ui.searchNow()
+}
+
+// runQuery puts a query (and a sort, when one is given) in the search
+// field and searches at once: what the sidebar's entries do.
+func (ui *UI) runQuery(query string, sort *db.Sort) {
+	if sort != nil && *sort != ui.search.sort {
+		ui.search.sort = *sort
+		ui.app.Preferences().SetString(prefSort, sort.String())
+		ui.bar.sort.SetSelected(sortLabels[*sort])
+		ui.refreshMenus()
+	}
+	ui.bar.entry.SetText(query)
 	ui.searchNow()
 }
 

@@ -44,6 +44,10 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 	}
 	switch ev.Name {
 	case fyne.KeyEscape:
+		if len(ui.sel.ids) > 0 {
+			ui.clearChosen() // several selected: back to one first
+			return true
+		}
 		if ui.bar.entry.Text == "" {
 			return false
 		}
@@ -53,7 +57,7 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 	case fyne.KeyDown:
 		ui.moveSelection(1)
 	case fyne.KeyDelete:
-		if ui.shownArticle() == nil {
+		if len(ui.targets()) == 0 {
 			return false
 		}
 		ui.confirmDelete()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"sync/atomic"
 	"time"
 
@@ -98,10 +99,26 @@ func (ui *UI) archiveChanged(v int64) {
 	s.mu.Lock()
 	typing := s.timer != nil
 	s.mu.Unlock()
+	ui.refreshSidebar() // counts of saved searches, tags and the library
 	if typing {
 		return // the search about to run will find the new articles
 	}
 	ui.startSearch(true)
+}
+
+// closeIfDeleted closes the article shown if it no longer exists.
+func (ui *UI) closeIfDeleted(id int64) {
+	ui.tasks.Go(func() {
+		_, err := ui.store.Get(ui.ctx, id)
+		if !errors.Is(err, db.ErrNotFound) {
+			return
+		}
+		ui.tasks.Do(func() {
+			if ui.detail.articleID == id {
+				ui.clearDetail()
+			}
+		})
+	})
 }
 
 // refreshFailed makes the next poll try again.
@@ -141,14 +158,20 @@ func (ui *UI) showRefreshed(res db.Results) {
 	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 
+	s.gone = -1
 	if i := ui.hitIndex(selected); i >= 0 {
 		l.selectQuietly(i)
 	} else {
 		l.UnselectAll()
 		if wasListed {
-			ui.clearDetail() // another program deleted it
+			// It no longer matches: marked read in a list of unread
+			// articles, say. It stays open unless it is gone from the
+			// archive (another program deleted it).
+			s.gone = anchorRow
+			ui.closeIfDeleted(selected)
 		}
 	}
+	ui.pruneChosen()
 	l.Refresh()
 	if anchorRow >= 0 {
 		if j := ui.hitIndex(anchorID); j >= 0 {

@@ -40,18 +40,24 @@ type UI struct {
 	detail  detailView
 	imports importState
 	watch   watchState
-	jobs    jobState // backup, export or check running in the background
+	jobs    jobState // backup, export, check, re-extraction or a bulk action running in the background
+	side    sidebarState
+	sel     selectionState
+	reading readState
+	menu    menuItems
+	opt     options
 
-	split *container.Split
-	body  *fyne.Container // holds either the split or the empty-archive invitation
-	empty fyne.CanvasObject
+	split     *container.Split // the list and the article
+	sideSplit *container.Split // the sidebar and split
+	body      *fyne.Container  // holds either sideSplit or the empty-archive invitation
+	empty     fyne.CanvasObject
 }
 
 // New builds the main window on a (the real app or a test app) over store,
 // restores the last session's size, query and sort, and starts the first
 // search. Show the window with Window().Show or ShowAndRun.
 func New(a fyne.App, store *db.Store) *UI {
-	return newUI(a, store, options{pollInterval: pollInterval})
+	return newUI(a, store, options{pollInterval: pollInterval, readDelay: readDelay, noteDelay: noteDelay})
 }
 
 // options are New's settings that tests change.
@@ -62,11 +68,16 @@ type options struct {
 	// pollInterval is how often the archive is asked whether another
 	// program changed it; 0 turns live refresh off.
 	pollInterval time.Duration
+	// readDelay is how long an unread article stays open before it is
+	// marked read; 0 marks it at once.
+	readDelay time.Duration
+	// noteDelay is the pause in typing after which a note is saved.
+	noteDelay time.Duration
 }
 
 func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
-	ui := &UI{app: a, store: store, ctx: ctx, stop: stop}
+	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt}
 	ui.tasks.queued = opt.queued
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
@@ -76,13 +87,19 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.buildTopBar(p.query)
 	left := ui.buildListPane()
 	ui.buildDetail()
+	ui.buildSidebar()
 	ui.buildImportPanel()
 	ui.buildJobPanel()
 	ui.empty = ui.newEmptyState()
 
 	ui.split = container.NewHSplit(left, ui.detail.root)
 	ui.split.Offset = p.splitOffset
-	ui.body = container.NewStack(ui.split)
+	ui.sideSplit = container.NewHSplit(ui.side.root, ui.split)
+	ui.sideSplit.Offset = p.sideOffset
+	if !p.sideShown {
+		ui.side.root.Hide()
+	}
+	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
 	ui.window.SetContent(container.NewBorder(ui.bar.root, bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
@@ -91,12 +108,14 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.registerShortcuts()
 	ui.window.SetOnDropped(ui.HandleDrop)
 	ui.window.SetCloseIntercept(func() {
+		ui.saveNote() // a note being typed is kept: Shutdown waits for the write
 		ui.savePrefs()
 		ui.window.Close()
 	})
 	ui.window.SetOnClosed(ui.stop)
 
 	ui.searchNow()
+	ui.refreshSidebar()
 	ui.startWatching(opt.pollInterval)
 	return ui
 }
@@ -105,14 +124,15 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 func (ui *UI) Window() fyne.Window { return ui.window }
 
 // WaitIdle blocks until no search, page load, article load, import,
-// backup, export, check or poll of the archive is pending or running, and
-// their results are shown.
+// backup, export, check, count, change to articles or poll of the archive
+// is pending or running, and their results are shown.
 func (ui *UI) WaitIdle() { ui.tasks.Wait() }
 
 // Shutdown cancels background work (a running import stops after the file
 // in hand, an export after the article in hand, a backup at once) and waits
 // for it, so the archive can be closed.
 func (ui *UI) Shutdown() {
+	ui.saveNote()
 	ui.stop()
 	ui.stopWatching()
 	ui.tasks.Wait()
@@ -121,7 +141,7 @@ func (ui *UI) Shutdown() {
 // showEmptyState swaps the results for the drop invitation while the
 // archive has no articles at all.
 func (ui *UI) showEmptyState(empty bool) {
-	want := fyne.CanvasObject(ui.split)
+	want := fyne.CanvasObject(ui.sideSplit)
 	if empty {
 		want = ui.empty
 	}

@@ -18,6 +18,9 @@ const pageSize = 200
 type Options struct {
 	Format Format
 	Query  string // Clippings search syntax; "" exports every article
+	// IDs, when not empty, are the articles to export (in this order)
+	// instead of a search's results; ids that name no article are skipped.
+	IDs []int64
 }
 
 // File is one exported article.
@@ -37,6 +40,9 @@ func Write(ctx context.Context, store *db.Store, dir string, opts Options, onFil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, fmt.Errorf("export folder: %w", err)
+	}
+	if len(opts.IDs) > 0 {
+		return writeIDs(ctx, store, dir, w, opts.IDs, onFile)
 	}
 	req := db.Request{Query: opts.Query, Sort: db.Oldest, Limit: pageSize}
 	n := 0
@@ -63,6 +69,28 @@ func Write(ctx context.Context, store *db.Store, dir string, opts Options, onFil
 		}
 		req.Cursor = res.Next
 	}
+}
+
+// writeIDs exports the articles ids name, skipping those deleted since.
+func writeIDs(ctx context.Context, store *db.Store, dir string, w writer, ids []int64, onFile func(File)) (int, error) {
+	n := 0
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		path, err := writeOne(ctx, store, dir, w, id)
+		if errors.Is(err, db.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+		if onFile != nil {
+			onFile(File{ID: id, Path: path})
+		}
+	}
+	return n, nil
 }
 
 // writeOne exports one article; a file left half written is removed.

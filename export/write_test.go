@@ -160,3 +160,22 @@ func checkInert(t *testing.T, page []byte) {
 		}
 	}
 }
+
+// Chosen articles are exported by id, in the order given, skipping ids
+// that name no article (deleted since they were chosen).
+func TestWriteChosenIDs(t *testing.T) {
+	s := storeWith(t, art("First", "One."), art("Second", "Two."), art("Third", "Three."))
+	dir := t.TempDir()
+	var got []int64
+	n, err := Write(context.Background(), s, dir, Options{Format: Markdown, IDs: []int64{3, 99, 1}}, func(f File) { got = append(got, f.ID) })
+	if err != nil || n != 2 {
+		t.Fatalf("Write: %d, %v", n, err)
+	}
+	if len(got) != 2 || got[0] != 3 || got[1] != 1 {
+		t.Errorf("exported ids %v, want [3 1]", got)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	if len(files) != 2 {
+		t.Errorf("files %v", files)
+	}
+}
