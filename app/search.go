@@ -37,6 +37,7 @@ type searchState struct {
 	hits        []db.Hit
 	total       int
 	capped      bool   // total is a lower bound: the store stops counting at db.CountCap
+	byDate      bool   // asked for relevance, listed newest first (db.Results.ByDate)
 	next        string // cursor of the next page, "" when all are loaded
 	loadingMore bool
 	failure     error // why the last search or page load failed, shown in the list
@@ -125,10 +126,11 @@ func (ui *UI) startSearch(refresh bool) {
 func (ui *UI) showResults(res db.Results, err error) {
 	s := &ui.search
 	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, err
+	s.byDate = res.ByDate
 	if err != nil {
-		s.hits, s.total, s.capped, s.next = nil, 0, false, ""
+		s.hits, s.total, s.capped, s.next, s.byDate = nil, 0, false, "", false
 	}
-	ui.bar.setCount(s.total, s.capped)
+	ui.bar.setCount(s.total, s.capped, s.byDate)
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 

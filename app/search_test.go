@@ -180,19 +180,20 @@ func TestNoMatchesIsSaidInTheList(t *testing.T) {
 func TestCountLabelSaysWhenCapped(t *testing.T) {
 	ui, _ := newTestUI(t)
 	cases := []struct {
-		total  int
-		capped bool
-		want   string
+		total          int
+		capped, byDate bool
+		want           string
 	}{
-		{0, false, "No articles"},
-		{1, false, "1 article"},
-		{2500, false, "2,500 articles"},
-		{db.CountCap, true, "10,000+ articles"},
+		{0, false, false, "No articles"},
+		{1, false, false, "1 article"},
+		{2500, false, false, "2,500 articles"},
+		{db.CountCap, true, false, "10,000+ articles"},
+		{db.CountCap, true, true, "10,000+ articles · newest first"},
 	}
 	for _, c := range cases {
-		ui.bar.setCount(c.total, c.capped)
+		ui.bar.setCount(c.total, c.capped, c.byDate)
 		if got := ui.bar.count.Text; got != c.want {
-			t.Errorf("setCount(%d, %v) = %q, want %q", c.total, c.capped, got, c.want)
+			t.Errorf("setCount(%d, %v, %v) = %q, want %q", c.total, c.capped, c.byDate, got, c.want)
 		}
 	}
 }

@@ -52,17 +52,24 @@ func (ui *UI) buildTopBar(query string) {
 
 // setCount shows how many articles match; capped counts (the store stops
 // counting at db.CountCap) read "10,000+ articles".
-func (b *topBar) setCount(total int, capped bool) {
+// byDate says the list is newest first although relevance was chosen: the
+// words are in too much of the archive to rank (db.RankableMatches).
+func (b *topBar) setCount(total int, capped, byDate bool) {
+	var text string
 	switch {
 	case capped:
-		b.count.SetText(thousands(total) + "+ articles")
+		text = thousands(total) + "+ articles"
 	case total == 0:
-		b.count.SetText("No articles")
+		text = "No articles"
 	case total == 1:
-		b.count.SetText("1 article")
+		text = "1 article"
 	default:
-		b.count.SetText(thousands(total) + " articles")
+		text = thousands(total) + " articles"
 	}
+	if byDate {
+		text += " · newest first"
+	}
+	b.count.SetText(text)
 }
 
 // searchEntry is the search field. Keys that mean something to the window

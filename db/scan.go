@@ -18,10 +18,19 @@ const scanSteps = 8
 
 // scanResult is how far a scan got.
 type scanResult struct {
-	n        int   // matches counted, at most the limit
-	edge     int64 // newest first: every match in [edge, hi) was counted; oldest first: in [lo, edge)
-	complete bool  // the whole range was scanned, and fewer than the limit matched
-	timedOut bool  // stopped by the time budget
+	n        int     // matches counted, at most the limit
+	edge     int64   // newest first: every match in [edge, hi) was counted; oldest first: in [lo, edge)
+	complete bool    // the whole range was scanned, and fewer than the limit matched
+	timedOut bool    // stopped by the time budget
+	share    float64 // of the range's time span that was counted
+}
+
+// estimate is how many matches the whole range likely has.
+func (r scanResult) estimate() float64 {
+	if r.complete || r.share <= 0 {
+		return float64(r.n)
+	}
+	return float64(r.n) / r.share
 }
 
 // scanMatches counts an FTS5 expression's matches in [lo, hi) from the newest
@@ -32,7 +41,9 @@ type scanResult struct {
 // not look like one that found nothing.
 func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, newestFirst bool, limit, atLeast int) (scanResult, error) {
 	var first, last int64
-	err := s.read.QueryRowContext(ctx, "SELECT ifnull(min(doc), 0), ifnull(max(doc), -1) FROM articles").Scan(&first, &last)
+	// Two subqueries: SQLite reads min() or max() straight off the index
+	// only when it is the query's one aggregate; both at once scan it all.
+	err := s.read.QueryRowContext(ctx, "SELECT ifnull((SELECT min(doc) FROM articles), 0), ifnull((SELECT max(doc) FROM articles), -1)").Scan(&first, &last)
 	if err != nil {
 		return scanResult{}, fmt.Errorf("count matches: %w", err)
 	}
@@ -71,8 +82,10 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 		r.n += c
 		if r.n >= limit {
 			r.edge = edge
+			r.share = float64(hi-edge) / float64(span)
 			if !newestFirst {
 				r.edge = edge + 1
+				r.share = float64(edge-lo) / float64(span)
 			}
 			return r, nil
 		}
@@ -88,6 +101,7 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 		took, left := time.Since(t0), s.limits.budget-time.Since(start)
 		if left < 2*took && r.n >= atLeast {
 			r.timedOut = true
+			r.share = float64(done) / float64(span)
 			r.edge = hi - done
 			if !newestFirst {
 				r.edge = lo + done

@@ -82,8 +82,20 @@ type Results struct {
 	// Ranked is non-zero when relevance ranked only the newest Ranked
 	// matches (queries matching more than RankCap articles).
 	Ranked int
+	// ByDate: relevance was asked for, but the query matches so much of
+	// the archive (more than RankableMatches) that its hits are listed
+	// newest first.
+	ByDate bool
 	Next   string // cursor of the next page; "" on the last page
 }
+
+// RankableMatches: a query that matches more articles than this is listed
+// newest first even when relevance is asked for. FTS5's bm25 weighs each
+// word by how many articles have it, and counts them for every search: a
+// word in 300,000 articles costs over 100 ms before the first score (and a
+// phrase of common words ten times that); a word in a third of the archive
+// says little about which article is wanted anyway.
+const RankableMatches = 50000
 
 // Counting and ranking stop at these many matches by default: counting a
 // million matches, or scoring them, takes far longer than a search may.
@@ -95,6 +107,7 @@ const (
 // searchLimits are the caps in force; tests lower them.
 type searchLimits struct {
 	count, rank int
+	rankable    int           // see RankableMatches
 	budget      time.Duration // for counting matches; 0: none
 }
 
@@ -204,6 +217,10 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	if q.match == "" && sort == Relevance {
 		sort = Newest // nothing to rank by
 	}
+	byDate := sort == Relevance && strings.HasPrefix(req.Cursor, "d") // a later page of a ByDate search
+	if byDate {
+		sort = Newest
+	}
 	var after *page
 	if req.Cursor != "" {
 		p, err := decodeCursor(sort, req.Cursor)
@@ -249,6 +266,10 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Total = min(scan.n, s.limits.count)
 		res.TotalCapped = scan.n > s.limits.count || scan.timedOut
+		if sort == Relevance && scan.estimate() > float64(s.limits.rankable) {
+			sort, byDate = Newest, true
+		}
+		res.ByDate = byDate
 		if scan.timedOut && after == nil {
 			// Show what the scan covered at once; the page's cursor goes on
 			// from its edge.

@@ -263,7 +263,7 @@ func TestSearchPagingByCursor(t *testing.T) {
 // matches only, still in score order.
 func TestSearchCapsCountingAndRanking(t *testing.T) {
 	s := openTemp(t)
-	s.limits = searchLimits{count: 30, rank: 40}
+	s.limits = searchLimits{count: 30, rank: 40, rankable: 1000}
 	ctx := context.Background()
 	base := fixtures(t)[0]
 	var items []NewArticle
@@ -314,7 +314,7 @@ func TestSearchCapsCountingAndRanking(t *testing.T) {
 // stopped, so paging still reaches every match once, in order.
 func TestSearchTimeBudget(t *testing.T) {
 	s := openTemp(t)
-	s.limits = searchLimits{count: 1000, rank: 1000, budget: time.Nanosecond}
+	s.limits = searchLimits{count: 1000, rank: 1000, rankable: 1000, budget: time.Nanosecond}
 	ctx := context.Background()
 	base := fixtures(t)[0]
 	var items []NewArticle
@@ -370,5 +370,62 @@ func TestSearchTimeBudget(t *testing.T) {
 	r, _ = s.Search(ctx, Request{Query: "sahel", Limit: 10})
 	if r.Total != 60 || r.TotalCapped {
 		t.Errorf("without a budget: Total %d capped %v, want an exact 60", r.Total, r.TotalCapped)
+	}
+}
+
+// A query that matches a large part of the archive is listed newest first
+// even by relevance, says so, and pages on in date order.
+func TestSearchTooCommonToRank(t *testing.T) {
+	s := openTemp(t)
+	s.limits = searchLimits{count: 30, rank: 40, rankable: 60}
+	ctx := context.Background()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range 100 {
+		a := base
+		a.Title = fmt.Sprintf("Dispatch %d", i)
+		zorvex := 0 // in a third of the articles, from one to four times
+		if i%3 == 0 {
+			zorvex = 1 + i%4
+		}
+		a.Body = fmt.Sprintf("Story %d from the Sahel.%s", i, strings.Repeat(" Zorvex.", zorvex))
+		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1950+i/2, 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	if _, err := s.Add(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for cursor := ""; ; {
+		r, err := s.Search(ctx, Request{Query: "sahel", Sort: Relevance, Limit: 30, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.ByDate {
+			t.Fatalf("page %d: ByDate false for a query matching every article", len(dates)/30)
+		}
+		for _, h := range r.Hits {
+			dates = append(dates, h.Published.String())
+		}
+		if r.Next == "" {
+			break
+		}
+		cursor = r.Next
+	}
+	if len(dates) != 100 {
+		t.Fatalf("paged through %d hits, want all 100", len(dates))
+	}
+	for i := 1; i < len(dates); i++ {
+		if dates[i] > dates[i-1] {
+			t.Fatalf("not newest first at %d: %s after %s", i, dates[i], dates[i-1])
+		}
+	}
+	// A query matching a third of the archive (under the limit) is ranked.
+	r, err := s.Search(ctx, Request{Query: "zorvex", Sort: Relevance, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ByDate || len(r.Hits) != 10 || r.Hits[0].Score < r.Hits[9].Score {
+		t.Errorf("zorvex: ByDate %v, %d hits, scores %v … %v: want ranked by relevance", r.ByDate, len(r.Hits), r.Hits[0].Score, r.Hits[len(r.Hits)-1].Score)
 	}
 }
