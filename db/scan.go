@@ -23,6 +23,16 @@ type scanResult struct {
 	complete bool    // the whole range was scanned, and fewer than the limit matched
 	timedOut bool    // stopped by the time budget
 	share    float64 // of the range's time span that was counted
+	took     time.Duration
+}
+
+// fullCost is how long evaluating the query over the whole range likely
+// takes, as FTS5's bm25 does to weigh each word or phrase.
+func (r scanResult) fullCost() time.Duration {
+	if r.complete || r.share <= 0 {
+		return r.took
+	}
+	return time.Duration(float64(r.took) / r.share)
 }
 
 // estimate is how many matches the whole range likely has.
@@ -80,6 +90,7 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 			return scanResult{}, fmt.Errorf("count matches: %w", err)
 		}
 		r.n += c
+		r.took = time.Since(start)
 		if r.n >= limit {
 			r.edge = edge
 			r.share = float64(hi-edge) / float64(span)

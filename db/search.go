@@ -97,6 +97,12 @@ type Results struct {
 // says little about which article is wanted anyway.
 const RankableMatches = 50000
 
+// RankableCost: likewise for a query whose evaluation over the whole archive
+// would take longer than this, judged from how fast it was counted — a
+// phrase of the commonest words ("to be or not to be") matches few
+// articles, but bm25 checks it in nearly all of them.
+const RankableCost = 150 * time.Millisecond
+
 // Counting and ranking stop at these many matches by default: counting a
 // million matches, or scoring them, takes far longer than a search may.
 const (
@@ -108,6 +114,7 @@ const (
 type searchLimits struct {
 	count, rank int
 	rankable    int           // see RankableMatches
+	rankCost    time.Duration // see RankableCost; 0: none
 	budget      time.Duration // for counting matches; 0: none
 }
 
@@ -266,7 +273,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Total = min(scan.n, s.limits.count)
 		res.TotalCapped = scan.n > s.limits.count || scan.timedOut
-		if sort == Relevance && scan.estimate() > float64(s.limits.rankable) {
+		if sort == Relevance && (scan.estimate() > float64(s.limits.rankable) ||
+			(s.limits.rankCost > 0 && scan.fullCost() > s.limits.rankCost)) {
 			sort, byDate = Newest, true
 		}
 		res.ByDate = byDate

@@ -429,3 +429,20 @@ func TestSearchTooCommonToRank(t *testing.T) {
 		t.Errorf("zorvex: ByDate %v, %d hits, scores %v … %v: want ranked by relevance", r.ByDate, len(r.Hits), r.Hits[0].Score, r.Hits[len(r.Hits)-1].Score)
 	}
 }
+
+// A query that would take too long to weigh over the whole archive is
+// listed newest first too, whatever it matches.
+func TestSearchTooCostlyToRank(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	ctx := context.Background()
+	r, err := s.Search(ctx, Request{Query: "bamako", Sort: Relevance})
+	if err != nil || r.ByDate {
+		t.Fatalf("bamako: ByDate %v, err %v: want ranked", r.ByDate, err)
+	}
+	s.limits.rankCost = time.Nanosecond
+	r, err = s.Search(ctx, Request{Query: "bamako", Sort: Relevance})
+	if err != nil || !r.ByDate || len(r.Hits) == 0 {
+		t.Fatalf("bamako with a tiny cost limit: ByDate %v, %d hits, err %v: want newest first", r.ByDate, len(r.Hits), err)
+	}
+}
