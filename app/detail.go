@@ -38,6 +38,10 @@ type detailView struct {
 	gen       atomic.Uint64 // drops an article load that a newer selection overtook
 	articleID int64         // shown or being loaded, 0 for none
 	article   *db.Article   // shown, nil while none is
+
+	// What the archive knows around the article, loaded after it shows:
+	// its copies, the names in it, related articles.
+	extras extrasState
 }
 
 func (ui *UI) buildDetail() {
@@ -76,6 +80,7 @@ func (ui *UI) buildDetail() {
 	d.note.OnChanged = func(string) { ui.noteChanged() }
 	d.note.onBlur = ui.saveNote
 	d.noteLine = dimText("", theme.SizeNameCaptionText)
+	ui.buildExtras()
 	d.scroll = container.NewVScroll(container.NewVBox())
 	hint := dimText("Select an article to read it", theme.SizeNameText)
 	d.blank = container.NewCenter(hint)
@@ -96,6 +101,12 @@ func (ui *UI) showArticle(id int64) {
 		if err == nil {
 			title, body, err = ui.store.Highlight(ui.ctx, id, query)
 		}
+		// Its copies come with it (one indexed read), so that "Also
+		// published by" does not push the pane down a moment later.
+		var members []db.GroupMember
+		if err == nil {
+			members, _ = ui.store.Group(ui.ctx, id)
+		}
 		if ui.ctx.Err() != nil {
 			return
 		}
@@ -108,7 +119,7 @@ func (ui *UI) showArticle(id int64) {
 				ui.showError(fmt.Errorf("open article #%d: %w", id, err))
 				return
 			}
-			ui.renderArticle(&a, title, body)
+			ui.renderArticle(&a, title, body, members)
 		})
 	})
 }
@@ -121,12 +132,15 @@ func (ui *UI) clearDetail() {
 	d.gen.Add(1)
 	d.articleID, d.article = 0, nil
 	d.notes.of = 0
+	ui.stopExtras()
 	d.root.Objects = []fyne.CanvasObject{d.blank}
 	d.root.Refresh()
 	ui.refreshMenus()
 }
 
-func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
+// renderArticle shows an article, with its copies when they are known
+// (members not nil).
+func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string, members []db.GroupMember) {
 	d := &ui.detail
 	again := d.article != nil && d.article.ID == a.ID // corrected, or re-extracted
 	d.article = a
@@ -160,7 +174,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 	if link := articleLink(a.URL); link != nil {
 		parts = append(parts, link)
 	}
-	parts = append(parts, d.tags, d.tagInput.suggestions, d.note, d.noteLine)
+	parts = append(parts, d.extras.copies, d.tags, d.tagInput.suggestions, d.note, d.noteLine)
 	if len(a.Captions) > 0 {
 		parts = append(parts, captionsCard(a))
 	}
@@ -168,7 +182,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 
 	text := newWrappedText(bodyStyle, bodyMarkStyle)
 	text.SetMarked(markedBody)
-	parts = append(parts, text, widget.NewSeparator(), facts(a))
+	parts = append(parts, text, d.extras.names, d.extras.related, widget.NewSeparator(), facts(a))
 
 	ui.showOrganised()
 	offset := d.scroll.Offset
@@ -182,6 +196,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string) {
 	d.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(d.actions), nil, nil, nil, d.scroll)}
 	d.root.Refresh()
 	ui.refreshMenus()
+	ui.loadExtras(a.ID, again, members)
 }
 
 // showOrganised shows the open article's star, read state, tags and

@@ -39,15 +39,16 @@ func (l *resultList) selectQuietly(i widget.ListItemID) {
 // buildListPane is the middle pane: the list, with a notice over it when
 // it is empty for a reason worth saying, and the bar of what can be done
 // with several selected articles above it.
-func (ui *UI) buildListPane() fyne.CanvasObject {
+func (ui *UI) buildListPane(showTimeline bool) fyne.CanvasObject {
 	ui.list = ui.newResultList()
+	ui.buildTimeline(showTimeline)
 	ui.notice = widget.NewLabel("")
 	ui.notice.Wrapping = fyne.TextWrapWord
 	ui.notice.Alignment = fyne.TextAlignCenter
 	ui.notice.Hide()
 	ui.buildSelectionBar()
 	listed := container.NewStack(ui.list, container.NewVBox(layout.NewSpacer(), ui.notice, layout.NewSpacer()))
-	return container.NewBorder(ui.sel.bar, nil, nil, nil, listed)
+	return container.NewBorder(container.NewVBox(ui.timeline.root, ui.sel.bar), nil, nil, nil, listed)
 }
 
 func (ui *UI) newResultList() *resultList {
@@ -216,6 +217,9 @@ func (r *hitRow) show(h db.Hit) {
 	}
 	if len(meta) == 0 {
 		meta = append(meta, "Source unknown")
+	}
+	if len(h.Copies) > 0 {
+		meta = append(meta, copiesText(len(h.Copies)))
 	}
 	if len(h.Tags) > 0 {
 		meta = append(meta, strings.Join(h.Tags, ", "))

@@ -29,6 +29,7 @@ func item(label string, shortcut fyne.Shortcut, action func()) *fyne.MenuItem {
 // state.
 type menuItems struct {
 	star, read, sidebar *fyne.MenuItem
+	group, timeline     *fyne.MenuItem
 	article             []*fyne.MenuItem // need an article open or selected
 }
 
@@ -112,12 +113,17 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		item("Delete all results…", nil, ui.confirmDeleteResults),
 	)
 	ui.menu.sidebar = item("Sidebar", key(fyne.KeyS, ctrlShift), ui.toggleSidebar)
+	ui.menu.group = item("Group copies", key(fyne.KeyG, ctrl), ui.toggleGroup)
+	ui.menu.timeline = item("Timeline", key(fyne.KeyT, ctrlShift), ui.toggleTimeline)
 	view := fyne.NewMenu("View",
 		item("Sort by relevance", key(fyne.Key1, ctrl), func() { ui.setSort(db.Relevance) }),
 		item("Newest first", key(fyne.Key2, ctrl), func() { ui.setSort(db.Newest) }),
 		item("Oldest first", key(fyne.Key3, ctrl), func() { ui.setSort(db.Oldest) }),
 		fyne.NewMenuItemSeparator(),
+		ui.menu.group,
+		fyne.NewMenuItemSeparator(),
 		ui.menu.sidebar,
+		ui.menu.timeline,
 	)
 	help := fyne.NewMenu("Help",
 		item("Search syntax", key(fyne.KeyF1, 0), ui.showSearchSyntax),
@@ -130,7 +136,8 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 	return menu
 }
 
-// checkView ticks the View menu's current sort, and the sidebar when shown.
+// checkView ticks the View menu's current sort, grouping, and the sidebar
+// and timeline when shown.
 func (ui *UI) checkView(view *fyne.Menu) {
 	for i, it := range view.Items {
 		if i < len(sortLabels) {
@@ -139,6 +146,10 @@ func (ui *UI) checkView(view *fyne.Menu) {
 	}
 	if ui.menu.sidebar != nil && ui.side.root != nil {
 		ui.menu.sidebar.Checked = ui.side.root.Visible()
+	}
+	if ui.menu.group != nil {
+		ui.menu.group.Checked = ui.search.group
+		ui.menu.timeline.Checked = ui.timeline.shown
 	}
 }
 

@@ -15,6 +15,8 @@ const (
 	prefSideOffset  = "window.sidebar.split" // its divider
 	prefSort        = "search.sort"
 	prefQuery       = "search.query"
+	prefGroup       = "search.group"    // copies of a story on one row
+	prefTimeline    = "window.timeline" // the timeline above the list, shown or not
 
 	prefBackupFolder = "backup.folder"
 	prefExportFolder = "export.folder" // where the last export's folder was made
@@ -38,6 +40,8 @@ type prefs struct {
 	sideOffset  float64
 	sort        db.Sort
 	query       string
+	group       bool
+	timeline    bool
 }
 
 func loadPrefs(p fyne.Preferences) prefs {
@@ -60,11 +64,13 @@ func loadPrefs(p fyne.Preferences) prefs {
 		size = fyne.NewSize(defaultWidth, defaultHeight)
 	}
 	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(prefQuery),
-		sideShown: p.BoolWithFallback(prefSidebar, true), sideOffset: side}
+		sideShown: p.BoolWithFallback(prefSidebar, true), sideOffset: side,
+		group: p.BoolWithFallback(prefGroup, true), timeline: p.BoolWithFallback(prefTimeline, true)}
 }
 
-// savePrefs remembers the window's size and dividers; query, sort and
-// whether the sidebar is shown are saved as they change.
+// savePrefs remembers the window's size and dividers; query, sort,
+// grouping and whether the sidebar and timeline are shown are saved as
+// they change.
 func (ui *UI) savePrefs() {
 	p := ui.app.Preferences()
 	if size := ui.window.Canvas().Size(); size.Width > 0 && size.Height > 0 {

@@ -33,6 +33,7 @@ type searchState struct {
 
 	// The rest belongs to the Fyne goroutine.
 	sort        db.Sort
+	group       bool       // copies of a story on one row (db.Request.Group)
 	request     db.Request // the current generation's first page
 	hits        []db.Hit
 	total       int
@@ -86,7 +87,7 @@ func (ui *UI) startSearch(refresh bool) {
 	s.ctx, s.cancel = ctx, cancel
 	s.mu.Unlock()
 
-	req := db.Request{Query: ui.bar.entry.Text, Sort: s.sort, Limit: pageSize}
+	req := db.Request{Query: ui.bar.entry.Text, Sort: s.sort, Limit: pageSize, Group: s.group}
 	fetch := req
 	if refresh {
 		// Every hit loaded, and a page more: room for new articles listed
@@ -99,6 +100,7 @@ func (ui *UI) startSearch(refresh bool) {
 	ui.app.Preferences().SetString(prefQuery, req.Query)
 	ui.side.markCurrent(req.Query, req.Sort)
 	ui.countFacets(ctx, req.Query)
+	ui.timeline.view.setFilters(req.Query)
 
 	ui.tasks.Go(func() {
 		res, err := ui.store.Search(ctx, fetch)
@@ -108,6 +110,11 @@ func (ui *UI) startSearch(refresh bool) {
 		ui.tasks.Do(func() {
 			if s.gen.Load() == gen {
 				s.awaited = false
+				if err == nil {
+					// Counted once the list is shown, so as not to slow it.
+					ui.countTimeline(ctx, req.Query)
+					ui.countEntityFacets(ctx, req.Query)
+				}
 			}
 			switch {
 			case s.gen.Load() != gen:

@@ -58,6 +58,12 @@ type sidebarState struct {
 	facetGen  atomic.Uint64
 	expanded  map[db.FacetKind]bool
 
+	// The people, places and organisations the results name.
+	names    db.EntityFacets
+	namesFor string // the query they are of; namesOK says they arrived
+	namesOK  bool
+	namesGen atomic.Uint64
+
 	query string // the list's, to mark the entry that shows it
 	sort  db.Sort
 }
@@ -177,6 +183,34 @@ func (ui *UI) countFacets(ctx context.Context, query string) {
 				s.expanded = map[db.FacetKind]bool{}
 			}
 			s.facets, s.facetErr, s.facetsFor, s.facetsOK = f, err, query, true
+			ui.rebuildFacets()
+		})
+	})
+}
+
+// entityFacetsKept is how many people (places, organisations) of the
+// results the sidebar can list.
+const entityFacetsKept = 25
+
+// countEntityFacets counts the people, places and organisations the
+// results name, in the background, once the list is shown; the search's
+// context cancels it when the next search starts.
+func (ui *UI) countEntityFacets(ctx context.Context, query string) {
+	s := &ui.side
+	gen := s.namesGen.Add(1)
+	ui.tasks.Go(func() {
+		f, err := ui.store.EntityFacets(ctx, query, entityFacetsKept)
+		if ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			if s.namesGen.Load() != gen {
+				return
+			}
+			if err != nil {
+				f = db.EntityFacets{}
+			}
+			s.names, s.namesFor, s.namesOK = f, query, true
 			ui.rebuildFacets()
 		})
 	})
@@ -321,17 +355,26 @@ func (ui *UI) facetSection() []fyne.CanvasObject {
 	if f.Capped {
 		out = append(out, sideHint(fmt.Sprintf("Counted over the newest %s.", thousands(f.Counted))))
 	}
-	kinds := []struct {
+	type kind struct {
 		kind   db.FacetKind
 		title  string
 		values []db.FacetCount
 		label  func(string) string
-	}{
-		{db.FacetSource, "Sources", f.Sources, nil},
-		{db.FacetAuthor, "Authors", f.Authors, nil},
-		{db.FacetLanguage, "Languages", f.Languages, languageName},
-		{db.FacetYear, "Years", f.Years, nil},
+		top    bool // the most frequent only: "Show top 25", not "Show all"
 	}
+	kinds := []kind{
+		{db.FacetSource, "Sources", f.Sources, nil, false},
+		{db.FacetAuthor, "Authors", f.Authors, nil, false},
+	}
+	if n := s.names; s.namesOK && s.namesFor == s.facetsFor {
+		kinds = append(kinds,
+			kind{db.FacetPerson, "People", n.People, nil, len(n.People) >= entityFacetsKept},
+			kind{db.FacetPlace, "Places", n.Places, nil, len(n.Places) >= entityFacetsKept},
+			kind{db.FacetOrganisation, "Organisations", n.Organisations, nil, len(n.Organisations) >= entityFacetsKept})
+	}
+	kinds = append(kinds,
+		kind{db.FacetLanguage, "Languages", f.Languages, languageName, false},
+		kind{db.FacetYear, "Years", f.Years, nil, false})
 	query := s.facetsFor
 	for _, k := range kinds {
 		if len(k.values) == 0 {
@@ -361,11 +404,14 @@ func (ui *UI) facetSection() []fyne.CanvasObject {
 			out = append(out, sideHint(fmt.Sprintf("and %s more", thousands(len(k.values)-len(shown)))))
 		} else if len(shown) < len(k.values) {
 			kind := k.kind
-			more := ui.newSideRow(fmt.Sprintf("more:%s", kind), nil,
-				fmt.Sprintf("Show all %s", thousands(len(k.values))), "", func() {
-					s.expanded[kind] = true
-					ui.rebuildFacets()
-				})
+			label := fmt.Sprintf("Show all %s", thousands(len(k.values)))
+			if k.top {
+				label = fmt.Sprintf("Show top %s", thousands(len(k.values)))
+			}
+			more := ui.newSideRow(fmt.Sprintf("more:%s", kind), nil, label, "", func() {
+				s.expanded[kind] = true
+				ui.rebuildFacets()
+			})
 			more.dim = true
 			out = append(out, more)
 		}

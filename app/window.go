@@ -33,19 +33,20 @@ type UI struct {
 	stop  context.CancelFunc
 	tasks taskGroup
 
-	search  searchState
-	bar     topBar
-	list    *resultList
-	notice  *widget.Label // over the list: no matches, or why the search failed
-	detail  detailView
-	imports importState
-	watch   watchState
-	jobs    jobState // backup, export, check, re-extraction or a bulk action running in the background
-	side    sidebarState
-	sel     selectionState
-	reading readState
-	menu    menuItems
-	opt     options
+	search   searchState
+	bar      topBar
+	list     *resultList
+	notice   *widget.Label // over the list: no matches, or why the search failed
+	detail   detailView
+	imports  importState
+	watch    watchState
+	jobs     jobState // backup, export, check, re-extraction or a bulk action running in the background
+	side     sidebarState
+	timeline timelineState
+	sel      selectionState
+	reading  readState
+	menu     menuItems
+	opt      options
 
 	split     *container.Split // the list and the article
 	sideSplit *container.Split // the sidebar and split
@@ -84,8 +85,9 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 
 	p := loadPrefs(a.Preferences())
 	ui.search.sort = p.sort
+	ui.search.group = p.group
 	ui.buildTopBar(p.query)
-	left := ui.buildListPane()
+	left := ui.buildListPane(p.timeline)
 	ui.buildDetail()
 	ui.buildSidebar()
 	ui.buildImportPanel()
@@ -117,6 +119,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.searchNow()
 	ui.refreshSidebar()
 	ui.startWatching(opt.pollInterval)
+	ui.startBackfill()
 	return ui
 }
 

@@ -53,8 +53,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"import", "[--json] [--dry-run] PATH...", "import files and folders", runImport},
-		{"search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive", runSearch},
-		{"show", "[--json] ID", "print one article", runShow},
+		{"search", "[--json] [--group] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive (--group: one line per story and its copies)", runSearch},
+		{"show", "[--json] ID", "print one article, with the people, places and organisations it names and its copies", runShow},
+		{"related", "[--json] [--limit N] ID", "list the articles most like one (not its copies)", runRelated},
+		{"timeline", "[--json] QUERY...", "count a search's results by year, month or day", runTimeline},
+		{"entities", "[--json] [--limit N] QUERY...", "count the people, places and organisations a search's results name", runEntities},
 		{"delete", "ID...", "delete articles", runDelete},
 		{"tag", "[--query QUERY] ID... +NAME... -NAME...", "add (+) and remove (-) tags on articles", runTag},
 		{"tags", "[--json]", "list the tags with their article counts", runTags},

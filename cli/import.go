@@ -63,6 +63,12 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	}, progress.update)
 	progress.clear()
 	fmt.Fprintln(env.Stderr, summaryLine(sum))
+	// An archive from an earlier version: its older articles get their
+	// copies and entities now, once (grouping does not depend on the order
+	// articles are done in, so the new ones could go first).
+	if !*dryRun && ctx.Err() == nil && !backfill(ctx, env, store, "import") {
+		return ExitFailed
+	}
 	if sum.Failed > 0 || sum.Cancelled > 0 {
 		return ExitFailed
 	}

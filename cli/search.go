@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -20,14 +19,17 @@ type searchJSON struct {
 	Tags      []string `json:"tags"`
 	Starred   bool     `json:"starred"`
 	Read      bool     `json:"read"`
+	Copies    *[]int64 `json:"copies,omitempty"` // with --group: the other members' ids
 }
 
 func runSearch(ctx context.Context, env Env, args []string) int {
-	fs, dbFlag := newFlags(env, "search", "[--json] [--limit N] [--sort relevance|newest|oldest] QUERY...",
+	fs, dbFlag := newFlags(env, "search", "[--json] [--group] [--limit N] [--sort relevance|newest|oldest] QUERY...",
 		"Search the archive. Matched words are marked **like this**.\n"+
 			`Query syntax: words "a phrase" prefix* a OR b -word (group) title: author: source: note:`+"\n"+
-			`after:2020-08-01 before:2020-09 tag:NAME tag:"two words" -tag:NAME is:starred is:unread is:read lang:fr`)
+			`after:2020-08-01 before:2020-09 date:2020-03 date:2019..2021-06 tag:NAME tag:"two words" -tag:NAME`+"\n"+
+			`is:starred is:unread is:read lang:fr person:"NAME" place:NAME org:NAME`)
 	asJSON := fs.Bool("json", false, "print one JSON object per hit")
+	group := fs.Bool("group", false, `one line per story: copies of it from other outlets are counted ("+2 copies"), and listed with --json`)
 	limit := fs.Int("limit", 20, "show at most `N` hits")
 	sortFlag := fs.String("sort", "relevance", "order: relevance, newest or oldest")
 	if ok, status := parse(fs, args); !ok {
@@ -49,34 +51,18 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 	defer store.Close()
 	store.SetScanBudget(0) // an exact count up to the cap, not the first 60 ms
 
-	req := db.Request{Query: strings.Join(fs.Args(), " "), Sort: sort, Limit: *limit}
+	req := db.Request{Query: strings.Join(fs.Args(), " "), Sort: sort, Limit: *limit, Group: *group}
+	// Groups and entity filters need every article's copies and entities:
+	// an archive from an earlier version is brought up to date first.
+	if (*group || mentionsEntities(req.Query)) && !backfill(ctx, env, store, "search") {
+		return ExitFailed
+	}
 	res, err := store.Search(ctx, req)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "clippings search: %v\n", err)
 		return ExitFailed
 	}
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetEscapeHTML(false)
-	for _, h := range res.Hits {
-		if *asJSON {
-			line := searchJSON{ID: h.ID, Title: h.Title, Source: h.Source, Snippet: marks(h.Snippet, "**", "**"), Score: h.Score,
-				Tags: h.Tags, Starred: h.Starred, Read: h.Read}
-			if line.Tags == nil {
-				line.Tags = []string{}
-			}
-			if h.Published.Known() {
-				d := h.Published.String()
-				line.Published = &d
-			}
-			enc.Encode(line)
-			continue
-		}
-		date := h.Published.String()
-		if date == "" {
-			date = "    -     "
-		}
-		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s%s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marksOf(h), marks(h.Snippet, "**", "**"))
-	}
+	printHits(env, res.Hits, *asJSON, *group)
 	if !*asJSON {
 		more := ""
 		if res.TotalCapped {
@@ -104,4 +90,16 @@ func marksOf(h db.Hit) string {
 		b.WriteString("  [" + strings.Join(h.Tags, ", ") + "]")
 	}
 	return b.String()
+}
+
+// mentionsEntities reports whether a query may filter by entity
+// (person:, place:, org:).
+func mentionsEntities(query string) bool {
+	q := strings.ToLower(query)
+	for _, f := range []string{"person:", "people:", "place:", "places:", "org:", "orgs:", "organisation:", "organization:"} {
+		if strings.Contains(q, f) {
+			return true
+		}
+	}
+	return false
 }

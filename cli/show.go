@@ -12,7 +12,8 @@ import (
 )
 
 func runShow(ctx context.Context, env Env, args []string) int {
-	fs, dbFlag := newFlags(env, "show", "[--json] ID", "Print one article, whole")
+	fs, dbFlag := newFlags(env, "show", "[--json] ID", "Print one article, whole, with the people, places and organisations it names\n"+
+		"and its copies (the same story from other outlets)")
 	asJSON := fs.Bool("json", false, "print the article as JSON")
 	if ok, status := parse(fs, args); !ok {
 		return status
@@ -36,12 +37,17 @@ func runShow(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "clippings show: %v\n", err)
 		return ExitFailed
 	}
+	ents, copies, err := rediscovered(ctx, store, id)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings show: %v\n", err)
+		return ExitFailed
+	}
 	if *asJSON {
 		normalise(&a.Article)
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		enc.Encode(a)
+		enc.Encode(showJSON{Article: a, Entities: ents, Copies: copiesJSON(copies)})
 		return ExitOK
 	}
 	w := env.Stdout
@@ -77,6 +83,12 @@ func runShow(ctx context.Context, env Env, args []string) int {
 		marks = append(marks, "unread")
 	}
 	fmt.Fprintln(w, strings.Join(marks, " · "))
+	for _, line := range entityLines(ents) {
+		fmt.Fprintln(w, line)
+	}
+	if line := alsoPublished(copies); line != "" {
+		fmt.Fprintln(w, line)
+	}
 	fmt.Fprintln(w)
 	for _, c := range a.Captions {
 		if c.Credit != "" {

@@ -12,7 +12,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -56,11 +55,13 @@ type NewArticle struct {
 	hash       []byte
 	codec      string
 	compressed []byte
+	traits     traits // near-duplicate signature and entities
 }
 
-// Prepare hashes the article's text and compresses its original. Add calls
-// it when the caller has not; importers call it on their worker goroutines so
-// the one writer only writes.
+// Prepare hashes the article's text, compresses its original, signs its
+// body for grouping copies and finds the people, places and organisations
+// it names. Add calls it when the caller has not; importers call it on
+// their worker goroutines so the one writer only writes.
 func (n *NewArticle) Prepare() error {
 	if n.prepared {
 		return nil
@@ -70,6 +71,7 @@ func (n *NewArticle) Prepare() error {
 		return err
 	}
 	n.hash, n.codec, n.compressed, n.prepared = ContentHash(n.Article), codec, data, true
+	n.traits = traitsOf(n.Article.Title, n.Article.Body)
 	return nil
 }
 
@@ -158,18 +160,33 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			return fmt.Errorf("prepare insert: %w", err)
 		}
 		defer insert.Close()
-		var entries []indexEntry
+		found := s.traitWriter(ctx, tx)
+		defer found.close()
+		var (
+			entries []indexEntry
+			traits  []articleTraits
+		)
 		for i, it := range items {
+			if err := it.Prepare(); err != nil {
+				results[i] = AddResult{Err: err}
+				return err
+			}
 			entry, err := insertOne(ctx, tx, insert, it, next, now)
 			results[i] = AddResult{ID: entry.id, Err: err}
 			if err == nil {
 				entries = append(entries, entry)
+				traits = append(traits, articleTraits{entry.id, it.traits})
 				next++
 				continue
 			}
 			if !errors.Is(err, ErrDuplicate) {
 				return err
 			}
+		}
+		// Their copies and the entities they name, for the batch at once;
+		// before the index entries, which are written last.
+		if err := found.store(traits...); err != nil {
+			return err
 		}
 		// FTS5 writes a new segment whenever a rowid is not above the last
 		// one; doc keys follow publication dates, not import order, so
@@ -240,7 +257,7 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	}
 	names := tagNames(tags)
 	note := cleanNote(o.Note)
-	keys := indexKeys(a.Language, o.Read, o.Starred, names)
+	keys := withEntityTokens(indexKeys(a.Language, o.Read, o.Starred, names), it.traits.tokens)
 	edits, err := editsOf(a, o.Edited).encode()
 	if err != nil {
 		return indexEntry{}, err
@@ -295,9 +312,11 @@ func nullDate(d article.Date) any {
 	return d.String()
 }
 
-// gzipWriters recycles compressors across articles; a sync.Pool holds no
-// state that matters, only spare memory.
-var gzipWriters sync.Pool
+// gzipWriters recycles compressors across articles: a free list of a few,
+// one per worker. (A sync.Pool is emptied by every garbage collection, and
+// finding entities makes enough garbage that each article paid for a new
+// megabyte of tables.)
+var gzipWriters = make(chan *gzip.Writer, 16)
 
 // compress gzips an original file; tiny files are kept as they are.
 func compress(data []byte) (string, []byte, error) {
@@ -306,7 +325,11 @@ func compress(data []byte) (string, []byte, error) {
 	}
 	var buf bytes.Buffer
 	// A gzip writer allocates about a megabyte of tables: reuse them.
-	zw, _ := gzipWriters.Get().(*gzip.Writer)
+	var zw *gzip.Writer
+	select {
+	case zw = <-gzipWriters:
+	default:
+	}
 	if zw == nil {
 		var err error
 		if zw, err = gzip.NewWriterLevel(&buf, gzip.BestSpeed); err != nil {
@@ -315,7 +338,12 @@ func compress(data []byte) (string, []byte, error) {
 	} else {
 		zw.Reset(&buf)
 	}
-	defer gzipWriters.Put(zw)
+	defer func() {
+		select {
+		case gzipWriters <- zw:
+		default:
+		}
+	}()
 	if _, err := zw.Write(data); err != nil {
 		return "", nil, fmt.Errorf("compress original: %w", err)
 	}
@@ -352,9 +380,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.recent.invalidate() // it may hold what was rolled back
 		return describeWriteError(s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
+		s.recent.invalidate()
 		return describeWriteError(s.path, fmt.Errorf("commit: %w", err))
 	}
 	return nil
@@ -502,6 +532,18 @@ func (s *Store) Delete(ctx context.Context, ids ...int64) error {
 					return fmt.Errorf("article #%d: %w", id, ErrNotFound)
 				}
 			}
+			// Band keys have no foreign key to cascade (see migration
+			// 0003): they go first, found from the signatures. The rest of
+			// what was found in the text (signature, group, entities)
+			// goes with the row.
+			bands := s.traitWriter(ctx, tx)
+			for _, id := range batch {
+				if err := bands.forgetBands(id); err != nil {
+					bands.close()
+					return err
+				}
+			}
+			bands.close()
 			// `doc IN (…)` walks the doc index: rows go in index order.
 			if _, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE doc IN (?"+strings.Repeat(",?", len(docs)-1)+")", docs...); err != nil {
 				return fmt.Errorf("delete articles: %w", err)

@@ -14,6 +14,7 @@ const (
 	ProblemDatabase = "database" // SQLite's own structures (pages, b-trees)
 	ProblemIndex    = "index"    // the full-text index
 	ProblemOriginal = "original" // the stored original files
+	ProblemCopies   = "copies"   // what groups copies: signatures, groups
 )
 
 // maxProblemsPerStep keeps a badly damaged archive's report readable.
@@ -58,6 +59,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		s.checkFullTextIndex,
 		s.checkIndexEntries,
 		s.checkOriginals,
+		s.checkCopies,
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
@@ -255,4 +257,27 @@ func (s *Store) listProblems(ctx context.Context, r *CheckReport, kind, query st
 	if n > maxProblemsPerStep {
 		r.add(kind, 0, fmt.Sprintf("… and %d more like this", n-maxProblemsPerStep))
 	}
+}
+
+// checkCopies finds articles without the signature that groups copies
+// (once Backfill is done: all have one) and groups that break their rules:
+// a group of one, or not named by its smallest member.
+func (s *Store) checkCopies(ctx context.Context, r *CheckReport) {
+	pending, err := s.BackfillPending(ctx)
+	if err != nil {
+		r.add(ProblemCopies, 0, "check could not run: "+err.Error())
+		return
+	}
+	if !pending {
+		s.listProblems(ctx, r, ProblemCopies,
+			"SELECT id FROM articles AS a WHERE NOT EXISTS (SELECT 1 FROM signatures AS s WHERE s.article_id = a.id) ORDER BY id",
+			func(id int64) Problem {
+				return Problem{Kind: ProblemCopies, Article: id, Detail: "no signature: its copies are not found"}
+			})
+	}
+	s.listProblems(ctx, r, ProblemCopies,
+		`SELECT group_id FROM article_groups GROUP BY group_id HAVING count(*) < 2 OR min(article_id) <> group_id ORDER BY group_id`,
+		func(g int64) Problem {
+			return Problem{Kind: ProblemCopies, Detail: fmt.Sprintf("group %d is not a group of copies named by its first member", g)}
+		})
 }

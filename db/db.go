@@ -51,6 +51,8 @@ type Store struct {
 
 	limits searchLimits
 	watch  *sql.DB // one reader kept for PRAGMA data_version (see DataVersion)
+
+	recent recentBands // the writer's mirror of bands_recent
 }
 
 // Open opens the archive at path, creating it and its folder when missing, and

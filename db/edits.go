@@ -180,6 +180,32 @@ func (s *Store) Edit(ctx context.Context, id int64, m MetadataEdit) error {
 type Reextraction struct {
 	ID      int64
 	Article article.Article
+
+	found *foundTraits // filled by Prepare
+}
+
+// foundTraits are traits and the text they were found in.
+type foundTraits struct {
+	title, body string
+	traits      traits
+}
+
+// Prepare signs the new text and finds its entities: Reextracted calls
+// it for a text that changed when the caller has not; re-extraction calls
+// it on its worker goroutines so the one writer only writes.
+func (r *Reextraction) Prepare() {
+	if r.found == nil {
+		r.found = &foundTraits{r.Article.Title, r.Article.Body, traitsOf(r.Article.Title, r.Article.Body)}
+	}
+}
+
+// traitsFor returns the traits of the text as stored (the user's edits
+// applied to the new extraction), prepared if that is the text prepared.
+func (r *Reextraction) traitsFor(title, body string) traits {
+	if r.found != nil && r.found.title == title && r.found.body == body {
+		return r.found.traits
+	}
+	return traitsOf(title, body)
 }
 
 // ReextractOutcome is what became of one re-extracted article.
@@ -201,9 +227,14 @@ func (s *Store) Reextracted(ctx context.Context, items []Reextraction) ([]Reextr
 		ids[i] = it.ID
 		index[it.ID] = append(index[it.ID], i)
 	}
-	err := s.rewrite(ctx, ids, nil, func(ctx context.Context, tx *sql.Tx, r *stored) error {
+	var found *traitWriter
+	err := s.rewrite(ctx, ids, func(ctx context.Context, tx *sql.Tx) error {
+		found = s.traitWriter(ctx, tx)
+		return nil
+	}, func(ctx context.Context, tx *sql.Tx, r *stored) error {
 		at := index[r.id]
-		a := items[at[len(at)-1]].Article
+		item := &items[at[len(at)-1]]
+		a := item.Article
 		before := r.clone()
 		outcome := func(o ReextractOutcome) {
 			for _, i := range at {
@@ -238,10 +269,40 @@ func (s *Store) Reextracted(ctx context.Context, items []Reextraction) ([]Reextr
 			return err
 		}
 		e.apply(r)
-		r.keys = indexKeys(r.language, r.read, r.starred, r.tags)
+		// What the text reveals follows the text: a new body is signed and
+		// grouped again (leaving its old group, which stays together
+		// without it), a new headline or body has its entities found again.
+		tokens := entityTokensOf(before.keys)
+		has, err := found.hasTraits(r.id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.body != before.body || !has:
+			t := item.traitsFor(r.title, r.body)
+			if has {
+				if err := found.forget(r.id); err != nil {
+					return err
+				}
+			}
+			if err := found.store(articleTraits{r.id, t}); err != nil {
+				return err
+			}
+			tokens = t.tokens
+		case r.title != before.title:
+			t := item.traitsFor(r.title, r.body)
+			if err := found.replaceEntities(r.id, t.entities); err != nil {
+				return err
+			}
+			tokens = t.tokens
+		}
+		r.keys = withEntityTokens(indexKeys(r.language, r.read, r.starred, r.tags), tokens)
 		outcome(ReextractOutcome{Changed: !r.same(&before)})
 		return nil
-	}, nil)
+	}, func(context.Context, *sql.Tx) error {
+		found.close()
+		return nil
+	})
 	var nf *NotFoundError
 	if errors.As(err, &nf) {
 		for _, id := range nf.IDs {

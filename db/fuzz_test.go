@@ -7,8 +7,9 @@ import (
 	"github.com/clippings/clippings/article"
 )
 
-// FuzzSearchQuery: whatever a user types, Search (and the facets, and a
-// count of it narrowed) answers without an error.
+// FuzzSearchQuery: whatever a user types, Search (grouped too, and the
+// facets, the entity counts, the timeline, and a count of it narrowed)
+// answers without an error.
 func FuzzSearchQuery(f *testing.F) {
 	for _, seed := range []string{
 		"", "mali", `"negotiating table"`, "negotiat*", "title:Mali", "a OR b", "-x", "NOT y",
@@ -17,6 +18,8 @@ func FuzzSearchQuery(f *testing.F) {
 		`tag:"mali coup"`, "tag:read-later", "-tag:x", `tag:""`, "tag:", `tag:"a"b"`, "is:starred", "-is:read",
 		"NOT is:unread", "is:", "is:x", "lang:fr", "lang:none", "lang:", "note:x", `note:"a b"*`, "0*", "0tag1*",
 		`mali tag:"mali coup" -is:read lang:fr`, "(is:read OR tag:x) -tag:y", "tag:(x)", `-tag:"`,
+		"date:2020", "date:2020-03-14", "date:2019..2021-06", "date:..", "date:2021..2019", "-date:2020", `date:"2020"`,
+		`person:"Maria Zakharova"`, "place:bamako", "org:ECOWAS", "-place:mali", `org:""`, "person:", "place:é",
 	} {
 		f.Add(seed)
 	}
@@ -38,8 +41,17 @@ func FuzzSearchQuery(f *testing.F) {
 				t.Fatalf("Search(%q, %v): %v", q, sort, err)
 			}
 		}
+		if _, err := s.Search(context.Background(), Request{Query: q, Sort: Newest, Limit: 1, Group: true}); err != nil {
+			t.Fatalf("Search(%q, grouped): %v", q, err)
+		}
 		if _, err := s.Facets(context.Background(), q); err != nil {
 			t.Fatalf("Facets(%q): %v", q, err)
+		}
+		if _, err := s.EntityFacets(context.Background(), q, 3); err != nil {
+			t.Fatalf("EntityFacets(%q): %v", q, err)
+		}
+		if _, err := s.Timeline(context.Background(), q); err != nil {
+			t.Fatalf("Timeline(%q): %v", q, err)
 		}
 		if _, _, err := s.CountMatches(context.Background(), Narrow(q, FacetQuery(FacetSource, q))); err != nil {
 			t.Fatalf("CountMatches(Narrow(%q)): %v", q, err)

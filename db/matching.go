@@ -192,7 +192,8 @@ func byCount(m map[string]int) []FacetCount {
 
 // FacetQuery is the query clause that keeps only results with a facet's
 // value: source:"Le Monde", author:"Jane Doe", lang:fr (lang:none for an
-// unknown language), after:2020 before:2021, tag:"mali coup".
+// unknown language), after:2020 before:2021, tag:"mali coup", and for the
+// entity facets person:"Ibrahim Boubacar Keita", place:"Bamako", org:"ECOWAS".
 func FacetQuery(kind FacetKind, value string) string {
 	phrase := `"` + strings.Join(strings.Fields(strings.ReplaceAll(value, `"`, " ")), " ") + `"`
 	switch kind {
@@ -213,6 +214,8 @@ func FacetQuery(kind FacetKind, value string) string {
 			return ""
 		}
 		return fmt.Sprintf("after:%04d before:%04d", y, y+1)
+	case FacetPerson, FacetPlace, FacetOrganisation:
+		return entityFacetQuery(kind, value)
 	}
 	return ""
 }

@@ -508,7 +508,8 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 		if err := change(ctx, tx, r); err != nil {
 			return err
 		}
-		r.keys = indexKeys(r.language, r.read, r.starred, r.tags)
+		// The entity tokens stay as they are, or as change set them.
+		r.keys = withEntityTokens(indexKeys(r.language, r.read, r.starred, r.tags), entityTokensOf(r.keys))
 		if r.published != befores[i].published {
 			doc, err := r.docFor()
 			if err != nil {
@@ -601,7 +602,8 @@ func (s *Store) decorate(ctx context.Context, q query, hits []Hit) error {
 
 // snippetOfKeys reports whether a snippet marks a keys column token.
 func snippetOfKeys(sn string) bool {
-	return strings.Contains(sn, MarkStart+"0tag") || strings.Contains(sn, MarkStart+"0is") || strings.Contains(sn, MarkStart+"0lang")
+	return strings.Contains(sn, MarkStart+"0tag") || strings.Contains(sn, MarkStart+"0is") || strings.Contains(sn, MarkStart+"0lang") ||
+		strings.Contains(sn, MarkStart+"0e")
 }
 
 // wordSnippet is a snippet marking the query's words only, else the start

@@ -17,13 +17,20 @@ import (
 //	title: author: source: note:   only in that field: title:mali, author:"jane doe"
 //	after:2020-08-01 before:2020-09-01   published on or after / before a day
 //	                (YYYY, YYYY-MM or YYYY-MM-DD)
+//	date:2020 date:2020-03 date:2020-03-14   published in that year, month, day
+//	date:2019..2021-06   from the start of the first period to the end of the
+//	                last (date:2019.. and date:..2021-06 leave one end open);
+//	                several date filters narrow each other
 //	tag:mali tag:"mali coup"   tagged so (the whole name, any case); -tag:read not
 //	is:starred is:unread is:read   starred, unread, read; -is:starred not starred
 //	lang:fr lang:none          in that language (ISO 639-1), of unknown language
+//	person:"Ibrahim Boubacar Keita" place:Bamako org:ECOWAS   naming that
+//	                person, place or organisation (the whole name, as the
+//	                entity facets show it; case and accents do not matter)
 //
-// Tags, the read and starred state and the language are tokens of the
-// index's keys column (see keys.go), so they combine with words in one
-// MATCH. A filter value that means nothing (is:purple, lang:french) is
+// Tags, the read and starred state, the language and the named entities
+// are tokens of the index's keys column (see keys.go, rediscover.go), so
+// they combine with words in one MATCH. A filter value that means nothing (is:purple, lang:french) is
 // searched as plain words, as after:yesterday is.
 //
 // Any string is a valid query: what does not parse is searched as plain words,
@@ -56,7 +63,7 @@ type node struct {
 	text     string // term: the words
 	column   string // term: FTS5 column filter, "" for all
 	prefix   bool   // term: last word is a prefix
-	key      string // term: an exact token of the keys column (tag:, is:, lang:) instead of text
+	key      string // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
 	children []*node
 }
 
@@ -73,7 +80,9 @@ var fieldColumns = map[string]string{
 }
 
 // keyFields are the filters matched as tokens of the keys column.
-var keyFields = map[string]bool{"tag": true, "tags": true, "is": true, "lang": true, "language": true}
+var keyFields = map[string]bool{"tag": true, "tags": true, "is": true, "lang": true, "language": true,
+	"person": true, "people": true, "place": true, "places": true,
+	"org": true, "orgs": true, "organisation": true, "organization": true}
 
 // keyToken is the keys column's token for a filter's value, or false when
 // the value means nothing.
@@ -101,6 +110,8 @@ func keyToken(field, value string) (string, bool) {
 		if langValue(v) == v {
 			return langKey(v), true
 		}
+	default:
+		return entityFilterToken(field, value)
 	}
 	return "", false
 }
@@ -189,7 +200,7 @@ func tokenize(input string, q *query) []token {
 		field := ""
 		if j := fieldEnd(rs, i); j > i {
 			name := strings.ToLower(string(rs[i:j]))
-			if _, ok := fieldColumns[name]; ok || keyFields[name] || name == "after" || name == "before" {
+			if _, ok := fieldColumns[name]; ok || keyFields[name] || name == "after" || name == "before" || name == "date" {
 				if j+1 < len(rs) && !unicode.IsSpace(rs[j+1]) && rs[j+1] != ')' {
 					field = name
 					i = j + 1
@@ -233,6 +244,19 @@ func tokenize(input string, q *query) []token {
 					q.after = d
 				} else {
 					q.before = d
+				}
+				continue
+			}
+			toks = append(toks, token{kind: tokWord, text: field + " " + word, negate: negate})
+			continue
+		}
+		if field == "date" {
+			if from, to, ok := parsePeriods(word); ok {
+				if !from.IsZero() && from.After(q.after) {
+					q.after = from
+				}
+				if !to.IsZero() && (q.before.IsZero() || to.Before(q.before)) {
+					q.before = to
 				}
 				continue
 			}
@@ -290,6 +314,47 @@ func parseDay(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// parsePeriods reads date:'s value: a period (YYYY, YYYY-MM or
+// YYYY-MM-DD), or two joined by ".." (either may be left out), as the
+// first day in it and the day after it.
+func parsePeriods(s string) (from, to time.Time, ok bool) {
+	a, b, isRange := strings.Cut(s, "..")
+	if !isRange {
+		b = a
+	}
+	if a == "" && b == "" {
+		return from, to, false
+	}
+	if a != "" {
+		if from, _, ok = parsePeriod(a); !ok {
+			return from, to, false
+		}
+	}
+	if b != "" {
+		if _, to, ok = parsePeriod(b); !ok {
+			return from, to, false
+		}
+	}
+	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
+		return time.Time{}, time.Time{}, false // an empty period: searched as words
+	}
+	return from, to, true
+}
+
+// parsePeriod reads a year, month or day as its first day and the day after.
+func parsePeriod(s string) (from, to time.Time, ok bool) {
+	for _, p := range []struct {
+		layout string
+		y, m   int
+		d      int
+	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
+		if t, err := time.Parse(p.layout, s); err == nil {
+			return t, t.AddDate(p.y, p.m, p.d), true
+		}
+	}
+	return from, to, false
 }
 
 type parser struct {
@@ -448,7 +513,14 @@ func (r renderer) render(n *node) string {
 			if r.skipKeys {
 				return ""
 			}
-			return "keys : " + quote(n.key)
+			keys := strings.Fields(n.key) // an entity filter may match another name of it too
+			for i, k := range keys {
+				keys[i] = "keys : " + quote(k)
+			}
+			if len(keys) == 1 {
+				return keys[0]
+			}
+			return "(" + strings.Join(keys, " OR ") + ")"
 		}
 		alts := []string{quote(n.text)}
 		if n.prefix {

@@ -57,6 +57,11 @@ type Request struct {
 	Sort   Sort
 	Limit  int    // hits per page; 0 means 50
 	Cursor string // from the previous page's Results.Next; "" for the first page
+	// Group shows one hit per group of copies (the same story from
+	// several outlets): of the members the query matches, the one that
+	// sorts first, with the others' ids in Hit.Copies. Total still counts
+	// articles.
+	Group bool
 }
 
 // Hit is one search result.
@@ -70,6 +75,10 @@ type Hit struct {
 	Tags      []string     `json:"tags"`
 	Starred   bool         `json:"starred"`
 	Read      bool         `json:"read"`
+	// Copies are the ids of the other members of the hit's group of
+	// copies, in id order, in a grouped search (Request.Group); nil when
+	// it has none.
+	Copies []int64 `json:"copies,omitempty"`
 }
 
 // Results is one page of hits.
@@ -305,44 +314,66 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
 	}
 
-	var order, where string
-	pageArgs := append([]any{}, args...)
-	switch sort {
-	case Relevance:
-		order = "score, doc"
-		if after != nil {
-			where = "WHERE score > ? OR (score = ? AND doc > ?)"
-			pageArgs = append(pageArgs, after.score, after.score, after.doc)
+	// fetch reads up to n matches in order, after a position (nil: from
+	// the first).
+	fetch := func(after *page, n int) ([]page, error) {
+		var order, where string
+		pageArgs := append([]any{}, args...)
+		switch sort {
+		case Relevance:
+			order = "score, doc"
+			if after != nil {
+				where = "WHERE score > ? OR (score = ? AND doc > ?)"
+				pageArgs = append(pageArgs, after.score, after.score, after.doc)
+			}
+		case Newest:
+			order = "doc DESC"
+			if after != nil {
+				where = "WHERE doc < ?"
+				pageArgs = append(pageArgs, after.doc)
+			}
+		case Oldest:
+			order = "doc"
+			if after != nil {
+				where = "WHERE doc > ?"
+				pageArgs = append(pageArgs, after.doc)
+			}
 		}
-	case Newest:
-		order = "doc DESC"
-		if after != nil {
-			where = "WHERE doc < ?"
-			pageArgs = append(pageArgs, after.doc)
+		pageArgs = append(pageArgs, n)
+		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") "+where+" ORDER BY "+order+" LIMIT ?", pageArgs...)
+		if err != nil {
+			return nil, err
 		}
-	case Oldest:
-		order = "doc"
-		if after != nil {
-			where = "WHERE doc > ?"
-			pageArgs = append(pageArgs, after.doc)
+		defer rows.Close()
+		var pages []page
+		for rows.Next() {
+			var p page
+			if err := rows.Scan(&p.doc, &p.score); err != nil {
+				return nil, err
+			}
+			pages = append(pages, p)
 		}
+		return pages, rows.Err()
 	}
-	pageArgs = append(pageArgs, req.Limit+1)
-	rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") "+where+" ORDER BY "+order+" LIMIT ?", pageArgs...)
+	var (
+		pages []page
+		err   error
+	)
+	switch {
+	case !req.Group:
+		pages, err = fetch(after, req.Limit+1)
+	case sort == Relevance:
+		// One hit per group, the best ranked: the ranking is read from
+		// its start (see groupedRankedPages).
+		var rows *sql.Rows
+		rows, err = s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") ORDER BY score, doc", args...)
+		if err == nil {
+			pages, err = s.groupedRankedPages(ctx, rows, after, req.Limit)
+		}
+	default:
+		pages, err = s.groupedDatePages(ctx, q, sort, after, req.Limit, fetch)
+	}
 	if err != nil {
-		return Results{}, fmt.Errorf("search: %w", err)
-	}
-	var pages []page
-	for rows.Next() {
-		var p page
-		if err := rows.Scan(&p.doc, &p.score); err != nil {
-			rows.Close()
-			return Results{}, fmt.Errorf("search: %w", err)
-		}
-		pages = append(pages, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 
@@ -357,7 +388,17 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Next = encodeCursor(sort, page{doc: edge})
 	}
-	res.Hits, err = s.hits(ctx, q, pages)
+	if res.Hits, err = s.hits(ctx, q, pages); err != nil || !req.Group {
+		return res, err
+	}
+	shown := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		shown[i] = h.ID
+	}
+	copies, err := s.copiesOf(ctx, shown)
+	for i := range res.Hits {
+		res.Hits[i].Copies = copies[res.Hits[i].ID]
+	}
 	return res, err
 }
 

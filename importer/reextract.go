@@ -105,7 +105,9 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 					report(ReextractResult{ID: id, Title: title, Status: Failed, Err: err})
 					continue
 				}
-				extracted <- fresh{title: title, item: db.Reextraction{ID: id, Article: a}}
+				item := db.Reextraction{ID: id, Article: a}
+				item.Prepare() // signing and finding entities, on this worker
+				extracted <- fresh{title: title, item: item}
 			}
 		}()
 	}

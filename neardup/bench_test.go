@@ -1,10 +1,11 @@
-package neardup
+package neardup_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/clippings/clippings/bench"
+	"github.com/clippings/clippings/neardup"
 )
 
 // article700 is a bench corpus article of about 700 words, as imports see.
@@ -26,20 +27,20 @@ func BenchmarkSign(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Sign(text)
+		neardup.Sign(text)
 	}
 }
 
 func BenchmarkSimilar(b *testing.B) {
 	text := article700(b)
-	x, y := Sign(text), Sign(text[:len(text)/2])
+	x, y := neardup.Sign(text), neardup.Sign(text[:len(text)/2])
 	for b.Loop() {
-		Similar(x, y)
+		neardup.Similar(x, y)
 	}
 }
 
 func BenchmarkBands(b *testing.B) {
-	s := Sign(article700(b))
+	s := neardup.Sign(article700(b))
 	b.ReportAllocs()
 	for b.Loop() {
 		s.Bands()

@@ -1,4 +1,4 @@
-package neardup
+package neardup_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clippings/clippings/bench"
+	"github.com/clippings/clippings/neardup"
 )
 
 // The grouping evaluation: base stories, copies of them with the edits
@@ -213,7 +214,7 @@ type result struct {
 // compared only with the LSH candidates among earlier ones and joined (by
 // union-find) to every group it is similar to.
 func evaluate(docs []doc) result {
-	sigs := make([]Signature, len(docs))
+	sigs := make([]neardup.Signature, len(docs))
 	index := map[int64][]int{}
 	parent := make([]int, len(docs))
 	var find func(int) int
@@ -228,7 +229,7 @@ func evaluate(docs []doc) result {
 	res.docs = len(docs)
 	for i, d := range docs {
 		parent[i] = i
-		sigs[i] = Sign(d.text)
+		sigs[i] = neardup.Sign(d.text)
 		seen := map[int]bool{}
 		for _, k := range sigs[i].Bands() {
 			for _, c := range index[k] {
@@ -237,7 +238,7 @@ func evaluate(docs []doc) result {
 				}
 				seen[c] = true
 				res.candidates++
-				if score, same := Similar(sigs[i], sigs[c]); same {
+				if score, same := neardup.Similar(sigs[i], sigs[c]); same {
 					parent[find(i)] = find(c)
 					if docs[i].story != docs[c].story {
 						res.mistakes = append(res.mistakes, fmt.Sprintf("joined: %s", describe(sigs[i], sigs[c], score, docs[i], docs[c])))
@@ -258,7 +259,7 @@ func evaluate(docs []doc) result {
 				res.fp++
 			case truth && !got:
 				res.fn++
-				score, same := Similar(sigs[i], sigs[j])
+				score, same := neardup.Similar(sigs[i], sigs[j])
 				if same {
 					res.missedByLSH++
 				}
@@ -271,9 +272,9 @@ func evaluate(docs []doc) result {
 	return res
 }
 
-func describe(a, b Signature, score float64, da, db doc) string {
+func describe(a, b neardup.Signature, score float64, da, db doc) string {
 	return fmt.Sprintf("containment %.2f jaccard %.2f shingles %d/%d: %d %s %.30q | %d %s %.30q",
-		score, Jaccard(a, b), a.Shingles, b.Shingles, da.story, da.kind, da.text, db.story, db.kind, db.text)
+		score, neardup.Jaccard(a, b), a.Shingles, b.Shingles, da.story, da.kind, da.text, db.story, db.kind, db.text)
 }
 
 func (r result) String() string {
@@ -337,7 +338,7 @@ func realStories(t *testing.T) []story {
 		if err := json.Unmarshal(b, &truth); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		out = append(out, story{title: truth.Title, paras: paragraphs(truth.Body)})
+		out = append(out, story{title: truth.Title, paras: neardup.Paragraphs(truth.Body)})
 	}
 	return out
 }

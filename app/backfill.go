@@ -1,0 +1,77 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// An archive from before copies and names were found on import has
+// articles without them: the window finds them in the background, with
+// progress and Cancel in the job panel. Cancelled, or the window closed,
+// it goes on from where it stopped the next time.
+
+// backfillJob is what the job panel calls it.
+const backfillJob = "finding copies and names"
+
+// startBackfill asks the archive whether articles lack their copies and
+// names, and finds them if so.
+func (ui *UI) startBackfill() {
+	ui.tasks.Go(func() {
+		pending, err := ui.store.BackfillPending(ui.ctx)
+		if err != nil || !pending || ui.ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(ui.runBackfill)
+	})
+}
+
+// runBackfill runs the archive's backfill as a job; it gives way to a job
+// the user started.
+func (ui *UI) runBackfill() {
+	if ui.jobs.name != "" || ui.ctx.Err() != nil {
+		return
+	}
+	ctx, ok := ui.startJob(backfillJob, "Finding copies and names", true)
+	if !ok {
+		return
+	}
+	ui.tasks.Go(func() {
+		var lastDraw time.Time
+		err := ui.store.Backfill(ctx, func(done, total int) {
+			if done == 0 {
+				ui.tasks.Do(func() {
+					if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
+						ui.jobs.status.SetText(fmt.Sprintf("Finding copies and names in %s…", plural(total, "article", "articles")))
+					}
+				})
+				return
+			}
+			if done < total && time.Since(lastDraw) < progressInterval {
+				return
+			}
+			lastDraw = time.Now()
+			ui.tasks.Do(func() {
+				if ui.jobs.name == backfillJob {
+					ui.jobProgress(done, total, "articles")
+				}
+			})
+		})
+		ui.tasks.Do(func() {
+			cancelled := ui.endJob()
+			if ui.ctx.Err() != nil || cancelled {
+				return
+			}
+			if err != nil && !errors.Is(err, ctx.Err()) {
+				ui.showError(fmt.Errorf("finding copies and names stopped (it goes on the next time Clippings opens): %w", err))
+				return
+			}
+			// Copies are grouped and names known now.
+			ui.refreshResults()
+			ui.refreshSidebar()
+			if a := ui.detail.article; a != nil {
+				ui.loadExtras(a.ID, true, nil)
+			}
+		})
+	})
+}

@@ -1,0 +1,359 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/entities"
+)
+
+// relatedCount is how many related articles "More like this" lists.
+const relatedCount = 6
+
+// namesShown is how many people (places, organisations) of an article are
+// shown; the rest are counted.
+const namesShown = 10
+
+// extrasState is what the article pane shows around the article once it
+// is open: the other outlets that published the story ("Also published
+// by"), the people, places and organisations it names, and related
+// articles ("More like this"). Each is loaded in the background after the
+// article shows, and dropped when another article is opened first.
+type extrasState struct {
+	copies  *fyne.Container // "Also published by: …"
+	names   *fyne.Container // people, places, organisations
+	related *fyne.Container // "More like this"
+
+	of   int64              // the article they are of
+	stop context.CancelFunc // cancels their loading
+
+	// What arrived, for tests and for laying out again.
+	members  []db.GroupMember
+	entities entities.Entities
+	similar  []db.Hit
+}
+
+func (ui *UI) buildExtras() {
+	x := &ui.detail.extras
+	x.copies, x.names, x.related = container.NewVBox(), container.NewVBox(), container.NewVBox()
+	x.copies.Hide()
+	x.names.Hide()
+	x.related.Hide()
+}
+
+// stopExtras cancels their loading and empties them.
+func (ui *UI) stopExtras() {
+	x := &ui.detail.extras
+	if x.stop != nil {
+		x.stop()
+		x.stop = nil
+	}
+	x.of = 0
+	x.members, x.entities, x.similar = nil, entities.Entities{}, nil
+	for _, c := range []*fyne.Container{x.copies, x.names, x.related} {
+		c.Objects = nil
+		c.Hide()
+	}
+}
+
+// loadExtras loads the sections of article id in the background; its
+// copies are shown at once when members are given (not nil). Shown again
+// (corrected, re-extracted), the article keeps the sections it had until
+// the new ones arrive.
+func (ui *UI) loadExtras(id int64, again bool, members []db.GroupMember) {
+	x := &ui.detail.extras
+	if !again || x.of != id {
+		ui.stopExtras()
+	} else if x.stop != nil {
+		x.stop()
+	}
+	x.of = id
+	ctx, stop := context.WithCancel(ui.ctx)
+	x.stop = stop
+	gen := ui.detail.gen.Load()
+	current := func() bool { return ui.detail.gen.Load() == gen && x.of == id && ctx.Err() == nil }
+
+	if members != nil {
+		x.members = members
+		ui.showCopies()
+	} else {
+		ui.tasks.Go(func() {
+			members, err := ui.store.Group(ctx, id)
+			if ctx.Err() != nil {
+				return
+			}
+			ui.tasks.Do(func() {
+				if current() && err == nil {
+					x.members = members
+					ui.showCopies()
+				}
+			})
+		})
+	}
+	ui.tasks.Go(func() {
+		ents, err := ui.store.Entities(ctx, id)
+		if ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			if current() && err == nil {
+				x.entities = ents
+				ui.showNames()
+			}
+		})
+	})
+	ui.tasks.Go(func() {
+		hits, err := ui.store.Related(ctx, id, relatedCount)
+		if ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			if current() && err == nil {
+				x.similar = hits
+				ui.showRelated()
+			}
+		})
+	})
+}
+
+// showCopies is "Also published by: Reuters, AP …": each outlet's name
+// opens what differs between its copy and the article.
+func (ui *UI) showCopies() {
+	x := &ui.detail.extras
+	if len(x.members) == 0 {
+		x.copies.Objects = nil
+		x.copies.Hide()
+		x.copies.Refresh()
+		return
+	}
+	objects := []fyne.CanvasObject{dimText("Also published by", theme.SizeNameText)}
+	names := copyNames(x.members)
+	for i, m := range x.members {
+		link := widget.NewHyperlink(names[i], nil)
+		link.OnTapped = func() { ui.showDiff(m, names[i]) }
+		objects = append(objects, link)
+	}
+	x.copies.Objects = []fyne.CanvasObject{newFlowBox(objects...)}
+	x.copies.Show()
+	x.copies.Refresh()
+}
+
+// copyNames names each copy by its outlet; outlets named twice get the
+// date too, and a copy without a source its headline.
+func copyNames(members []db.GroupMember) []string {
+	seen := map[string]int{}
+	for _, m := range members {
+		seen[strings.ToLower(m.Source)]++
+	}
+	out := make([]string, len(members))
+	for i, m := range members {
+		name := m.Source
+		if name == "" {
+			name = m.Title
+			if name == "" {
+				name = fmt.Sprintf("#%d", m.ID)
+			}
+			if r := []rune(name); len(r) > 40 {
+				name = string(r[:39]) + ellipsis
+			}
+		}
+		if seen[strings.ToLower(m.Source)] > 1 {
+			if d := displayDate(m.Published); d != "" {
+				name += " (" + d + ")"
+			} else {
+				name += fmt.Sprintf(" (#%d)", m.ID)
+			}
+		}
+		out[i] = name
+	}
+	return out
+}
+
+// showNames lists the people, places and organisations the article names,
+// with how often; a click searches for the articles naming one.
+func (ui *UI) showNames() {
+	x := &ui.detail.extras
+	e := x.entities
+	var objects []fyne.CanvasObject
+	for _, k := range []struct {
+		title string
+		kind  db.FacetKind
+		icon  fyne.Resource
+		list  []entities.Entity
+	}{
+		{"People", db.FacetPerson, theme.AccountIcon(), e.People},
+		{"Places", db.FacetPlace, placeIcon, e.Places},
+		{"Organisations", db.FacetOrganisation, organisationIcon, e.Organisations},
+	} {
+		if len(k.list) == 0 {
+			continue
+		}
+		var chips []fyne.CanvasObject
+		for i, ent := range k.list {
+			if i == namesShown {
+				chips = append(chips, container.NewCenter(dimText(fmt.Sprintf("and %d more", len(k.list)-namesShown), theme.SizeNameCaptionText)))
+				break
+			}
+			query := db.FacetQuery(k.kind, ent.Name)
+			chips = append(chips, newNameChip(k.icon, ent.Name, ent.Count, func() { ui.runQuery(query, nil) }))
+		}
+		objects = append(objects, sectionTitle(k.title), newFlowBox(chips...))
+	}
+	if len(objects) == 0 {
+		x.names.Objects = nil
+		x.names.Hide()
+		x.names.Refresh()
+		return
+	}
+	x.names.Objects = append([]fyne.CanvasObject{widget.NewSeparator()}, objects...)
+	x.names.Show()
+	x.names.Refresh()
+}
+
+// showRelated is "More like this": a few articles about what this one is
+// about; a click opens one.
+func (ui *UI) showRelated() {
+	x := &ui.detail.extras
+	if len(x.similar) == 0 {
+		x.related.Objects = nil
+		x.related.Hide()
+		x.related.Refresh()
+		return
+	}
+	objects := []fyne.CanvasObject{widget.NewSeparator(), sectionTitle("More like this")}
+	for _, h := range x.similar {
+		objects = append(objects, newLinkRow(h, func() { ui.openArticle(h.ID) }))
+	}
+	x.related.Objects = objects
+	x.related.Show()
+	x.related.Refresh()
+}
+
+// sectionTitle names a part of the article pane below the text.
+func sectionTitle(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Text: strings.ToUpper(text), Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Bold: true},
+	}})
+}
+
+// openArticle opens an article from the article pane (a related article,
+// a copy): selected in the list when it is listed, else shown beside the
+// list, which keeps its results.
+func (ui *UI) openArticle(id int64) {
+	ui.clearChosen()
+	if i := ui.hitIndex(id); i >= 0 {
+		ui.sel.anchor = id
+		ui.list.Select(i)
+		ui.list.ScrollTo(i)
+		return
+	}
+	ui.list.UnselectAll()
+	ui.showArticle(id)
+}
+
+// nameChip is a person, place or organisation of the article, with how
+// often it is named: "Bamako · 4". A click searches for it.
+type nameChip struct {
+	widget.BaseWidget
+	button *widget.Button
+	bg     *canvas.Rectangle
+	name   string
+}
+
+func newNameChip(icon fyne.Resource, name string, count int, onTap func()) *nameChip {
+	text := name
+	if count > 1 {
+		text += " · " + thousands(count)
+	}
+	c := &nameChip{button: widget.NewButtonWithIcon(text, icon, onTap), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: name}
+	c.button.Importance = widget.LowImportance
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *nameChip) CreateRenderer() fyne.WidgetRenderer {
+	c.bg.CornerRadius = c.Theme().Size(theme.SizeNameInputRadius) * 2
+	return &nameChipRenderer{c: c}
+}
+
+type nameChipRenderer struct{ c *nameChip }
+
+func (r *nameChipRenderer) Layout(size fyne.Size) {
+	r.c.bg.Resize(size)
+	r.c.button.Resize(size)
+}
+func (r *nameChipRenderer) MinSize() fyne.Size { return r.c.button.MinSize() }
+func (r *nameChipRenderer) Refresh() {
+	r.c.bg.FillColor = r.c.Theme().Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant())
+	r.c.bg.Refresh()
+	r.c.button.Refresh()
+}
+func (r *nameChipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.c.bg, r.c.button}
+}
+func (r *nameChipRenderer) Destroy() {}
+
+// linkRow is an article in a short list (More like this): its headline,
+// then source and date, lit under the pointer; a click opens it.
+type linkRow struct {
+	widget.BaseWidget
+	id      int64
+	title   *widget.Label
+	meta    *widget.RichText
+	bg      *canvas.Rectangle
+	onTap   func()
+	hovered bool
+}
+
+func newLinkRow(h db.Hit, onTap func()) *linkRow {
+	title := h.Title
+	if title == "" {
+		title = "Untitled"
+	}
+	var meta []string
+	if h.Source != "" {
+		meta = append(meta, h.Source)
+	}
+	if d := displayDate(h.Published); d != "" {
+		meta = append(meta, d)
+	}
+	r := &linkRow{id: h.ID, title: widget.NewLabel(title), meta: dimText(strings.Join(meta, " · "), theme.SizeNameCaptionText),
+		bg: canvas.NewRectangle(theme.Color(theme.ColorNameHover)), onTap: onTap}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.title.Importance = widget.HighImportance // the primary colour: it reads as a link
+	r.meta.Truncation = fyne.TextTruncateEllipsis
+	r.bg.Hide()
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *linkRow) CreateRenderer() fyne.WidgetRenderer {
+	r.bg.CornerRadius = r.Theme().Size(theme.SizeNameSelectionRadius)
+	column := container.New(&tightColumn{}, r.title, r.meta)
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, column))
+}
+
+func (r *linkRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+func (r *linkRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (r *linkRow) MouseIn(*desktop.MouseEvent) {
+	r.bg.FillColor = r.Theme().Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
+	r.bg.Show()
+	r.bg.Refresh()
+}
+func (r *linkRow) MouseMoved(*desktop.MouseEvent) {}
+func (r *linkRow) MouseOut()                      { r.bg.Hide(); r.bg.Refresh() }
