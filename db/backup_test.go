@@ -252,3 +252,37 @@ func TestAddKeepsGivenAddedTime(t *testing.T) {
 		t.Errorf("an undated restored article is not filed under the day it was added")
 	}
 }
+
+// The copy taken before an upgrade holds what another open store committed
+// but had not yet moved from its write-ahead log into the archive file.
+func TestMigrationBackupHoldsWhatIsStillInTheLog(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "clippings.db")
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ids := seed(t, other) // committed, still open: the log holds them
+	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() == 0 {
+		t.Fatalf("want a write-ahead log with the new articles (%v)", err)
+	}
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := len(ms) + 1
+	s, err := open(ctx, path, append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN fake_flag INTEGER NOT NULL DEFAULT 0"}))
+	if err != nil {
+		t.Fatalf("open with a new migration: %v", err)
+	}
+	s.Close()
+	b, err := open(ctx, path+".before-v"+itoa(next)+".bak", ms)
+	if err != nil {
+		t.Fatalf("open backup: %v", err)
+	}
+	defer b.Close()
+	if n, _ := b.Count(ctx); n != len(ids) {
+		t.Errorf("backup holds %d articles; want %d", n, len(ids))
+	}
+}
