@@ -286,6 +286,19 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 			(s.limits.rankCost > 0 && scan.fullCost() > s.limits.rankCost)) {
 			sort, byDate = Newest, true
 		}
+		if sort == Relevance && q.words != "" && q.words != q.match {
+			// Tags, stars and names weigh nothing in the ranking: with them
+			// the score is the words' alone, and words too common to rank
+			// stay so however few articles the filters leave.
+			words, err := s.scanMatches(ctx, q.words, lo, hi, true, limit, req.Limit)
+			if err != nil {
+				return Results{}, err
+			}
+			if words.estimate() > float64(s.limits.rankable) ||
+				(s.limits.rankCost > 0 && words.fullCost() > s.limits.rankCost) {
+				sort, byDate = Newest, true
+			}
+		}
 		res.ByDate = byDate
 		if scan.timedOut && after == nil {
 			// Show what the scan covered at once; the page's cursor goes on

@@ -446,3 +446,47 @@ func TestSearchTooCostlyToRank(t *testing.T) {
 		t.Fatalf("bamako with a tiny cost limit: ByDate %v, %d hits, err %v: want newest first", r.ByDate, len(r.Hits), err)
 	}
 }
+
+// Filters that weigh nothing in the ranking (a tag here) do not make
+// words that are too common to rank rankable.
+func TestSearchTooCommonToRankWithAFilter(t *testing.T) {
+	s := openTemp(t)
+	s.limits = searchLimits{count: 30, rank: 40, rankable: 60}
+	ctx := context.Background()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range 100 {
+		a := base
+		a.Title = fmt.Sprintf("Dispatch %d", i)
+		a.Body = fmt.Sprintf("Story %d from the Sahel.", i)
+		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1950+i/2, 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	res, err := s.Add(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tagged []int64
+	for i, r := range res {
+		if i%10 == 0 {
+			tagged = append(tagged, r.ID)
+		}
+	}
+	if err := s.SetTags(ctx, tagged, []string{"pick"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Search(ctx, Request{Query: "sahel tag:pick", Sort: Relevance})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.ByDate || len(r.Hits) != 10 {
+		t.Errorf("sahel tag:pick: ByDate %v with %d hits, want the 10 tagged newest first", r.ByDate, len(r.Hits))
+	}
+	r, err = s.Search(ctx, Request{Query: "dispatch 7 tag:pick", Sort: Relevance})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ByDate {
+		t.Errorf("rare words with a tag: listed by date, want ranked")
+	}
+}
