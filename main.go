@@ -8,10 +8,15 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 
 	"github.com/clippings/clippings/app"
 	"github.com/clippings/clippings/cli"
 )
+
+// windowMemoryLimit is the Go heap's soft limit in the window (SQLite's
+// page caches come on top: about 100 MB).
+const windowMemoryLimit = 200 << 20
 
 func main() {
 	env := cli.OSEnv()
@@ -25,6 +30,9 @@ func main() {
 	if !ok {
 		os.Exit(status)
 	}
+	// The window must stay small beside a large archive: past this the
+	// garbage collector works harder rather than letting the heap double.
+	debug.SetMemoryLimit(windowMemoryLimit)
 	if err := app.Run(launch.DBPath, launch.Paths); err != nil {
 		fmt.Fprintf(os.Stderr, "clippings: %v\n", err)
 		os.Exit(cli.ExitUsage)
