@@ -316,18 +316,7 @@ func TestSearchTimeBudget(t *testing.T) {
 	s := openTemp(t)
 	s.limits = searchLimits{count: 1000, rank: 1000, rankable: 1000, budget: time.Nanosecond}
 	ctx := context.Background()
-	base := fixtures(t)[0]
-	var items []NewArticle
-	for i := range 60 {
-		a := base
-		a.Title = fmt.Sprintf("Dispatch %d", i)
-		a.Body = fmt.Sprintf("Story %d from the Sahel, in the desert.", i)
-		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1990+i/2, 1+i%28))
-		items = append(items, NewArticle{Article: a})
-	}
-	if _, err := s.Add(ctx, items); err != nil {
-		t.Fatal(err)
-	}
+	addDispatches(t, s, 60, 1990, func(i int) string { return fmt.Sprintf("Story %d from the Sahel, in the desert.", i) })
 	for _, sort := range []Sort{Newest, Oldest} {
 		first, err := s.Search(ctx, Request{Query: `"the desert"`, Sort: sort, Limit: 50})
 		if err != nil {
@@ -379,22 +368,13 @@ func TestSearchTooCommonToRank(t *testing.T) {
 	s := openTemp(t)
 	s.limits = searchLimits{count: 30, rank: 40, rankable: 60}
 	ctx := context.Background()
-	base := fixtures(t)[0]
-	var items []NewArticle
-	for i := range 100 {
-		a := base
-		a.Title = fmt.Sprintf("Dispatch %d", i)
+	addDispatches(t, s, 100, 1950, func(i int) string {
 		zorvex := 0 // in a third of the articles, from one to four times
 		if i%3 == 0 {
 			zorvex = 1 + i%4
 		}
-		a.Body = fmt.Sprintf("Story %d from the Sahel.%s", i, strings.Repeat(" Zorvex.", zorvex))
-		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1950+i/2, 1+i%28))
-		items = append(items, NewArticle{Article: a})
-	}
-	if _, err := s.Add(ctx, items); err != nil {
-		t.Fatal(err)
-	}
+		return fmt.Sprintf("Story %d from the Sahel.%s", i, strings.Repeat(" Zorvex.", zorvex))
+	})
 	var dates []string
 	for cursor := ""; ; {
 		r, err := s.Search(ctx, Request{Query: "sahel", Sort: Relevance, Limit: 30, Cursor: cursor})
@@ -453,23 +433,11 @@ func TestSearchTooCommonToRankWithAFilter(t *testing.T) {
 	s := openTemp(t)
 	s.limits = searchLimits{count: 30, rank: 40, rankable: 60}
 	ctx := context.Background()
-	base := fixtures(t)[0]
-	var items []NewArticle
-	for i := range 100 {
-		a := base
-		a.Title = fmt.Sprintf("Dispatch %d", i)
-		a.Body = fmt.Sprintf("Story %d from the Sahel.", i)
-		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", 1950+i/2, 1+i%28))
-		items = append(items, NewArticle{Article: a})
-	}
-	res, err := s.Add(ctx, items)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ids := addDispatches(t, s, 100, 1950, func(i int) string { return fmt.Sprintf("Story %d from the Sahel.", i) })
 	var tagged []int64
-	for i, r := range res {
+	for i, id := range ids {
 		if i%10 == 0 {
-			tagged = append(tagged, r.ID)
+			tagged = append(tagged, id)
 		}
 	}
 	if err := s.SetTags(ctx, tagged, []string{"pick"}, nil); err != nil {
@@ -489,4 +457,28 @@ func TestSearchTooCommonToRankWithAFilter(t *testing.T) {
 	if r.ByDate {
 		t.Errorf("rare words with a tag: listed by date, want ranked")
 	}
+}
+
+// addDispatches stores n articles "Dispatch i" with body(i), two a year in
+// March from year0 on (a later i is newer), and returns their ids.
+func addDispatches(t *testing.T, s *Store, n, year0 int, body func(i int) string) []int64 {
+	t.Helper()
+	base := fixtures(t)[0]
+	var items []NewArticle
+	for i := range n {
+		a := base
+		a.Title = fmt.Sprintf("Dispatch %d", i)
+		a.Body = body(i)
+		a.Published, _ = article.ParseDate(fmt.Sprintf("%d-03-%02d", year0+i/2, 1+i%28))
+		items = append(items, NewArticle{Article: a})
+	}
+	res, err := s.Add(context.Background(), items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int64, len(res))
+	for i, r := range res {
+		ids[i] = r.ID
+	}
+	return ids
 }
