@@ -224,13 +224,8 @@ func runNote(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(env.Stderr, "clippings note: give the article ID, then the note")
-		return ExitUsage
-	}
-	id, err := parseID(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "clippings note: %v\n", err)
+	id, ok := idArg(env, "note", fs.Args(), 0, "give the article ID, then the note")
+	if !ok {
 		return ExitUsage
 	}
 	rest := fs.Args()[1:]
@@ -253,6 +248,7 @@ func runNote(ctx context.Context, env Env, args []string) int {
 	if len(rest) == 1 && rest[0] == "-" {
 		var b []byte
 		if env.Stdin != nil {
+			var err error
 			if b, err = io.ReadAll(env.Stdin); err != nil {
 				fmt.Fprintf(env.Stderr, "clippings note: read the note from standard input: %v\n", err)
 				return ExitFailed
@@ -310,13 +306,8 @@ func runEdit(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(env.Stderr, "clippings edit: give the article ID")
-		return ExitUsage
-	}
-	id, err := parseID(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "clippings edit: %v\n", err)
+	id, ok := idArg(env, "edit", fs.Args(), 0, "give the article ID")
+	if !ok {
 		return ExitUsage
 	}
 	if ok, status := parse(fs, fs.Args()[1:]); !ok { // flags after the id
@@ -364,7 +355,7 @@ func runEdit(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	defer store.Close()
-	err = store.Edit(ctx, id, m)
+	err := store.Edit(ctx, id, m)
 	if errors.Is(err, db.ErrInvalid) {
 		fmt.Fprintf(env.Stderr, "clippings edit: %v\n", err)
 		return ExitUsage

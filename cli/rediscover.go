@@ -43,13 +43,8 @@ func runRelated(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(env.Stderr, "clippings related: give exactly one article ID")
-		return ExitUsage
-	}
-	id, err := parseID(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "clippings related: %v\n", err)
+	id, ok := idArg(env, "related", fs.Args(), 1, "give exactly one article ID")
+	if !ok {
 		return ExitUsage
 	}
 	if *limit <= 0 {

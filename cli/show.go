@@ -18,13 +18,8 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(env.Stderr, "clippings show: give exactly one article ID")
-		return ExitUsage
-	}
-	id, err := parseID(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "clippings show: %v\n", err)
+	id, ok := idArg(env, "show", fs.Args(), 1, "give exactly one article ID")
+	if !ok {
 		return ExitUsage
 	}
 	store, ok := openStore(ctx, env, *dbFlag)
@@ -107,6 +102,22 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	}
 	fmt.Fprintf(w, "\n— #%d · %d words · %s · %s · imported %s%s\n", a.ID, a.Words, a.File.Format, a.File.Path, a.Added.Local().Format("2006-01-02 15:04"), edited)
 	return ExitOK
+}
+
+// idArg reads the article ID that starts a command's arguments, printing
+// missing (when there is none, or when exactly is set and the count is
+// not it) or why the ID is wrong; false means exit with ExitUsage.
+func idArg(env Env, cmd string, args []string, exactly int, missing string) (int64, bool) {
+	if len(args) == 0 || (exactly > 0 && len(args) != exactly) {
+		fmt.Fprintf(env.Stderr, "clippings %s: %s\n", cmd, missing)
+		return 0, false
+	}
+	id, err := parseID(args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings %s: %v\n", cmd, err)
+		return 0, false
+	}
+	return id, true
 }
 
 func parseID(s string) (int64, error) {
