@@ -547,82 +547,8 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 	return nil
 }
 
-// decorate adds what the user added to a page of hits — tags, star, read —
-// and replaces a snippet taken from the keys column (a query of filters
-// only, or one whose filters outscored its words) by one of the words, or
-// by the start of the text.
-func (s *Store) decorate(ctx context.Context, q query, hits []Hit) error {
-	if len(hits) == 0 {
-		return nil
-	}
-	at := make(map[int64]int, len(hits))
-	args := make([]any, len(hits))
-	for i, h := range hits {
-		at[h.ID] = i
-		args[i] = h.ID
-	}
-	rows, err := s.read.QueryContext(ctx, "SELECT id, doc, tags, starred, read FROM articles WHERE id IN (?"+
-		strings.Repeat(",?", len(hits)-1)+")", args...)
-	if err != nil {
-		return fmt.Errorf("load hits: %w", err)
-	}
-	var redo []int64 // docs whose snippet shows keys
-	for rows.Next() {
-		var (
-			id, doc int64
-			tags    string
-			h       Hit
-		)
-		if err := rows.Scan(&id, &doc, &tags, &h.Starred, &h.Read); err != nil {
-			rows.Close()
-			return fmt.Errorf("load hits: %w", err)
-		}
-		i, ok := at[id]
-		if !ok {
-			continue
-		}
-		hits[i].Tags, hits[i].Starred, hits[i].Read = splitLines(tags), h.Starred, h.Read
-		if snippetOfKeys(hits[i].Snippet) {
-			redo = append(redo, doc)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("load hits: %w", err)
-	}
-	for _, doc := range redo {
-		sn, err := s.wordSnippet(ctx, q, doc)
-		if err != nil {
-			return err
-		}
-		hits[at[idOfDoc(doc)]].Snippet = sn
-	}
-	return nil
-}
-
 // snippetOfKeys reports whether a snippet marks a keys column token.
 func snippetOfKeys(sn string) bool {
 	return strings.Contains(sn, MarkStart+"0tag") || strings.Contains(sn, MarkStart+"0is") || strings.Contains(sn, MarkStart+"0lang") ||
 		strings.Contains(sn, MarkStart+"0e")
-}
-
-// wordSnippet is a snippet marking the query's words only, else the start
-// of the text.
-func (s *Store) wordSnippet(ctx context.Context, q query, doc int64) (string, error) {
-	if q.words != "" {
-		var sn string
-		err := s.read.QueryRowContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return "", fmt.Errorf("snippet: %w", err)
-		}
-		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
-			return sn, nil
-		}
-	}
-	var lead string
-	if err := s.read.QueryRowContext(ctx, "SELECT substr(body, 1, 400) FROM articles WHERE doc = ?", doc).Scan(&lead); err != nil {
-		return "", fmt.Errorf("snippet: %w", err)
-	}
-	return leadSnippet(lead), nil
 }

@@ -104,9 +104,6 @@ func (s *Store) related(ctx context.Context, id int64, title, body string, limit
 	if err != nil {
 		return nil, err
 	}
-	if err := s.decorate(ctx, query{}, hits); err != nil {
-		return nil, err
-	}
 	if hits == nil {
 		hits = []Hit{}
 	}

@@ -151,9 +151,6 @@ func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
 		q = plainQuery(text)
 		res, err = s.search(ctx, q, req)
 	}
-	if err == nil {
-		err = s.decorate(ctx, q, res.Hits) // tags, star, read; snippets of filters
-	}
 	if err != nil && ctx.Err() == nil {
 		err = describeReadError(s.path, err) // a damaged archive says so
 	}
@@ -435,7 +432,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 	}
 
 	rows, err := s.read.QueryContext(ctx, `SELECT doc, id, title, source, published,
-		substr(body, 1, 400) FROM articles WHERE doc IN `+in, docs...)
+		substr(body, 1, 400), tags, starred, read FROM articles WHERE doc IN `+in, docs...)
 	if err != nil {
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
@@ -446,8 +443,9 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 			h         Hit
 			published sql.NullString
 			lead      string
+			tags      string
 		)
-		if err := rows.Scan(&doc, &h.ID, &h.Title, &h.Source, &published, &lead); err != nil {
+		if err := rows.Scan(&doc, &h.ID, &h.Title, &h.Source, &published, &lead, &tags, &h.Starred, &h.Read); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("load hits: %w", err)
 		}
@@ -455,6 +453,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 			h.Score = dst.Score
 			h.Published, _ = article.ParseDate(published.String)
 			h.Snippet = leadSnippet(lead)
+			h.Tags = splitLines(tags)
 			*dst = h
 			found++
 		}
@@ -463,7 +462,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
-	if q.match != "" {
+	if q.words != "" { // filters alone (tag:, is:) mark no words: the lead stays
 		if err := s.snippets(ctx, q, pages, docs, in, byDoc); err != nil {
 			return nil, err
 		}
@@ -508,6 +507,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		return fmt.Errorf("load snippets: %w", err)
 	}
 	defer rows.Close()
+	var keyed []int64
 	for rows.Next() {
 		var (
 			doc int64
@@ -517,11 +517,29 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 			return fmt.Errorf("load snippets: %w", err)
 		}
 		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
+			if snippetOfKeys(sn) {
+				keyed = append(keyed, doc)
+				continue
+			}
 			dst.Snippet = sn
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load snippets: %w", err)
+	}
+	rows.Close()
+	// The query matched filters too, and FTS5 chose the passage of the
+	// index-only keys column: mark the words alone, or keep the lead.
+	for _, doc := range keyed {
+		var sn string
+		err := s.read.QueryRowContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("snippet: %w", err)
+		}
+		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
+			byDoc[doc].Snippet = sn
+		}
 	}
 	return nil
 }
