@@ -19,6 +19,7 @@ type taskGroup struct {
 	changed *sync.Cond
 	running int
 	queued  bool
+	closed  bool
 	queue   []func()
 }
 
@@ -54,9 +55,14 @@ func (g *taskGroup) Go(fn func()) {
 	}()
 }
 
-// Do runs fn on the Fyne goroutine.
+// Do runs fn on the Fyne goroutine. After Close it drops fn: the window
+// is gone, and fyne.Do would then run fn on the calling goroutine.
 func (g *taskGroup) Do(fn func()) {
 	g.mu.Lock()
+	if g.closed {
+		g.mu.Unlock()
+		return
+	}
 	if !g.queued {
 		g.mu.Unlock()
 		fyne.Do(fn)
@@ -64,6 +70,15 @@ func (g *taskGroup) Do(fn func()) {
 	}
 	g.queue = append(g.queue, fn)
 	g.cond().Broadcast()
+	g.mu.Unlock()
+}
+
+// Close makes later Do calls no-ops, for work still finishing while the
+// app shuts down.
+func (g *taskGroup) Close() {
+	g.mu.Lock()
+	g.closed = true
+	g.queue = nil
 	g.mu.Unlock()
 }
 

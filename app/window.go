@@ -136,6 +136,7 @@ func (ui *UI) WaitIdle() { ui.tasks.Wait() }
 // for it, so the archive can be closed.
 func (ui *UI) Shutdown() {
 	ui.saveNote()
+	ui.tasks.Close() // the event loop has ended: late results have nowhere to go
 	ui.stop()
 	ui.stopWatching()
 	ui.tasks.Wait()

@@ -28,6 +28,11 @@ type wrappedText struct {
 
 	fitWidth float32 // the width the lines were broken for; -1 to break again
 	widths   map[word]float32
+
+	// fixedHeight is the height of maxLines lines at text size fixedFor:
+	// measuring builds a RichText, which Fyne then caches for a minute, and
+	// MinSize is asked on every layout of every row.
+	fixedHeight, fixedFor float32
 }
 
 // block is a line of the text as given, to be wrapped; gap sets a new
@@ -203,7 +208,10 @@ func (r *wrappedRenderer) Layout(size fyne.Size) {
 func (r *wrappedRenderer) MinSize() fyne.Size {
 	width := 2*r.t.Theme().Size(theme.SizeNameInnerPadding) + 40
 	if r.t.fixed {
-		return fyne.NewSize(width, linesHeight(r.t.maxLines, r.t.plain))
+		if size := r.t.Theme().Size(theme.SizeNameText); size != r.t.fixedFor {
+			r.t.fixedHeight, r.t.fixedFor = linesHeight(r.t.maxLines, r.t.plain), size
+		}
+		return fyne.NewSize(width, r.t.fixedHeight)
 	}
 	return fyne.NewSize(width, r.t.text.MinSize().Height)
 }
