@@ -122,14 +122,16 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	// Page caches bound memory: the app must stay under 350 MB with a
-	// million articles. Readers share the OS file cache; the writer, which
-	// walks the index while merging, gets more.
+	// million articles. The OS file cache does the caching that matters:
+	// at a million articles searches were no slower with 2 MB per reader
+	// than with 16 MB. With this SQLite's allocator a cached 4 KB page
+	// costs about 8 KB, so these sizes take twice their figure in memory.
 	if readOnly {
-		q.Add("_pragma", "cache_size(-16000)") // 16 MB per reader
+		q.Add("_pragma", "cache_size(-2000)") // 2 MB per reader
 		q.Add("_pragma", "query_only(1)")
 	} else {
-		q.Add("_pragma", "cache_size(-32000)") // 32 MB
-		q.Set("_txlock", "immediate")          // take the write lock up front: no upgrade deadlocks
+		q.Add("_pragma", "cache_size(-8000)") // 8 MB: index pages while merging
+		q.Set("_txlock", "immediate")         // take the write lock up front: no upgrade deadlocks
 	}
 	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
 }
