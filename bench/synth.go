@@ -8,6 +8,9 @@ import (
 	"html"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -215,4 +218,25 @@ func (a Article) HTML() string {
 <footer><p>© 2024 Example Media. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>
 `)
 	return b.String()
+}
+
+// WriteFiles writes articles from..from+n-1 of the corpus into dir as the
+// files a person would drop on the window: every fourth a saved web page,
+// the rest copied text. Articles far past those an archive was built from
+// (bench builds from 0) are new to it.
+func (c *Corpus) WriteFiles(dir string, from, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	for i := from; i < from+n; i++ {
+		a := c.Article(i)
+		name, data := "a"+strconv.Itoa(i)+".txt", a.Text()
+		if i%4 == 0 {
+			name, data = "p"+strconv.Itoa(i)+".html", a.HTML()
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			return fmt.Errorf("bench: write %s: %w", name, err)
+		}
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package bench
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -53,5 +56,43 @@ func TestCorpusIsDeterministic(t *testing.T) {
 	words := len(strings.Fields(strings.Join(a.Paragraphs, " ")))
 	if words < 500 || words > 900 {
 		t.Errorf("article has %d words, want 500–900", words)
+	}
+}
+
+// The files written for a drop are the corpus's articles, a quarter of
+// them saved pages, and extract to those articles.
+func TestWriteFilesForADrop(t *testing.T) {
+	dir := t.TempDir()
+	c := NewCorpus(5)
+	if err := c.WriteFiles(dir, 1000, 8); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := article.Extract(e.Name(), data, article.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(e.Name()[1:], ".txt"), ".html"))
+		if err != nil {
+			t.Fatalf("unexpected file %s", e.Name())
+		}
+		if want := c.Article(i).Title; got.Title != want {
+			t.Errorf("%s: title %q, want %q", e.Name(), got.Title, want)
+		}
+		if strings.HasSuffix(e.Name(), ".html") {
+			pages++
+		}
+	}
+	if len(entries) != 8 || pages != 2 {
+		t.Errorf("%d files, %d saved pages; want 8 files, 2 pages", len(entries), pages)
 	}
 }

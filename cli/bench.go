@@ -11,15 +11,25 @@ import (
 )
 
 func runBench(ctx context.Context, env Env, args []string) int {
-	fs, _ := newFlags(env, "bench", "[--articles N] [--keep FILE | --reuse FILE] [--json]",
+	fs, _ := newFlags(env, "bench", "[--articles N] [--keep FILE | --reuse FILE | --files DIR [--from K]] [--json]",
 		"Build an archive of N synthetic articles through the real import path and time imports and searches")
 	n := fs.Int("articles", 10000, "number of synthetic articles")
 	keep := fs.String("keep", "", "keep the archive in `FILE` instead of a temporary one")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	reuse := fs.String("reuse", "", "only time the searches, on an archive `FILE` an earlier --keep run built")
 	noBaseline := fs.Bool("no-baseline", false, "skip timing the sqlite3 shell on the same texts")
+	files := fs.String("files", "", "only write N synthetic articles as files into `DIR` (a quarter saved pages), to drop on the window")
+	from := fs.Int("from", 10_000_000, "with --files, the first article's number: far past an archive bench built, so the files are new to it")
 	if ok, status := parse(fs, args); !ok {
 		return status
+	}
+	if *files != "" {
+		if err := bench.NewCorpus(0).WriteFiles(*files, *from, *n); err != nil {
+			fmt.Fprintf(env.Stderr, "clippings bench: %v\n", err)
+			return ExitFailed
+		}
+		fmt.Fprintf(env.Stdout, "wrote %d articles into %s\n", *n, *files)
+		return ExitOK
 	}
 	rep, err := bench.Run(ctx, bench.Options{
 		Articles: *n, Keep: *keep, Reuse: *reuse, NoBaseline: *noBaseline,

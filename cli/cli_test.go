@@ -206,3 +206,18 @@ func TestDefaultDBPath(t *testing.T) {
 		t.Errorf("CLIPPINGS_DB: %s", p)
 	}
 }
+
+// bench --files writes articles to drop on the window; importing them
+// stores every one.
+func TestBenchWritesFilesToDrop(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "drop")
+	out, errOut, status := clippings(t, "", "bench", "--files", dir, "--articles", "6", "--from", "500")
+	if status != ExitOK || !strings.Contains(out, "wrote 6 articles") {
+		t.Fatalf("bench --files: status %d\n%s\n%s", status, out, errOut)
+	}
+	dbPath := filepath.Join(tmp, "a.db")
+	if _, errOut, status := clippings(t, dbPath, "import", dir); status != ExitOK || !strings.Contains(errOut, "6 imported") {
+		t.Errorf("import of the written files: status %d, %q", status, errOut)
+	}
+}
