@@ -482,3 +482,33 @@ func addDispatches(t *testing.T, s *Store, n, year0 int, body func(i int) string
 	}
 	return ids
 }
+
+// A page ranked by relevance is scattered over the dates; each hit still
+// gets the passage of its own article, and articles between them in date
+// order that are not on the page do not displace them.
+func TestRelevancePageSnippetsBelongToTheirHits(t *testing.T) {
+	s := openTemp(t)
+	addDispatches(t, s, 12, 2001, func(i int) string {
+		return strings.Repeat("glacier melt ", 1+(i*7)%5) + fmt.Sprintf("signed code%d.", i)
+	})
+	r, err := s.Search(context.Background(), Request{Query: "glacier", Sort: Relevance, Limit: 4})
+	if err != nil || len(r.Hits) != 4 {
+		t.Fatalf("%d hits, %v", len(r.Hits), err)
+	}
+	byDate := true
+	for i, h := range r.Hits {
+		if i > 0 && h.Published.String() > r.Hits[i-1].Published.String() {
+			byDate = false
+		}
+		var n int
+		if _, err := fmt.Sscanf(h.Title, "Dispatch %d", &n); err != nil {
+			t.Fatalf("hit %q: %v", h.Title, err)
+		}
+		if !strings.Contains(h.Snippet, MarkStart+"glacier"+MarkEnd) || !strings.Contains(h.Snippet, fmt.Sprintf("code%d.", n)) {
+			t.Errorf("%s: snippet %q is not its own marked passage", h.Title, h.Snippet)
+		}
+	}
+	if byDate {
+		t.Errorf("the page is in date order (%q), so this does not test a scattered page", titles(r.Hits))
+	}
+}
