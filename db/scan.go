@@ -131,3 +131,8 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 // has; 0 counts to the caps however long it takes (the command line, where
 // an exact total matters more than the first tenth of a second).
 func (s *Store) SetScanBudget(d time.Duration) { s.limits.budget = d }
+
+// SetQuickRankCost changes QuickRankCost for this store: how long a Quick
+// request's ranking may take before it lists the newest matches first; 0
+// ranks at once. Tests raise or lower it.
+func (s *Store) SetQuickRankCost(d time.Duration) { s.limits.quickCost = d }

@@ -62,6 +62,12 @@ type Request struct {
 	// sorts first, with the others' ids in Hit.Copies. Total still counts
 	// articles.
 	Group bool
+	// Quick asks for the first page at once: a relevance search whose
+	// ranking would take long (QuickRankCost) is listed newest first, with
+	// Results.Refine set, and the same Request without Quick then ranks
+	// it. The window shows the newest matches while it waits. Later pages
+	// (a Cursor) ignore it: they keep the first page's order.
+	Quick bool
 }
 
 // Hit is one search result.
@@ -95,6 +101,9 @@ type Results struct {
 	// the archive (more than RankableMatches) that its hits are listed
 	// newest first.
 	ByDate bool
+	// Refine: listed newest first only because the Request was Quick; the
+	// same Request without Quick ranks the hits.
+	Refine bool
 	Next   string // cursor of the next page; "" on the last page
 }
 
@@ -112,6 +121,20 @@ const RankableMatches = 50000
 // articles, but bm25 checks it in nearly all of them.
 const RankableCost = 150 * time.Millisecond
 
+// QuickRankCost: a Quick request lists a query newest first, to be ranked
+// by a second request, when its evaluation over the whole archive would
+// take longer than this — bm25 pays about that before the first score, on
+// top of counting, ranking and snippets, and the first page is due within
+// 100 ms.
+const QuickRankCost = 25 * time.Millisecond
+
+// QuickRankWait: a Quick request's ranking that has not finished this long
+// after the search began is given up for the newest matches (which take a
+// few milliseconds more), and left to a second request. The cost estimate
+// above misses part of bm25's: it walks each word's articles, while
+// counting walks only those with all the words.
+const QuickRankWait = 70 * time.Millisecond
+
 // Counting and ranking stop at these many matches by default: counting a
 // million matches, or scoring them, takes far longer than a search may.
 const (
@@ -124,6 +147,8 @@ type searchLimits struct {
 	count, rank int
 	rankable    int           // see RankableMatches
 	rankCost    time.Duration // see RankableCost; 0: none
+	quickCost   time.Duration // see QuickRankCost; 0: none
+	quickWait   time.Duration // see QuickRankWait; 0: none
 	budget      time.Duration // for counting matches; 0: none
 }
 
@@ -213,6 +238,17 @@ func decodeCursor(sort Sort, c string) (page, error) {
 	return p, nil
 }
 
+// unrankable judges a relevance search by its count: never, when it
+// matches too much of the archive or its ranking would take too long
+// (RankableMatches, RankableCost); later, when a quick request should not
+// wait for the ranking (QuickRankCost).
+func (s *Store) unrankable(scan scanResult, quick bool) (never, later bool) {
+	never = scan.estimate() > float64(s.limits.rankable) ||
+		(s.limits.rankCost > 0 && scan.fullCost() > s.limits.rankCost)
+	later = !never && quick && s.limits.quickCost > 0 && scan.fullCost() > s.limits.quickCost
+	return never, later
+}
+
 // docRange turns date filters into a range of doc keys.
 func (q query) docRange() (lo, hi int64) {
 	lo, hi = 0, 1<<62
@@ -226,6 +262,8 @@ func (q query) docRange() (lo, hi int64) {
 }
 
 func (s *Store) search(ctx context.Context, q query, req Request) (Results, error) {
+	started := time.Now()
+	quick := req.Quick && req.Cursor == "" // a later page keeps the first page's order
 	sort := req.Sort
 	if q.match == "" && sort == Relevance {
 		sort = Newest // nothing to rank by
@@ -279,21 +317,22 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Total = min(scan.n, s.limits.count)
 		res.TotalCapped = scan.n > s.limits.count || scan.timedOut
-		if sort == Relevance && (scan.estimate() > float64(s.limits.rankable) ||
-			(s.limits.rankCost > 0 && scan.fullCost() > s.limits.rankCost)) {
-			sort, byDate = Newest, true
-		}
-		if sort == Relevance && q.words != "" && q.words != q.match {
-			// Tags, stars and names weigh nothing in the ranking: with them
-			// the score is the words' alone, and words too common to rank
-			// stay so however few articles the filters leave.
-			words, err := s.scanMatches(ctx, q.words, lo, hi, true, limit, req.Limit)
-			if err != nil {
-				return Results{}, err
+		if sort == Relevance {
+			never, later := s.unrankable(scan, quick)
+			if !never && q.words != "" && q.words != q.match {
+				// Tags, stars and names weigh nothing in the ranking: with
+				// them the score is the words' alone, and words too common
+				// to rank stay so however few articles the filters leave.
+				words, err := s.scanMatches(ctx, q.words, lo, hi, true, limit, req.Limit)
+				if err != nil {
+					return Results{}, err
+				}
+				wordsNever, wordsLater := s.unrankable(words, quick)
+				never, later = wordsNever, later || wordsLater
 			}
-			if words.estimate() > float64(s.limits.rankable) ||
-				(s.limits.rankCost > 0 && words.fullCost() > s.limits.rankCost) {
+			if never || later {
 				sort, byDate = Newest, true
+				res.Refine = !never
 			}
 		}
 		res.ByDate = byDate
@@ -310,6 +349,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
+	dateFrom, dateArgs := from, args // newest first, should ranking be put off
 	if sort == Relevance {
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
@@ -325,7 +365,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	// fetch reads up to n matches in order, after a position (nil: from
-	// the first).
+	// the first), within fetchCtx.
+	fetchCtx := ctx
 	fetch := func(after *page, n int) ([]page, error) {
 		var order, where string
 		pageArgs := append([]any{}, args...)
@@ -350,7 +391,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 			}
 		}
 		pageArgs = append(pageArgs, n)
-		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") "+where+" ORDER BY "+order+" LIMIT ?", pageArgs...)
+		rows, err := s.read.QueryContext(fetchCtx, "SELECT doc, score FROM ("+from+") "+where+" ORDER BY "+order+" LIMIT ?", pageArgs...)
 		if err != nil {
 			return nil, err
 		}
@@ -365,23 +406,41 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		return pages, rows.Err()
 	}
+	readPages := func() ([]page, error) {
+		switch {
+		case !req.Group:
+			return fetch(after, req.Limit+1)
+		case sort == Relevance:
+			// One hit per group, the best ranked: the ranking is read from
+			// its start (see groupedRankedPages).
+			rows, err := s.read.QueryContext(fetchCtx, "SELECT doc, score FROM ("+from+") ORDER BY score, doc", args...)
+			if err != nil {
+				return nil, err
+			}
+			return s.groupedRankedPages(fetchCtx, rows, after, req.Limit)
+		default:
+			return s.groupedDatePages(fetchCtx, q, sort, after, req.Limit, fetch)
+		}
+	}
 	var (
 		pages []page
 		err   error
 	)
-	switch {
-	case !req.Group:
-		pages, err = fetch(after, req.Limit+1)
-	case sort == Relevance:
-		// One hit per group, the best ranked: the ranking is read from
-		// its start (see groupedRankedPages).
-		var rows *sql.Rows
-		rows, err = s.read.QueryContext(ctx, "SELECT doc, score FROM ("+from+") ORDER BY score, doc", args...)
-		if err == nil {
-			pages, err = s.groupedRankedPages(ctx, rows, after, req.Limit)
+	if quick && sort == Relevance && s.limits.quickWait > 0 {
+		// The ranking has until quickWait after the search began; past
+		// that the newest matches are listed, and a second request ranks.
+		rankCtx, cancel := context.WithDeadline(ctx, started.Add(s.limits.quickWait))
+		fetchCtx = rankCtx
+		pages, err = readPages()
+		cancel()
+		fetchCtx = ctx
+		if err != nil && rankCtx.Err() != nil && ctx.Err() == nil {
+			sort, from, args = Newest, dateFrom, dateArgs
+			res.ByDate, res.Refine, res.Ranked = true, true, 0
+			pages, err = readPages()
 		}
-	default:
-		pages, err = s.groupedDatePages(ctx, q, sort, after, req.Limit, fetch)
+	} else {
+		pages, err = readPages()
 	}
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)

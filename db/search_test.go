@@ -512,3 +512,50 @@ func TestRelevancePageSnippetsBelongToTheirHits(t *testing.T) {
 		t.Errorf("the page is in date order (%q), so this does not test a scattered page", titles(r.Hits))
 	}
 }
+
+// A quick request does not wait for a slow ranking: it lists the newest
+// matches and says the same request without Quick ranks them.
+func TestQuickRequestDefersSlowRanking(t *testing.T) {
+	s := openTemp(t)
+	seed(t, s)
+	ctx := context.Background()
+	cases := []struct {
+		name                 string
+		quickCost, quickWait time.Duration
+		quick, group         bool
+		wantByDate           bool
+	}{
+		{"quick, ranking too slow to wait for", time.Nanosecond, time.Hour, true, false, true},
+		{"quick, ranking fast enough", time.Hour, time.Hour, true, false, false},
+		{"quick, ranking runs past its time", time.Hour, time.Nanosecond, true, false, true},
+		{"quick, grouped, ranking runs past its time", time.Hour, time.Nanosecond, true, true, true},
+		{"not quick: always ranked", time.Nanosecond, time.Nanosecond, false, false, false},
+	}
+	for _, c := range cases {
+		s.limits.quickCost, s.limits.quickWait = c.quickCost, c.quickWait
+		r, err := s.Search(ctx, Request{Query: "bamako", Sort: Relevance, Quick: c.quick, Group: c.group})
+		if err != nil || len(r.Hits) != 3 {
+			t.Fatalf("%s: %d hits, %v", c.name, len(r.Hits), err)
+		}
+		if r.ByDate != c.wantByDate || r.Refine != c.wantByDate {
+			t.Errorf("%s: ByDate %v, Refine %v; want both %v", c.name, r.ByDate, r.Refine, c.wantByDate)
+		}
+		ranked := r.Hits[0].Title == "Bamako markets reopen" && r.Hits[0].Score > 0
+		if ranked == c.wantByDate {
+			t.Errorf("%s: ranked %v (%q)", c.name, ranked, titles(r.Hits))
+		}
+		if c.wantByDate {
+			for i := 1; i < len(r.Hits); i++ {
+				if r.Hits[i].Published.String() > r.Hits[i-1].Published.String() {
+					t.Errorf("%s: not newest first: %q", c.name, titles(r.Hits))
+				}
+			}
+		}
+	}
+	// A query too common to rank at all is never to be refined.
+	s.limits.quickCost, s.limits.rankable = time.Nanosecond, 1
+	r, err := s.Search(ctx, Request{Query: "bamako", Sort: Relevance, Quick: true})
+	if err != nil || !r.ByDate || r.Refine {
+		t.Errorf("unrankable query: ByDate %v, Refine %v, %v; want true, false", r.ByDate, r.Refine, err)
+	}
+}
