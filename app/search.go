@@ -32,13 +32,17 @@ type searchState struct {
 	cancel context.CancelFunc
 
 	// The rest belongs to the Fyne goroutine.
-	sort        db.Sort
-	group       bool       // copies of a story on one row (db.Request.Group)
-	request     db.Request // the current generation's first page
-	hits        []db.Hit
-	total       int
-	capped      bool   // total is a lower bound: the store stops counting at db.CountCap
-	byDate      bool   // asked for relevance, listed newest first (db.Results.ByDate)
+	sort    db.Sort
+	group   bool       // copies of a story on one row (db.Request.Group)
+	request db.Request // the current generation's first page
+	hits    []db.Hit
+	total   int
+	capped  bool // total is a lower bound: the store stops counting at db.CountCap
+	byDate  bool // asked for relevance, listed newest first (db.Results.ByDate)
+	ranking bool // and the ranked list is on its way (db.Results.Refine)
+	// order counts the lists a search's first page was replaced by (its
+	// ranking arriving): a page loaded for an earlier list is dropped.
+	order       uint64
 	next        string // cursor of the next page, "" when all are loaded
 	loadingMore bool
 	failure     error // why the last search or page load failed, shown in the list
@@ -93,6 +97,10 @@ func (ui *UI) startSearch(refresh bool) {
 		// Every hit loaded, and a page more: room for new articles listed
 		// above them, and for the page being loaded.
 		fetch.Limit = (len(s.hits)/pageSize + 1) * pageSize
+	} else {
+		// The newest matches at once when ranking would keep the list
+		// waiting; the ranked list follows (rank).
+		fetch.Quick = true
 	}
 	s.request = req
 	s.loadingMore = false
@@ -124,20 +132,79 @@ func (ui *UI) startSearch(refresh bool) {
 				ui.showRefreshed(res)
 			default:
 				ui.showResults(res, err)
+				if err == nil && res.Refine {
+					ui.rank(ctx, gen, req)
+				}
 			}
 		})
 	})
+}
+
+// rank fetches the ranked first page of a search whose newest matches are
+// shown while it waits, and puts it in their place.
+func (ui *UI) rank(ctx context.Context, gen uint64, req db.Request) {
+	s := &ui.search
+	s.ranking = true
+	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.tasks.Go(func() {
+		res, err := ui.store.Search(ctx, req)
+		if ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() {
+			if s.gen.Load() != gen || !s.ranking {
+				return // a newer search, or a refresh that ranked it already
+			}
+			ui.showRanked(res, err)
+		})
+	})
+}
+
+// showRanked replaces the newest matches with the ranked list. The article
+// being read stays open, selected if it is on the ranked page.
+func (ui *UI) showRanked(res db.Results, err error) {
+	s := &ui.search
+	s.ranking = false
+	if err != nil {
+		// The newest matches stay; the label says so.
+		ui.bar.setCount(s.total, s.capped, s.orderNote())
+		return
+	}
+	s.order++
+	s.hits, s.total, s.capped, s.next, s.byDate = res.Hits, res.Total, res.TotalCapped, res.Next, res.ByDate
+	s.loadingMore = false
+	s.gone = -1
+	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.list.UnselectAll()
+	ui.list.Refresh()
+	ui.list.ScrollToTop()
+	if i := ui.hitIndex(ui.detail.articleID); i >= 0 {
+		ui.list.selectQuietly(i)
+	}
+	ui.pruneChosen()
+}
+
+// orderNote is what the count label adds about the order of a relevance
+// search listed by date.
+func (s *searchState) orderNote() string {
+	switch {
+	case s.ranking:
+		return "ranking…"
+	case s.byDate:
+		return "newest first"
+	}
+	return ""
 }
 
 // showResults replaces the list with a new search's first page.
 func (ui *UI) showResults(res db.Results, err error) {
 	s := &ui.search
 	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, err
-	s.byDate = res.ByDate
+	s.byDate, s.ranking = res.ByDate, false
 	if err != nil {
 		s.hits, s.total, s.capped, s.next, s.byDate = nil, 0, false, "", false
 	}
-	ui.bar.setCount(s.total, s.capped, s.byDate)
+	ui.bar.setCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 
@@ -170,7 +237,7 @@ func (ui *UI) loadMore() {
 		return
 	}
 	s.loadingMore = true
-	gen := s.gen.Load()
+	gen, order := s.gen.Load(), s.order
 	s.mu.Lock()
 	ctx := s.ctx
 	s.mu.Unlock()
@@ -183,8 +250,8 @@ func (ui *UI) loadMore() {
 			return
 		}
 		ui.tasks.Do(func() {
-			if s.gen.Load() != gen {
-				return
+			if s.gen.Load() != gen || s.order != order {
+				return // another search, or its ranked list, took the place
 			}
 			s.loadingMore = false
 			if err != nil {

@@ -180,20 +180,23 @@ func TestNoMatchesIsSaidInTheList(t *testing.T) {
 func TestCountLabelSaysWhenCapped(t *testing.T) {
 	ui, _ := newTestUI(t)
 	cases := []struct {
-		total          int
-		capped, byDate bool
-		want           string
+		total           int
+		capped          bool
+		byDate, ranking bool
+		want            string
 	}{
-		{0, false, false, "No articles"},
-		{1, false, false, "1 article"},
-		{2500, false, false, "2,500 articles"},
-		{db.CountCap, true, false, "10,000+ articles"},
-		{db.CountCap, true, true, "10,000+ articles · newest first"},
+		{0, false, false, false, "No articles"},
+		{1, false, false, false, "1 article"},
+		{2500, false, false, false, "2,500 articles"},
+		{db.CountCap, true, false, false, "10,000+ articles"},
+		{db.CountCap, true, true, false, "10,000+ articles · newest first"},
+		{db.CountCap, true, true, true, "10,000+ articles · ranking…"},
 	}
 	for _, c := range cases {
-		ui.bar.setCount(c.total, c.capped, c.byDate)
+		s := searchState{byDate: c.byDate, ranking: c.ranking}
+		ui.bar.setCount(c.total, c.capped, s.orderNote())
 		if got := ui.bar.count.Text; got != c.want {
-			t.Errorf("setCount(%d, %v, %v) = %q, want %q", c.total, c.capped, c.byDate, got, c.want)
+			t.Errorf("setCount(%d, %v) by date %v, ranking %v = %q, want %q", c.total, c.capped, c.byDate, c.ranking, got, c.want)
 		}
 	}
 }
@@ -226,5 +229,61 @@ func TestSlowCountStillShowsAFullPage(t *testing.T) {
 		if ui.search.hits[i].Published.String() >= ui.search.hits[i-1].Published.String() {
 			t.Fatalf("hit %d is not older than the one before it", i)
 		}
+	}
+}
+
+// A relevance search whose ranking would keep the list waiting shows the
+// newest matches first, says it is ranking, and then lists them ranked.
+func TestSlowRankingShowsNewestFirstThenRanked(t *testing.T) {
+	ui, store := newTestUI(t)
+	var items []db.NewArticle
+	bodies := []string{
+		"The harbour reopened after the storm, said the mayor on Monday.",
+		"Fishing boats left the harbour at dawn as prices for cod rose again.",
+		"Cranes at the harbour were idle for a third week of the dock strike.",
+	}
+	for i, title := range []string{"Harbour news", "Port report", "Harbour harbour harbour"} {
+		a := article.Article{Title: title, Body: bodies[i], Published: article.NewDate(dayOf(10 * (3 - i))),
+			File: article.File{Name: title + ".txt", Format: "text"}}
+		items = append(items, db.NewArticle{Article: a, Original: []byte(a.Body + title)})
+	}
+	if _, err := store.Add(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+	ui.setSort(db.Relevance)
+	ui.WaitIdle()
+	store.SetQuickRankCost(time.Nanosecond) // every ranking is too slow to wait for
+
+	// The quick first page, as the search shows it before ranking.
+	ui.bar.entry.SetText("harbour")
+	req := db.Request{Query: "harbour", Sort: db.Relevance, Limit: pageSize}
+	quick := req
+	quick.Quick = true
+	res, err := store.Search(context.Background(), quick)
+	if err != nil || !res.Refine {
+		t.Fatalf("quick search: Refine %v, %v", res.Refine, err)
+	}
+	ui.showResults(res, nil)
+	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour news" {
+		t.Fatalf("quick list %q, want the newest first", got)
+	}
+	ui.rank(ui.search.ctx, ui.search.gen.Load(), req)
+	if got := ui.bar.count.Text; got != "3 articles · ranking…" {
+		t.Errorf("count while ranking = %q", got)
+	}
+	ui.WaitIdle()
+	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" {
+		t.Errorf("ranked list %q, want the title that says harbour thrice first", got)
+	}
+	if got := ui.bar.count.Text; got != "3 articles" {
+		t.Errorf("count once ranked = %q", got)
+	}
+
+	// Through the search field, the same ends ranked.
+	ui.bar.entry.SetText("harbo*")
+	ui.searchNow()
+	ui.WaitIdle()
+	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" || ui.bar.count.Text != "3 articles" {
+		t.Errorf("after typing: %q, count %q", got, ui.bar.count.Text)
 	}
 }

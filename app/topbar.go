@@ -51,10 +51,9 @@ func (ui *UI) buildTopBar(query string) {
 }
 
 // setCount shows how many articles match; capped counts (the store stops
-// counting at db.CountCap) read "10,000+ articles".
-// byDate says the list is newest first although relevance was chosen: the
-// words are in too much of the archive to rank (db.RankableMatches).
-func (b *topBar) setCount(total int, capped, byDate bool) {
+// counting at db.CountCap) read "10,000+ articles". order, when not "",
+// says how the list is sorted although relevance was chosen (orderNote).
+func (b *topBar) setCount(total int, capped bool, order string) {
 	var text string
 	switch {
 	case capped:
@@ -66,8 +65,8 @@ func (b *topBar) setCount(total int, capped, byDate bool) {
 	default:
 		text = thousands(total) + " articles"
 	}
-	if byDate {
-		text += " · newest first"
+	if order != "" {
+		text += " · " + order
 	}
 	b.count.SetText(text)
 }

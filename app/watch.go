@@ -153,9 +153,9 @@ func (ui *UI) showRefreshed(res db.Results) {
 	}
 
 	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, nil
-	s.byDate = res.ByDate
+	s.byDate, s.ranking = res.ByDate, false // a refresh is ranked (not Quick)
 	s.loadingMore = false
-	ui.bar.setCount(s.total, s.capped, s.byDate)
+	ui.bar.setCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
 
