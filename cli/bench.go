@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/clippings/clippings/bench"
@@ -77,8 +78,16 @@ func printBench(w io.Writer, r *bench.Report) {
 	}
 	fmt.Fprintf(w, "peak RSS        %.0f MB\n\n", float64(r.PeakRSSBytes)/(1<<20))
 	fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9s  %s\n", "query", "sort", "p50", "p95", "max", "matches", "example")
+	var deferred []string
 	for _, q := range r.Queries {
 		fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9d  %s\n", q.Kind, q.Sort, ms(q.P50), ms(q.P95), ms(q.Max), q.Hits, q.Example)
+		if q.Deferred > 0 {
+			deferred = append(deferred, fmt.Sprintf("%s (%d of %d)", q.Kind, q.Deferred, q.Runs))
+		}
+	}
+	fmt.Fprintln(w, "\nrelevance: the first page the window shows; ranked: the ranked page, asked for on its own.")
+	if len(deferred) > 0 {
+		fmt.Fprintf(w, "First pages listed newest first, the ranked page following: %s.\n", strings.Join(deferred, ", "))
 	}
 }
 
