@@ -110,7 +110,7 @@ func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 		read.Close()
 		return nil, err
 	}
-	return &Store{path: abs, write: write, read: read, watch: watch, limits: searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, rankCost: RankableCost, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget}}, nil
+	return &Store{path: abs, write: write, read: read, watch: watch, limits: searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget}}, nil
 }
 
 // dsn builds the connection string. Readers are query_only so that a bug can

@@ -97,9 +97,10 @@ type Results struct {
 	// Ranked is non-zero when relevance ranked only the newest Ranked
 	// matches (queries matching more than RankCap articles).
 	Ranked int
-	// ByDate: relevance was asked for, but the query matches so much of
-	// the archive (more than RankableMatches) that its hits are listed
-	// newest first.
+	// ByDate: relevance was asked for, but the hits are listed newest
+	// first: the query matches so much of the archive (more than
+	// RankableMatches) that it is not ranked, or, with Refine, the ranking
+	// of a Quick request was put off.
 	ByDate bool
 	// Refine: listed newest first only because the Request was Quick; the
 	// same Request without Quick ranks the hits.
@@ -115,17 +116,14 @@ type Results struct {
 // says little about which article is wanted anyway.
 const RankableMatches = 50000
 
-// RankableCost: likewise for a query whose evaluation over the whole archive
-// would take longer than this, judged from how fast it was counted — a
-// phrase of the commonest words ("to be or not to be") matches few
-// articles, but bm25 checks it in nearly all of them.
-const RankableCost = 150 * time.Millisecond
-
 // QuickRankCost: a Quick request lists a query newest first, to be ranked
 // by a second request, when its evaluation over the whole archive would
-// take longer than this — bm25 pays about that before the first score, on
-// top of counting, ranking and snippets, and the first page is due within
-// 100 ms.
+// take longer than this, judged from how fast it was counted — bm25 pays
+// about that before the first score (it weighs each word by how many
+// articles have it, and counts them on every search), on top of counting,
+// ranking and snippets, and the first page is due within 100 ms. A phrase
+// of the commonest words ("to be or not to be") matches few articles, but
+// bm25 checks it in nearly all of them: a second or two at a million.
 const QuickRankCost = 25 * time.Millisecond
 
 // QuickRankWait: a Quick request's ranking that has not finished this long
@@ -146,7 +144,6 @@ const (
 type searchLimits struct {
 	count, rank int
 	rankable    int           // see RankableMatches
-	rankCost    time.Duration // see RankableCost; 0: none
 	quickCost   time.Duration // see QuickRankCost; 0: none
 	quickWait   time.Duration // see QuickRankWait; 0: none
 	budget      time.Duration // for counting matches; 0: none
@@ -239,12 +236,10 @@ func decodeCursor(sort Sort, c string) (page, error) {
 }
 
 // unrankable judges a relevance search by its count: never, when it
-// matches too much of the archive or its ranking would take too long
-// (RankableMatches, RankableCost); later, when a quick request should not
-// wait for the ranking (QuickRankCost).
+// matches too much of the archive (RankableMatches); later, when a quick
+// request should not wait for the ranking (QuickRankCost).
 func (s *Store) unrankable(scan scanResult, quick bool) (never, later bool) {
-	never = scan.estimate() > float64(s.limits.rankable) ||
-		(s.limits.rankCost > 0 && scan.fullCost() > s.limits.rankCost)
+	never = scan.estimate() > float64(s.limits.rankable)
 	later = !never && quick && s.limits.quickCost > 0 && scan.fullCost() > s.limits.quickCost
 	return never, later
 }

@@ -410,23 +410,6 @@ func TestSearchTooCommonToRank(t *testing.T) {
 	}
 }
 
-// A query that would take too long to weigh over the whole archive is
-// listed newest first too, whatever it matches.
-func TestSearchTooCostlyToRank(t *testing.T) {
-	s := openTemp(t)
-	seed(t, s)
-	ctx := context.Background()
-	r, err := s.Search(ctx, Request{Query: "bamako", Sort: Relevance})
-	if err != nil || r.ByDate {
-		t.Fatalf("bamako: ByDate %v, err %v: want ranked", r.ByDate, err)
-	}
-	s.limits.rankCost = time.Nanosecond
-	r, err = s.Search(ctx, Request{Query: "bamako", Sort: Relevance})
-	if err != nil || !r.ByDate || len(r.Hits) == 0 {
-		t.Fatalf("bamako with a tiny cost limit: ByDate %v, %d hits, err %v: want newest first", r.ByDate, len(r.Hits), err)
-	}
-}
-
 // Filters that weigh nothing in the ranking (a tag here) do not make
 // words that are too common to rank rankable.
 func TestSearchTooCommonToRankWithAFilter(t *testing.T) {
