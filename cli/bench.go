@@ -85,7 +85,7 @@ func printBench(w io.Writer, r *bench.Report) {
 			deferred = append(deferred, fmt.Sprintf("%s (%d of %d)", q.Kind, q.Deferred, q.Runs))
 		}
 	}
-	fmt.Fprintln(w, "\nrelevance: the first page the window shows; ranked: the ranked page, asked for on its own.")
+	fmt.Fprintln(w, "\nrelevance: a first page asked for as the window does (Quick); ranked: the ranked page, asked for on its own.")
 	if len(deferred) > 0 {
 		fmt.Fprintf(w, "First pages listed newest first, the ranked page following: %s.\n", strings.Join(deferred, ", "))
 	}
