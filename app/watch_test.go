@@ -53,8 +53,9 @@ func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
 
 func TestRefreshKeepsTheSelectedRowInPlace(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
-	addArticles(t, store, 80)
-	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == 80 })
+	n := pageSize - 5 // one page, with room for three more
+	addArticles(t, store, n)
+	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == n })
 	ui.list.Select(40) // scrolls it into view, well down the list
 	ui.WaitIdle()
 	id := ui.search.hits[40].ID
@@ -64,7 +65,7 @@ func TestRefreshKeepsTheSelectedRowInPlace(t *testing.T) {
 	}
 
 	addNumbered(t, otherProgram(t, ui), 1000, 3) // newer: listed above
-	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 83 })
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == n+3 })
 
 	if i := ui.selectedIndex(); i != 43 || ui.search.hits[i].ID != id {
 		t.Fatalf("selected row %d, want the same article at row 43", i)
@@ -86,7 +87,7 @@ func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
 		t.Fatalf("scrolling down loaded nothing more: %d", loaded)
 	}
 	addNumbered(t, otherProgram(t, ui), 5000, 1)
-	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == "221 articles" })
+	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == thousands(2*pageSize+21)+" articles" })
 	if got := len(ui.search.hits); got < loaded+1 {
 		t.Errorf("after the refresh %d hits are loaded, want the %d that were, and the new one", got, loaded)
 	}

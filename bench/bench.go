@@ -53,8 +53,8 @@ type Report struct {
 // QueryTiming is the time to the first page of 50 hits (with snippets and
 // the total count) for one kind of query and sort. Sort "relevance" is a
 // first page asked for as the window does (a Quick request: newest first
-// when the ranking would keep it waiting, see Deferred; the window asks for
-// 100 rows grouped by copies); "ranked" is the ranked page the window then
+// when the ranking would keep it waiting, see Deferred; the window groups
+// copies of a story too); "ranked" is the ranked page the window then
 // shows, asked for on its own.
 type QueryTiming struct {
 	Kind    string        `json:"kind"`
