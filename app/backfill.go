@@ -58,8 +58,9 @@ func (ui *UI) runBackfill() {
 			})
 		})
 		ui.tasks.Do(func() {
+			gaveWay := ctx.Err() != nil && !ui.jobs.cancelled // to an import (pauseBackfill)
 			cancelled := ui.endJob()
-			if ui.ctx.Err() != nil || cancelled {
+			if ui.ctx.Err() != nil || cancelled || (gaveWay && err != nil) {
 				return
 			}
 			if err != nil && !errors.Is(err, ctx.Err()) {
@@ -74,4 +75,26 @@ func (ui *UI) runBackfill() {
 			}
 		})
 	})
+}
+
+// pauseBackfill stops finding copies and names while the user imports:
+// the two would share the archive's one writer and the cores, and at a
+// million articles an import then crawled (11 files a second). It goes on
+// from where it stopped when the imports are done (resumeBackfill).
+func (ui *UI) pauseBackfill() {
+	if ui.jobs.name != backfillJob || ui.jobs.stop == nil {
+		return
+	}
+	ui.imports.resumeBackfill = true
+	ui.jobs.stop() // not cancelled by the user: it ends without a word
+}
+
+// resumeBackfill starts finding copies and names again after the imports
+// it gave way to.
+func (ui *UI) resumeBackfill() {
+	if !ui.imports.resumeBackfill {
+		return
+	}
+	ui.imports.resumeBackfill = false
+	ui.startBackfill()
 }

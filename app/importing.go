@@ -36,6 +36,9 @@ type importState struct {
 	summary  importer.Summary   // of every run since the panel was last dismissed
 	problems []importer.Result  // files not imported, with the reason
 	stopped  bool               // the user cancelled
+	// resumeBackfill: finding copies and names gave way to this batch, and
+	// goes on when it is done (pauseBackfill).
+	resumeBackfill bool
 }
 
 func (ui *UI) buildImportPanel() {
@@ -90,6 +93,7 @@ func (ui *UI) Import(paths []string) {
 // runs before it in the same batch.
 func (ui *UI) startImport(paths []string) {
 	s := &ui.imports
+	ui.pauseBackfill()
 	ctx, stop := context.WithCancel(ui.ctx)
 	s.stop = stop
 	s.progress.Max, s.progress.Value = 1, 0
@@ -157,6 +161,7 @@ func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
 		ui.startImport(next)
 		return
 	}
+	ui.resumeBackfill()
 
 	s.progress.Max = 1
 	s.progress.SetValue(1)

@@ -642,3 +642,43 @@ func TestGroupingAndTimelineAreRemembered(t *testing.T) {
 		t.Error("the timeline was hidden, and is shown (or counted) again")
 	}
 }
+
+// An import the user starts does not share the archive with finding copies
+// and names: that stops, and goes on once the import is done.
+func TestImportPausesTheBackfill(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	day := date(2020, 8, 24)
+	v1ArchiveOf(t, path, []article.Article{
+		{Title: storyTitle, Source: "Le Monde", Body: storyBody, Published: article.NewDate(day)},
+		{Title: relatedTitle, Source: "Al Jazeera", Body: relatedBody, Published: article.NewDate(day.AddDate(0, 0, 10))},
+	})
+	store, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	a := test.NewTempApp(t)
+	ui := newUI(a, store, options{queued: true})
+	defer ui.Shutdown()
+	ui.Window().Show()
+	stepUntil(t, ui, "the backfill", func() bool { return ui.jobs.name == backfillJob })
+
+	ui.Import([]string{fixture(t, "port-strike.txt")})
+	if !ui.imports.resumeBackfill {
+		t.Fatal("the backfill did not give way to the import")
+	}
+	ui.WaitIdle()
+
+	if ui.imports.resumeBackfill || ui.jobs.name != "" || ui.jobs.panel.Visible() {
+		t.Errorf("after the import: resume pending %v, job %q", ui.imports.resumeBackfill, ui.jobs.name)
+	}
+	if pending, err := store.BackfillPending(context.Background()); err != nil || pending {
+		t.Errorf("the backfill did not go on after the import: pending %v, %v", pending, err)
+	}
+	if n, _ := store.Count(context.Background()); n != 3 {
+		t.Errorf("%d articles, want the 2 old and the imported one", n)
+	}
+	if d := topDialog(ui); d != nil {
+		t.Errorf("a dialog is shown: %q", texts(d))
+	}
+}
