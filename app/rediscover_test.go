@@ -573,19 +573,29 @@ func stepUntil(t *testing.T, ui *UI, what string, cond func() bool) {
 	}
 }
 
-func TestBackfillFindsCopiesAndNamesAtStart(t *testing.T) {
+// openV1Archive opens an archive written before copies and names were
+// found on import (upgrading it), holding the story, its edited copy when
+// withCopy, and the related article.
+func openV1Archive(t *testing.T, withCopy bool) *db.Store {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "old.db")
 	day := date(2020, 8, 24)
-	v1ArchiveOf(t, path, []article.Article{
-		{Title: storyTitle, Source: "Le Monde", Body: storyBody, Published: article.NewDate(day)},
-		{Title: editedTitle, Source: "AP", Body: editedBody, Published: article.NewDate(day.AddDate(0, 0, 1))},
-		{Title: relatedTitle, Source: "Al Jazeera", Body: relatedBody, Published: article.NewDate(day.AddDate(0, 0, 10))},
-	})
+	arts := []article.Article{{Title: storyTitle, Source: "Le Monde", Body: storyBody, Published: article.NewDate(day)}}
+	if withCopy {
+		arts = append(arts, article.Article{Title: editedTitle, Source: "AP", Body: editedBody, Published: article.NewDate(day.AddDate(0, 0, 1))})
+	}
+	arts = append(arts, article.Article{Title: relatedTitle, Source: "Al Jazeera", Body: relatedBody, Published: article.NewDate(day.AddDate(0, 0, 10))})
+	v1ArchiveOf(t, path, arts)
 	store, err := db.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+func TestBackfillFindsCopiesAndNamesAtStart(t *testing.T) {
+	store := openV1Archive(t, true)
 	if pending, err := store.BackfillPending(context.Background()); err != nil || !pending {
 		t.Fatalf("the upgraded archive has nothing to backfill: %v %v", pending, err)
 	}
@@ -646,17 +656,7 @@ func TestGroupingAndTimelineAreRemembered(t *testing.T) {
 // An import the user starts does not share the archive with finding copies
 // and names: that stops, and goes on once the import is done.
 func TestImportPausesTheBackfill(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	day := date(2020, 8, 24)
-	v1ArchiveOf(t, path, []article.Article{
-		{Title: storyTitle, Source: "Le Monde", Body: storyBody, Published: article.NewDate(day)},
-		{Title: relatedTitle, Source: "Al Jazeera", Body: relatedBody, Published: article.NewDate(day.AddDate(0, 0, 10))},
-	})
-	store, err := db.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := openV1Archive(t, false)
 	a := test.NewTempApp(t)
 	ui := newUI(a, store, options{queued: true})
 	defer ui.Shutdown()
