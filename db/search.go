@@ -63,10 +63,11 @@ type Request struct {
 	// articles.
 	Group bool
 	// Quick asks for the first page at once: a relevance search whose
-	// ranking would take long (QuickRankCost) is listed newest first, with
-	// Results.Refine set, and the same Request without Quick then ranks
-	// it. The window shows the newest matches while it waits. Later pages
-	// (a Cursor) ignore it: they keep the first page's order.
+	// ranking would take long (QuickRankCost, QuickRankWait) is listed
+	// newest first, with Results.Refine set, and the same Request without
+	// Quick then ranks it. The window shows the newest matches while it
+	// waits. Later pages (a Cursor) ignore it: they keep the first page's
+	// order.
 	Quick bool
 }
 
