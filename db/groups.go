@@ -93,33 +93,7 @@ func (s *Store) Diff(ctx context.Context, a, b int64) ([]neardup.Paragraph, erro
 // groupsOf maps the given articles that have copies to their group ids;
 // articles without copies are left out.
 func (s *Store) groupsOf(ctx context.Context, ids []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		ids = ids[n:]
-		rows, err := s.read.QueryContext(ctx, "SELECT article_id, group_id FROM article_groups WHERE article_id IN (?"+
-			strings.Repeat(",?", n-1)+")", args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id, g int64
-			if err := rows.Scan(&id, &g); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = g
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return groupsIn(ctx, s.read, ids)
 }
 
 // copiesOf lists, for each given article with copies, the ids of the other
@@ -254,35 +228,20 @@ func (s *Store) docsMatching(ctx context.Context, q query, docs []int64) (map[in
 		return out, nil
 	}
 	found := map[int64]bool{}
-	for len(docs) > 0 {
-		n := min(len(docs), 500)
-		args := []any{expr}
-		for _, d := range docs[:n] {
-			args = append(args, d)
+	err := queryIn(ctx, s.read, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ", []any{expr}, docs, func(rows *sql.Rows) error {
+		var d int64
+		if err := rows.Scan(&d); err != nil {
+			return err
 		}
-		docs = docs[n:]
-		rows, err := s.read.QueryContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (?"+
-			strings.Repeat(",?", n-1)+")", args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var d int64
-			if err := rows.Scan(&d); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			found[d] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		for _, a := range args[1:] {
-			d := a.(int64)
-			// Words must match; excluded words must not.
-			out[d] = found[d] == (q.match != "")
-		}
+		found[d] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		// Words must match; excluded words must not.
+		out[d] = found[d] == (q.match != "")
 	}
 	return out, nil
 }

@@ -416,47 +416,21 @@ func (w *traitWriter) signatures(ids []int64) (map[int64]neardup.Signature, erro
 
 // groups reads the groups of articles; those without copies are left out.
 func (w *traitWriter) groups(ids []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	err := w.eachIn("SELECT article_id, group_id FROM article_groups WHERE article_id IN ", ids, func(rows *sql.Rows) error {
-		var id, g int64
-		if err := rows.Scan(&id, &g); err != nil {
-			return err
-		}
-		out[id] = g
-		return nil
-	})
-	return out, err
+	return groupsIn(w.ctx, w, ids)
 }
 
 // eachIn runs query (ending in "IN ") over ids, in chunks, calling fn per row.
 func (w *traitWriter) eachIn(query string, ids []int64, fn func(*sql.Rows) error) error {
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
-		}
-		ids = ids[n:]
-		st, err := w.prepared(query + "(?" + strings.Repeat(",?", n-1) + ")")
-		if err != nil {
-			return err
-		}
-		rows, err := st.QueryContext(w.ctx, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := fn(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+	return queryIn(w.ctx, w, query, nil, ids, fn)
+}
+
+// QueryContext runs query through the statement prepared for it (a querier).
+func (w *traitWriter) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := w.prepared(query)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	return st.QueryContext(ctx, args...)
 }
 
 // insertRows inserts rows (all of one width) with insert ("INSERT … VALUES "),
