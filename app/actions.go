@@ -242,6 +242,14 @@ func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
 // them: "37 results of “mali”".
 func (ui *UI) withResults(fn func(ids []int64, what string)) {
 	query := ui.search.request.Query
+	ui.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
+		fn(ids, resultsWhat(query, len(ids)))
+	})
+}
+
+// withMatching lists every article query finds in the background, then
+// hands them to fn; when there are none it says so (title, text).
+func (ui *UI) withMatching(query, noneTitle, noneText string, fn func(ids []int64)) {
 	ui.tasks.Go(func() {
 		ids, err := ui.store.MatchingIDs(ui.ctx, query)
 		if ui.ctx.Err() != nil {
@@ -252,9 +260,9 @@ func (ui *UI) withResults(fn func(ids []int64, what string)) {
 			case err != nil:
 				ui.showError(err)
 			case len(ids) == 0:
-				dialog.ShowInformation("No results", "No articles match the search: there is nothing to do.", ui.window)
+				dialog.ShowInformation(noneTitle, noneText, ui.window)
 			default:
-				fn(ids, resultsWhat(query, len(ids)))
+				fn(ids)
 			}
 		})
 	})

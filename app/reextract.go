@@ -37,21 +37,8 @@ func (ui *UI) reextractResults() {
 
 // reextractAll does it for the whole archive, after asking.
 func (ui *UI) reextractAll() {
-	ui.tasks.Go(func() {
-		ids, err := ui.store.MatchingIDs(ui.ctx, "")
-		if ui.ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() {
-			switch {
-			case err != nil:
-				ui.showError(err)
-			case len(ids) == 0:
-				dialog.ShowInformation("Re-extract", "The archive has no articles.", ui.window)
-			default:
-				ui.confirmReextract(ids, "all "+plural(len(ids), "article", "articles")+" in the archive")
-			}
-		})
+	ui.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
+		ui.confirmReextract(ids, "all "+plural(len(ids), "article", "articles")+" in the archive")
 	})
 }
 
