@@ -174,8 +174,7 @@ func (ui *UI) showRanked(res db.Results, err error) {
 		return
 	}
 	s.order++
-	s.hits, s.total, s.capped, s.next, s.byDate = res.Hits, res.Total, res.TotalCapped, res.Next, res.ByDate
-	s.loadingMore = false
+	s.take(res)
 	s.gone = -1
 	ui.bar.setCount(s.total, s.capped, s.orderNote())
 	ui.list.UnselectAll()
@@ -185,6 +184,12 @@ func (ui *UI) showRanked(res db.Results, err error) {
 		ui.list.selectQuietly(i)
 	}
 	ui.pruneChosen()
+}
+
+// take makes res the loaded list: its first page, or pages, in full.
+func (s *searchState) take(res db.Results) {
+	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, nil
+	s.byDate, s.ranking, s.loadingMore = res.ByDate, false, false
 }
 
 // orderNote is what the count label adds about the order of a relevance
@@ -202,11 +207,11 @@ func (s *searchState) orderNote() string {
 // showResults replaces the list with a new search's first page.
 func (ui *UI) showResults(res db.Results, err error) {
 	s := &ui.search
-	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, err
-	s.byDate, s.ranking = res.ByDate, false
 	if err != nil {
-		s.hits, s.total, s.capped, s.next, s.byDate = nil, 0, false, "", false
+		res = db.Results{}
 	}
+	s.take(res)
+	s.failure = err
 	ui.bar.setCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()

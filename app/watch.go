@@ -152,9 +152,7 @@ func (ui *UI) showRefreshed(res db.Results) {
 		anchorID = s.hits[anchorRow].ID
 	}
 
-	s.hits, s.total, s.capped, s.next, s.failure = res.Hits, res.Total, res.TotalCapped, res.Next, nil
-	s.byDate, s.ranking = res.ByDate, false // a refresh is ranked (not Quick)
-	s.loadingMore = false
+	s.take(res) // a refresh is ranked (not Quick)
 	ui.bar.setCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
 	ui.showNotice()
