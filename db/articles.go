@@ -61,7 +61,9 @@ type NewArticle struct {
 // Prepare hashes the article's text, compresses its original, signs its
 // body for grouping copies and finds the people, places and organisations
 // it names. Add calls it when the caller has not; importers call it on
-// their worker goroutines so the one writer only writes.
+// their worker goroutines so the one writer only writes. It lets go of
+// Original: the compressed copy is what is stored, and articles wait in
+// memory for the writer.
 func (n *NewArticle) Prepare() error {
 	if n.prepared {
 		return nil
@@ -72,7 +74,18 @@ func (n *NewArticle) Prepare() error {
 	}
 	n.hash, n.codec, n.compressed, n.prepared = ContentHash(n.Article), codec, data, true
 	n.traits = traitsOf(n.Article.Title, n.Article.Body)
+	n.Original = nil
 	return nil
+}
+
+// Size is about the memory the article holds: its text and its original.
+func (n *NewArticle) Size() int64 {
+	a := n.Article
+	size := len(n.Original) + len(n.compressed) + len(a.Title) + len(a.Subtitle) + len(a.Body)
+	for _, c := range a.Captions {
+		size += len(c.Text) + len(c.Credit)
+	}
+	return int64(size)
 }
 
 // DuplicateError reports that an article is already in the archive.

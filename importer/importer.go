@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"time"
 
@@ -77,7 +76,7 @@ type Options struct {
 	Workers   int   // 0: one per core
 	MaxSize   int64 // 0: article.DefaultMaxSize
 	Timeout   time.Duration
-	BatchSize int // articles per write transaction; 0: 64
+	BatchSize int // articles per write transaction; 0: 256
 }
 
 // Importer runs imports into one archive.
@@ -113,42 +112,14 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 		report(r)
 	}
 
-	workers := im.Opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	jobs := make(chan string)
-	extracted := make(chan pending, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for path := range jobs {
-				p := im.prepare(ctx, path)
-				if p.result != nil {
-					report(*p.result)
-					continue
-				}
-				extracted <- p
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, f := range files {
-			select {
-			case jobs <- f:
-			case <-ctx.Done():
-				return
-			}
+	pipeline(ctx, files, im.Opts.Workers, im.Opts.BatchSize, func(path string) (pending, int64, bool) {
+		p := im.prepare(ctx, path)
+		if p.result != nil {
+			report(*p.result)
+			return p, 0, false
 		}
-	}()
-	go func() {
-		wg.Wait()
-		close(extracted)
-	}()
-	im.store(ctx, extracted, report)
+		return p, p.size, true
+	}, func(batch []pending) { im.store(ctx, batch, report) })
 
 	mu.Lock()
 	sum.Cancelled = total - done
@@ -160,6 +131,7 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 type pending struct {
 	path   string
 	item   db.NewArticle
+	size   int64 // bytes held: the original, compressed, and the text
 	result *Result
 }
 
@@ -198,7 +170,7 @@ func (im *Importer) prepare(ctx context.Context, path string) pending {
 	if err := item.Prepare(); err != nil { // hashing and compressing, on this worker
 		return fail(err)
 	}
-	return pending{path: path, item: item}
+	return pending{path: path, item: item, size: item.Size()}
 }
 
 func (im *Importer) maxSize() int64 {
@@ -244,55 +216,26 @@ func describeFileError(err error) error {
 	return err
 }
 
-// store writes extracted articles in batches: one transaction per batch is
-// far faster than one per article, and a batch is all-or-nothing.
-func (im *Importer) store(ctx context.Context, in <-chan pending, report func(Result)) {
-	size := im.Opts.BatchSize
-	if size <= 0 {
-		size = 64
+// store writes a batch of extracted articles in one transaction: far faster
+// than one per article, and all-or-nothing.
+func (im *Importer) store(ctx context.Context, batch []pending, report func(Result)) {
+	items := make([]db.NewArticle, len(batch))
+	for i, p := range batch {
+		items[i] = p.item
 	}
-	batch := make([]pending, 0, size)
-	flush := func() {
-		if len(batch) == 0 {
-			return
+	// Storing goes on after a cancel: what was extracted is kept.
+	results, _ := im.Store.Add(context.WithoutCancel(ctx), items)
+	for i, r := range results {
+		res := Result{Path: batch[i].path, Title: batch[i].item.Article.Title, ID: r.ID}
+		var dup *db.DuplicateError
+		switch {
+		case r.Err == nil:
+			res.Status = Imported
+		case errors.As(r.Err, &dup):
+			res.Status, res.ID, res.Err = Duplicate, dup.ID, r.Err
+		default:
+			res.Status, res.Err = Failed, r.Err
 		}
-		items := make([]db.NewArticle, len(batch))
-		for i, p := range batch {
-			items[i] = p.item
-		}
-		// Storing goes on after a cancel: what was extracted is kept.
-		results, _ := im.Store.Add(context.WithoutCancel(ctx), items)
-		for i, r := range results {
-			res := Result{Path: batch[i].path, Title: batch[i].item.Article.Title, ID: r.ID}
-			var dup *db.DuplicateError
-			switch {
-			case r.Err == nil:
-				res.Status = Imported
-			case errors.As(r.Err, &dup):
-				res.Status, res.ID, res.Err = Duplicate, dup.ID, r.Err
-			default:
-				res.Status, res.Err = Failed, r.Err
-			}
-			report(res)
-		}
-		batch = batch[:0]
-	}
-	// Flush at least every 250 ms so a slow import still shows articles.
-	tick := time.NewTicker(250 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case p, ok := <-in:
-			if !ok {
-				flush()
-				return
-			}
-			batch = append(batch, p)
-			if len(batch) >= size {
-				flush()
-			}
-		case <-tick.C:
-			flush()
-		}
+		report(res)
 	}
 }

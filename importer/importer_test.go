@@ -172,7 +172,9 @@ func TestCancelledImportStopsAndKeepsWhatWasStored(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "a"+strconv.Itoa(i)+".txt"), []byte(body), 0o644)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	im := &Importer{Store: s, Opts: Options{Workers: 1}}
+	// Small batches: workers run a batch ahead of the writer, and files
+	// begun are finished.
+	im := &Importer{Store: s, Opts: Options{Workers: 1, BatchSize: 2}}
 	var progress []Progress
 	sum := im.Run(ctx, []string{dir}, func(r Result) {
 		if r.Status == Imported && r.ID == 5 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"sync"
 
 	"github.com/clippings/clippings/article"
@@ -47,7 +46,7 @@ func (s *ReextractSummary) add(r ReextractResult) {
 // ReextractOptions tunes a re-extraction; the zero value uses every core.
 type ReextractOptions struct {
 	Workers   int // 0: one per core
-	BatchSize int // articles per write transaction; 0: 64
+	BatchSize int // articles per write transaction; 0: 256
 	Extract   article.Options
 }
 
@@ -76,61 +75,25 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 			onProgress(Progress{Done: done, Total: len(ids), Current: fmt.Sprintf("#%d %s", r.ID, r.Title)})
 		}
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	size := opts.BatchSize
-	if size <= 0 {
-		size = 64
-	}
-
 	type fresh struct {
 		title string
 		item  db.Reextraction
 	}
-	jobs := make(chan int64)
-	extracted := make(chan fresh, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range jobs {
-				if ctx.Err() != nil {
-					continue // counted as cancelled
-				}
-				title, a, err := reextractOne(ctx, store, id, opts.Extract)
-				if err != nil {
-					report(ReextractResult{ID: id, Title: title, Status: Failed, Err: err})
-					continue
-				}
-				item := db.Reextraction{ID: id, Article: a}
-				item.Prepare() // signing and finding entities, on this worker
-				extracted <- fresh{title: title, item: item}
-			}
-		}()
-	}
-	go func() {
-		defer close(jobs)
-		for _, id := range ids {
-			select {
-			case jobs <- id:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() {
-		wg.Wait()
-		close(extracted)
-	}()
-
 	var storeErr error
-	batch := make([]fresh, 0, size)
-	flush := func() {
-		if len(batch) == 0 || storeErr != nil {
-			batch = batch[:0]
+	pipeline(ctx, ids, opts.Workers, opts.BatchSize, func(id int64) (fresh, int64, bool) {
+		if ctx.Err() != nil {
+			return fresh{}, 0, false // counted as cancelled
+		}
+		title, a, err := reextractOne(ctx, store, id, opts.Extract)
+		if err != nil {
+			report(ReextractResult{ID: id, Title: title, Status: Failed, Err: err})
+			return fresh{}, 0, false
+		}
+		item := db.Reextraction{ID: id, Article: a}
+		item.Prepare() // signing and finding entities, on this worker
+		return fresh{title: title, item: item}, int64(len(a.Title) + len(a.Body)), true
+	}, func(batch []fresh) {
+		if storeErr != nil {
 			return
 		}
 		items := make([]db.Reextraction, len(batch))
@@ -141,7 +104,6 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 		outcomes, err := store.Reextracted(context.WithoutCancel(ctx), items)
 		if err != nil {
 			storeErr = err
-			batch = batch[:0]
 			return
 		}
 		for i, o := range outcomes {
@@ -154,15 +116,7 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 			}
 			report(r)
 		}
-		batch = batch[:0]
-	}
-	for f := range extracted {
-		batch = append(batch, f)
-		if len(batch) >= size {
-			flush()
-		}
-	}
-	flush()
+	})
 
 	mu.Lock()
 	defer mu.Unlock()

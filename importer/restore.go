@@ -87,5 +87,5 @@ func (im *Importer) prepareRestore(ctx context.Context, path string) pending {
 	if err := item.Prepare(); err != nil {
 		return fail(err)
 	}
-	return pending{path: path, item: item}
+	return pending{path: path, item: item, size: item.Size()}
 }
