@@ -2,9 +2,12 @@ package bench
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -14,6 +17,18 @@ type Baseline struct {
 	Seconds        float64 `json:"seconds"`
 	ArticlesPerSec float64 `json:"articles_per_s"`
 	Ratio          float64 `json:"clippings_time_ratio"` // Clippings' import time / this
+	// FTS5 is the least Clippings' one writer could take: its own SQLite
+	// loading the same texts into an FTS5 table with the archive's
+	// tokenizer and prefix indexes, and nothing else.
+	FTS5 *FTS5Floor `json:"fts5_only,omitempty"`
+}
+
+// FTS5Floor is the time and index size of the full-text index alone.
+type FTS5Floor struct {
+	Options    string  `json:"options"`
+	Seconds    float64 `json:"seconds"`
+	Ratio      float64 `json:"time_ratio"`  // Seconds / the shell's
+	IndexBytes int64   `json:"index_bytes"` // its index, without the texts
 }
 
 // baseliner loads each chunk into its own FTS5 database with the sqlite3
@@ -50,12 +65,80 @@ func (b *baseliner) load(ctx context.Context, chunkDir string) error {
 	return nil
 }
 
-func (b *baseliner) report(articles int, clippingsSeconds float64) *Baseline {
+func (b *baseliner) report(articles int, clippingsSeconds float64, floor *FTS5Floor) *Baseline {
+	if floor != nil {
+		floor.Ratio = floor.Seconds / b.seconds
+	}
 	return &Baseline{
 		Seconds:        b.seconds,
 		ArticlesPerSec: float64(articles) / b.seconds,
 		Ratio:          clippingsSeconds / b.seconds,
+		FTS5:           floor,
 	}
+}
+
+// floorLoader loads each chunk into an FTS5 table of this program's SQLite
+// made with the archive's options: one transaction per chunk, as the shell
+// and Clippings' imports do; reading the files included, as theirs is.
+type floorLoader struct {
+	db    *sql.DB
+	floor FTS5Floor
+}
+
+func newFloorLoader(ctx context.Context, dir, options string) (*floorLoader, error) {
+	conn, err := sql.Open("sqlite", filepath.Join(dir, "fts5-only.db")+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)")
+	if err != nil {
+		return nil, fmt.Errorf("bench: FTS5-only table: %w", err)
+	}
+	conn.SetMaxOpenConns(1)
+	if _, err := conn.ExecContext(ctx, "CREATE VIRTUAL TABLE t USING fts5(body, "+options+")"); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("bench: FTS5-only table: %w", err)
+	}
+	return &floorLoader{db: conn, floor: FTS5Floor{Options: options}}, nil
+}
+
+func (f *floorLoader) load(ctx context.Context, chunkDir string) error {
+	t0 := time.Now()
+	entries, err := os.ReadDir(chunkDir)
+	if err != nil {
+		return fmt.Errorf("bench: FTS5-only load: %w", err)
+	}
+	tx, err := f.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bench: FTS5-only load: %w", err)
+	}
+	defer tx.Rollback()
+	insert, err := tx.PrepareContext(ctx, "INSERT INTO t(body) VALUES (?)")
+	if err != nil {
+		return fmt.Errorf("bench: FTS5-only load: %w", err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		text, err := os.ReadFile(filepath.Join(chunkDir, e.Name()))
+		if err != nil {
+			return fmt.Errorf("bench: FTS5-only load: %w", err)
+		}
+		if _, err := insert.ExecContext(ctx, string(text)); err != nil {
+			return fmt.Errorf("bench: FTS5-only load: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("bench: FTS5-only load: %w", err)
+	}
+	f.floor.Seconds += time.Since(t0).Seconds()
+	return nil
+}
+
+// close measures the index and closes the table.
+func (f *floorLoader) close(ctx context.Context) (*FTS5Floor, error) {
+	defer f.db.Close()
+	if err := f.db.QueryRowContext(ctx, "SELECT coalesce(sum(length(block)), 0) FROM t_data").Scan(&f.floor.IndexBytes); err != nil {
+		return nil, fmt.Errorf("bench: FTS5-only index size: %w", err)
+	}
+	return &f.floor, nil
 }
 
 func sqlQuote(s string) string {

@@ -31,23 +31,27 @@ type Options struct {
 
 // Report is what a run measured.
 type Report struct {
-	Articles        int           `json:"articles"`
-	Cores           int           `json:"cores"`
-	ImportSeconds   float64       `json:"import_seconds"`
-	ArticlesPerSec  float64       `json:"import_articles_per_s"`
-	MBPerSec        float64       `json:"import_mb_per_s"`
-	FirstChunkRate  float64       `json:"import_rate_first_chunk"`       // articles/s into the empty archive
-	LastChunkRate   float64       `json:"import_rate_last_chunk"`        // articles/s at full size
-	RateAt100k      float64       `json:"import_rate_at_100k,omitempty"` // the chunk ending at 100,000
-	TextBytes       int64         `json:"text_bytes"`
-	ArchiveBytes    int64         `json:"archive_bytes"`
-	BytesPerArticle float64       `json:"archive_bytes_per_article"`
-	HTMLPagesPerSec float64       `json:"import_html_pages_per_s"`
-	OpenToFirstPage time.Duration `json:"open_to_first_page_ns"`
-	OrganiseSeconds float64       `json:"organise_seconds"` // tagging and starring a share of the archive
-	PeakRSSBytes    int64         `json:"peak_rss_bytes"`
-	Queries         []QueryTiming `json:"queries"`
-	Baseline        *Baseline     `json:"sqlite3_baseline,omitempty"`
+	Articles       int     `json:"articles"`
+	Cores          int     `json:"cores"`
+	ImportSeconds  float64 `json:"import_seconds"`
+	ArticlesPerSec float64 `json:"import_articles_per_s"`
+	MBPerSec       float64 `json:"import_mb_per_s"`
+	FirstChunkRate float64 `json:"import_rate_first_chunk"`       // articles/s into the empty archive
+	LastChunkRate  float64 `json:"import_rate_last_chunk"`        // articles/s at full size
+	RateAt100k     float64 `json:"import_rate_at_100k,omitempty"` // the chunk ending at 100,000
+	TextBytes      int64   `json:"text_bytes"`
+	ArchiveBytes   int64   `json:"archive_bytes"`
+	// The archive's own measure of its articles' text and of the originals
+	// it keeps compressed: the rest is index and metadata.
+	StoredTextBytes     int64         `json:"stored_text_bytes"`
+	StoredOriginalBytes int64         `json:"stored_original_bytes"`
+	BytesPerArticle     float64       `json:"archive_bytes_per_article"`
+	HTMLPagesPerSec     float64       `json:"import_html_pages_per_s"`
+	OpenToFirstPage     time.Duration `json:"open_to_first_page_ns"`
+	OrganiseSeconds     float64       `json:"organise_seconds"` // tagging and starring a share of the archive
+	PeakRSSBytes        int64         `json:"peak_rss_bytes"`
+	Queries             []QueryTiming `json:"queries"`
+	Baseline            *Baseline     `json:"sqlite3_baseline,omitempty"`
 }
 
 // QueryTiming is the time to the first page of 50 hits (with snippets and
@@ -128,6 +132,11 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		return nil, err
 	}
 	rep.OpenToFirstPage = time.Since(t0)
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep.StoredTextBytes, rep.StoredOriginalBytes = st.TextBytes, st.StoredOriginalBytes
 	if opts.Reuse != "" {
 		if rep.Articles, err = store.Count(ctx); err != nil {
 			return nil, err
@@ -178,9 +187,23 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 	}
 
 	im := &importer.Importer{Store: store}
-	var base *baseliner
+	var (
+		base  *baseliner
+		floor *floorLoader
+	)
 	if !opts.NoBaseline {
 		base = newBaseliner(tmp)
+	}
+	if base != nil {
+		options, err := store.FullTextOptions(ctx)
+		if err == nil {
+			floor, err = newFloorLoader(ctx, tmp, options)
+		}
+		if err != nil {
+			store.Close()
+			return err
+		}
+		defer floor.db.Close() // on the way out of a failed build
 	}
 	chunkDir := filepath.Join(tmp, "chunk")
 	for start := 0; start < opts.Articles; start += chunkSize {
@@ -212,7 +235,11 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 			rep.RateAt100k = rate
 		}
 		if base != nil {
-			if err := base.load(ctx, chunkDir); err != nil {
+			err := base.load(ctx, chunkDir)
+			if err == nil {
+				err = floor.load(ctx, chunkDir)
+			}
+			if err != nil {
 				store.Close()
 				return err
 			}
@@ -223,7 +250,12 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 	rep.ArticlesPerSec = float64(opts.Articles) / rep.ImportSeconds
 	rep.MBPerSec = float64(rep.TextBytes) / (1 << 20) / rep.ImportSeconds
 	if base != nil {
-		rep.Baseline = base.report(opts.Articles, rep.ImportSeconds)
+		f, err := floor.close(ctx)
+		if err != nil {
+			store.Close()
+			return err
+		}
+		rep.Baseline = base.report(opts.Articles, rep.ImportSeconds, f)
 	}
 	return store.Close()
 }

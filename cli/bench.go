@@ -61,6 +61,10 @@ func printBench(w io.Writer, r *bench.Report) {
 	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "sqlite3 shell   %.0f articles/s on the same texts: Clippings takes %.2f× its time\n", b.ArticlesPerSec, b.Ratio)
+		if f := b.FTS5; f != nil {
+			fmt.Fprintf(w, "FTS5 alone      %.2f× the shell's time, index %.0f%% of the text: this SQLite, the archive's %s\n",
+				f.Ratio, percentOf(f.IndexBytes, r.TextBytes), f.Options)
+		}
 	}
 	if r.HTMLPagesPerSec > 0 {
 		fmt.Fprintf(w, "saved web pages %.0f pages/s\n", r.HTMLPagesPerSec)
@@ -71,6 +75,11 @@ func printBench(w io.Writer, r *bench.Report) {
 			100*(float64(r.ArchiveBytes)/float64(r.TextBytes)-1))
 	} else {
 		fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article\n", float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle)
+	}
+	if r.StoredTextBytes > 0 {
+		rest := r.ArchiveBytes - r.StoredTextBytes - r.StoredOriginalBytes
+		fmt.Fprintf(w, "                index and metadata %.0f%% of the text, compressed originals %.0f%%\n",
+			percentOf(rest, r.StoredTextBytes), percentOf(r.StoredOriginalBytes, r.StoredTextBytes))
 	}
 	fmt.Fprintf(w, "open to first page %s\n", ms(r.OpenToFirstPage))
 	if r.OrganiseSeconds >= 0.01 {
@@ -90,5 +99,7 @@ func printBench(w io.Writer, r *bench.Report) {
 		fmt.Fprintf(w, "First pages listed newest first, the ranked page following: %s.\n", strings.Join(deferred, ", "))
 	}
 }
+
+func percentOf(part, whole int64) float64 { return 100 * float64(part) / float64(max(1, whole)) }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

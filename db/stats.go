@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/clippings/clippings/article"
@@ -122,4 +124,23 @@ func addedRange(v [2]sql.NullString) (DateRange, error) {
 		*d = article.NewDate(t)
 	}
 	return r, nil
+}
+
+// fullTextOption finds an option of the full-text table's CREATE statement.
+var fullTextOption = regexp.MustCompile(`(?i)\b(tokenize|prefix)\s*=\s*'([^']*)'`)
+
+// FullTextOptions returns the tokenizer and prefix-index options of the
+// archive's full-text index, as written in its schema (e.g. "tokenize =
+// 'porter unicode61', prefix = '2 3'"), for a table to be compared with it.
+func (s *Store) FullTextOptions(ctx context.Context) (string, error) {
+	var schema string
+	err := s.read.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").Scan(&schema)
+	if err != nil {
+		return "", fmt.Errorf("read the full-text index's schema: %w", err)
+	}
+	var opts []string
+	for _, m := range fullTextOption.FindAllStringSubmatch(schema, -1) {
+		opts = append(opts, fmt.Sprintf("%s = '%s'", strings.ToLower(m[1]), m[2]))
+	}
+	return strings.Join(opts, ", "), nil
 }

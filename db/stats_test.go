@@ -81,3 +81,26 @@ func TestStatsCountsAndMeasures(t *testing.T) {
 		t.Errorf("file bytes %d (file is %d), stored originals %d", st.FileBytes, fi.Size(), st.StoredOriginalBytes)
 	}
 }
+
+func TestFullTextOptionsAreTheIndexOwn(t *testing.T) {
+	s := openTemp(t)
+	got, err := s.FullTextOptions(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'"; got != want {
+		t.Fatalf("options %q, want %q", got, want)
+	}
+	// A table made with them indexes as the archive does: a prefix of two
+	// letters finds a stemmed, diacritic-free word.
+	if _, err := s.write.Exec("CREATE VIRTUAL TABLE temp.probe USING fts5(body, " + got + ")"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.Exec("INSERT INTO temp.probe(body) VALUES ('Négociations à Bamako')"); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := s.write.QueryRow("SELECT count(*) FROM temp.probe WHERE probe MATCH 'ne* AND negociation AND bamako'").Scan(&n); err != nil || n != 1 {
+		t.Errorf("matches %d, %v", n, err)
+	}
+}

@@ -1,0 +1,44 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFloorLoaderIndexesTheTextsWithTheArchiveOptions(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	chunk := filepath.Join(dir, "chunk")
+	os.Mkdir(chunk, 0o755)
+	for name, text := range map[string]string{
+		"a.txt":    "Negotiations in Bamako resumed on Monday.",
+		"b.txt":    "The junta negotiated with the mediators.",
+		"c.html":   "<p>not a text: the shell's load skips it too</p>",
+		"skip.txt": "",
+	} {
+		os.WriteFile(filepath.Join(chunk, name), []byte(text), 0o644)
+	}
+	f, err := newFloorLoader(ctx, dir, "tokenize = 'porter unicode61', prefix = '3'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.load(ctx, chunk); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := f.db.QueryRow("SELECT count(*) FROM t WHERE t MATCH 'neg*'").Scan(&n); err != nil || n != 2 {
+		t.Errorf("'neg*' matches %d (%v), want 2", n, err)
+	}
+	if err := f.db.QueryRow("SELECT count(*) FROM t").Scan(&n); err != nil || n != 3 {
+		t.Errorf("loaded %d rows (%v), want the 3 texts", n, err)
+	}
+	floor, err := f.close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if floor.Seconds <= 0 || floor.IndexBytes <= 0 || floor.Options != "tokenize = 'porter unicode61', prefix = '3'" {
+		t.Errorf("floor %+v", floor)
+	}
+}
