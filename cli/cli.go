@@ -186,6 +186,15 @@ func ResolveDBPath(flagValue string, getenv func(string) string) (string, error)
 	return DefaultDBPath(getenv)
 }
 
+// limitGiven checks a command's --limit, printing why it cannot be used.
+func limitGiven(env Env, command string, limit int) bool {
+	if limit <= 0 {
+		fmt.Fprintf(env.Stderr, "clippings %s: --limit must be at least 1\n", command)
+		return false
+	}
+	return true
+}
+
 // openStore opens the archive named by --db, printing why it cannot.
 func openStore(ctx context.Context, env Env, flagValue string) (*db.Store, bool) {
 	path, err := ResolveDBPath(flagValue, env.Getenv)

@@ -47,8 +47,7 @@ func runRelated(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	if *limit <= 0 {
-		fmt.Fprintln(env.Stderr, "clippings related: --limit must be at least 1")
+	if !limitGiven(env, "related", *limit) {
 		return ExitUsage
 	}
 	store, ok := openStore(ctx, env, *dbFlag)
@@ -174,8 +173,7 @@ func runEntities(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	if *limit <= 0 {
-		fmt.Fprintln(env.Stderr, "clippings entities: --limit must be at least 1")
+	if !limitGiven(env, "entities", *limit) {
 		return ExitUsage
 	}
 	store, ok := openStore(ctx, env, *dbFlag)

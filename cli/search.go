@@ -40,8 +40,7 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "clippings search: %v\n", err)
 		return ExitUsage
 	}
-	if *limit <= 0 {
-		fmt.Fprintln(env.Stderr, "clippings search: --limit must be at least 1")
+	if !limitGiven(env, "search", *limit) {
 		return ExitUsage
 	}
 	store, ok := openStore(ctx, env, *dbFlag)
