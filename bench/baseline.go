@@ -23,13 +23,20 @@ type Baseline struct {
 	FTS5 *FTS5Floor `json:"fts5_only,omitempty"`
 }
 
-// FTS5Floor is the time and index size of the full-text index alone.
+// FTS5Floor is the time and index size of the full-text index alone, over
+// the first Articles texts (at most floorArticles: a third database the
+// size of the archive would crowd the file cache the import needs).
 type FTS5Floor struct {
 	Options    string  `json:"options"`
+	Articles   int     `json:"articles"`
+	TextBytes  int64   `json:"text_bytes"`
 	Seconds    float64 `json:"seconds"`
-	Ratio      float64 `json:"time_ratio"`  // Seconds / the shell's
+	Ratio      float64 `json:"time_ratio"`  // Seconds / the shell's on the same texts
 	IndexBytes int64   `json:"index_bytes"` // its index, without the texts
 }
+
+// floorArticles is how many texts the FTS5-only table takes.
+const floorArticles = 100_000
 
 // baseliner loads each chunk into its own FTS5 database with the sqlite3
 // shell, one transaction per chunk, as Clippings imports it.
@@ -48,7 +55,8 @@ func newBaseliner(dir string) *baseliner {
 	return &baseliner{shell: shell, dbPath: filepath.Join(dir, "baseline.db")}
 }
 
-func (b *baseliner) load(ctx context.Context, chunkDir string) error {
+// load loads a chunk, returning the seconds it took.
+func (b *baseliner) load(ctx context.Context, chunkDir string) (float64, error) {
 	script := ""
 	if !b.created {
 		script = "PRAGMA journal_mode=WAL; CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61 remove_diacritics 2');"
@@ -59,16 +67,14 @@ func (b *baseliner) load(ctx context.Context, chunkDir string) error {
 	t0 := time.Now()
 	out, err := exec.CommandContext(ctx, b.shell, b.dbPath, script).CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("bench: sqlite3 baseline: %v: %s", err, out)
+		return 0, fmt.Errorf("bench: sqlite3 baseline: %v: %s", err, out)
 	}
-	b.seconds += time.Since(t0).Seconds()
-	return nil
+	took := time.Since(t0).Seconds()
+	b.seconds += took
+	return took, nil
 }
 
 func (b *baseliner) report(articles int, clippingsSeconds float64, floor *FTS5Floor) *Baseline {
-	if floor != nil {
-		floor.Ratio = floor.Seconds / b.seconds
-	}
 	return &Baseline{
 		Seconds:        b.seconds,
 		ArticlesPerSec: float64(articles) / b.seconds,
@@ -81,12 +87,16 @@ func (b *baseliner) report(articles int, clippingsSeconds float64, floor *FTS5Fl
 // made with the archive's options: one transaction per chunk, as the shell
 // and Clippings' imports do; reading the files included, as theirs is.
 type floorLoader struct {
-	db    *sql.DB
-	floor FTS5Floor
+	db           *sql.DB
+	path         string
+	floor        FTS5Floor
+	shellSeconds float64 // the shell's time on the same chunks
+	done         bool
 }
 
 func newFloorLoader(ctx context.Context, dir, options string) (*floorLoader, error) {
-	conn, err := sql.Open("sqlite", filepath.Join(dir, "fts5-only.db")+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)")
+	path := filepath.Join(dir, "fts5-only.db")
+	conn, err := sql.Open("sqlite", path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)")
 	if err != nil {
 		return nil, fmt.Errorf("bench: FTS5-only table: %w", err)
 	}
@@ -95,10 +105,14 @@ func newFloorLoader(ctx context.Context, dir, options string) (*floorLoader, err
 		conn.Close()
 		return nil, fmt.Errorf("bench: FTS5-only table: %w", err)
 	}
-	return &floorLoader{db: conn, floor: FTS5Floor{Options: options}}, nil
+	return &floorLoader{db: conn, path: path, floor: FTS5Floor{Options: options}}, nil
 }
 
-func (f *floorLoader) load(ctx context.Context, chunkDir string) error {
+// wants tells whether the table takes more texts.
+func (f *floorLoader) wants() bool { return !f.done && f.floor.Articles < floorArticles }
+
+// load loads a chunk the shell took shellSeconds to load.
+func (f *floorLoader) load(ctx context.Context, chunkDir string, shellSeconds float64) error {
 	t0 := time.Now()
 	entries, err := os.ReadDir(chunkDir)
 	if err != nil {
@@ -124,20 +138,30 @@ func (f *floorLoader) load(ctx context.Context, chunkDir string) error {
 		if _, err := insert.ExecContext(ctx, string(text)); err != nil {
 			return fmt.Errorf("bench: FTS5-only load: %w", err)
 		}
+		f.floor.Articles++
+		f.floor.TextBytes += int64(len(text))
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("bench: FTS5-only load: %w", err)
 	}
 	f.floor.Seconds += time.Since(t0).Seconds()
+	f.shellSeconds += shellSeconds
 	return nil
 }
 
-// close measures the index and closes the table.
-func (f *floorLoader) close(ctx context.Context) (*FTS5Floor, error) {
+// finish measures the index and deletes the table; it is safe to call again.
+func (f *floorLoader) finish(ctx context.Context) (*FTS5Floor, error) {
+	if f.done {
+		return &f.floor, nil
+	}
+	f.done = true
+	defer os.Remove(f.path + "-wal")
+	defer os.Remove(f.path)
 	defer f.db.Close()
 	if err := f.db.QueryRowContext(ctx, "SELECT coalesce(sum(length(block)), 0) FROM t_data").Scan(&f.floor.IndexBytes); err != nil {
 		return nil, fmt.Errorf("bench: FTS5-only index size: %w", err)
 	}
+	f.floor.Ratio = f.floor.Seconds / max(f.shellSeconds, 1e-9)
 	return &f.floor, nil
 }
 

@@ -24,7 +24,7 @@ func TestFloorLoaderIndexesTheTextsWithTheArchiveOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.load(ctx, chunk); err != nil {
+	if err := f.load(ctx, chunk, 0.25); err != nil {
 		t.Fatal(err)
 	}
 	var n int
@@ -34,11 +34,18 @@ func TestFloorLoaderIndexesTheTextsWithTheArchiveOptions(t *testing.T) {
 	if err := f.db.QueryRow("SELECT count(*) FROM t").Scan(&n); err != nil || n != 3 {
 		t.Errorf("loaded %d rows (%v), want the 3 texts", n, err)
 	}
-	floor, err := f.close(ctx)
+	floor, err := f.finish(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if floor.Seconds <= 0 || floor.IndexBytes <= 0 || floor.Options != "tokenize = 'porter unicode61', prefix = '3'" {
+	if floor.Seconds <= 0 || floor.IndexBytes <= 0 || floor.Options != "tokenize = 'porter unicode61', prefix = '3'" ||
+		floor.Articles != 3 || floor.TextBytes != 81 || floor.Ratio != floor.Seconds/0.25 {
 		t.Errorf("floor %+v", floor)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "fts5-only.db")); !os.IsNotExist(err) {
+		t.Errorf("the FTS5-only table is still on disk: %v", err)
+	}
+	if again, err := f.finish(ctx); err != nil || again.IndexBytes != floor.IndexBytes {
+		t.Errorf("a second finish: %+v, %v", again, err)
 	}
 }

@@ -235,9 +235,11 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 			rep.RateAt100k = rate
 		}
 		if base != nil {
-			err := base.load(ctx, chunkDir)
-			if err == nil {
-				err = floor.load(ctx, chunkDir)
+			shellSeconds, err := base.load(ctx, chunkDir)
+			if err == nil && floor.wants() {
+				if err = floor.load(ctx, chunkDir, shellSeconds); err == nil && !floor.wants() {
+					_, err = floor.finish(ctx)
+				}
 			}
 			if err != nil {
 				store.Close()
@@ -250,7 +252,7 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 	rep.ArticlesPerSec = float64(opts.Articles) / rep.ImportSeconds
 	rep.MBPerSec = float64(rep.TextBytes) / (1 << 20) / rep.ImportSeconds
 	if base != nil {
-		f, err := floor.close(ctx)
+		f, err := floor.finish(ctx)
 		if err != nil {
 			store.Close()
 			return err

@@ -62,8 +62,8 @@ func printBench(w io.Writer, r *bench.Report) {
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "sqlite3 shell   %.0f articles/s on the same texts: Clippings takes %.2f× its time\n", b.ArticlesPerSec, b.Ratio)
 		if f := b.FTS5; f != nil {
-			fmt.Fprintf(w, "FTS5 alone      %.2f× the shell's time, index %.0f%% of the text: this SQLite, the archive's %s\n",
-				f.Ratio, percentOf(f.IndexBytes, r.TextBytes), f.Options)
+			fmt.Fprintf(w, "FTS5 alone      %.2f× the shell's time, index %.0f%% of the text (the first %d texts): this SQLite, the archive's %s\n",
+				f.Ratio, percentOf(f.IndexBytes, f.TextBytes), f.Articles, f.Options)
 		}
 	}
 	if r.HTMLPagesPerSec > 0 {
