@@ -49,3 +49,22 @@ func TestFloorLoaderIndexesTheTextsWithTheArchiveOptions(t *testing.T) {
 		t.Errorf("a second finish: %+v, %v", again, err)
 	}
 }
+
+func TestRateOverTakesTheChunksWithinTheRange(t *testing.T) {
+	chunks := []chunkTime{{0, 5000, 5}, {5000, 10000, 10}, {10000, 15000, 2.5}, {15000, 17000, 1}}
+	tests := []struct {
+		from, to int
+		want     float64
+	}{
+		{0, 17000, 17000 / 18.5},
+		{5000, 15000, 10000 / 12.5},
+		{10000, 17000, 7000 / 3.5},
+		{12000, 17000, 2000}, // the chunk 10,000–15,000 starts before the range
+		{20000, 30000, 0},
+	}
+	for _, tt := range tests {
+		if got := rateOver(chunks, tt.from, tt.to); got != tt.want {
+			t.Errorf("rateOver(%d, %d) = %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

@@ -56,8 +56,8 @@ func printBench(w io.Writer, r *bench.Report) {
 		fmt.Fprintf(w, "import          %.0f articles/s, %.1f MB/s (%.0f s in all)\n", r.ArticlesPerSec, r.MBPerSec, r.ImportSeconds)
 		fmt.Fprintf(w, "                first chunk %.0f/s, last chunk %.0f/s (%.0f%%)\n", r.FirstChunkRate, r.LastChunkRate, 100*r.LastChunkRate/r.FirstChunkRate)
 	}
-	if r.RateAt100k > 0 {
-		fmt.Fprintf(w, "                at 100,000 %.0f/s; last chunk is %.0f%% of that\n", r.RateAt100k, 100*r.LastChunkRate/r.RateAt100k)
+	if r.RateAt100k > 0 && r.RateLast50k > 0 {
+		fmt.Fprintf(w, "                50,000–100,000 %.0f/s; the last 50,000 %.0f/s (%.0f%% of that)\n", r.RateAt100k, r.RateLast50k, 100*r.RateLast50k/r.RateAt100k)
 	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "sqlite3 shell   %.0f articles/s on the same texts: Clippings takes %.2f× its time\n", b.ArticlesPerSec, b.Ratio)

@@ -10,7 +10,7 @@ import (
 func TestBenchReportsTheFloorsOfImportAndSize(t *testing.T) {
 	r := &bench.Report{
 		Articles: 1000, Cores: 2, ImportSeconds: 4, ArticlesPerSec: 250, MBPerSec: 1, FirstChunkRate: 250, LastChunkRate: 250,
-		TextBytes: 4_000_000, ArchiveBytes: 14_000_000, StoredTextBytes: 4_000_000, StoredOriginalBytes: 2_000_000,
+		RateAt100k: 600, RateLast50k: 450, TextBytes: 4_000_000, ArchiveBytes: 14_000_000, StoredTextBytes: 4_000_000, StoredOriginalBytes: 2_000_000,
 		Baseline: &bench.Baseline{Seconds: 1, ArticlesPerSec: 1000, Ratio: 4,
 			FTS5: &bench.FTS5Floor{Options: "prefix = '2 3'", Articles: 500, TextBytes: 2_000_000, Seconds: 2.5, Ratio: 2.5, IndexBytes: 1_950_000}},
 	}
@@ -18,6 +18,7 @@ func TestBenchReportsTheFloorsOfImportAndSize(t *testing.T) {
 	printBench(&out, r)
 	for _, want := range []string{
 		"Clippings takes 4.00× its time",
+		"50,000–100,000 600/s; the last 50,000 450/s (75% of that)",
 		"FTS5 alone      2.50× the shell's time, index 98% of the text (the first 500 texts): this SQLite, the archive's prefix = '2 3'",
 		"index and metadata 200% of the text, compressed originals 50%",
 	} {
