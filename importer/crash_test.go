@@ -71,7 +71,7 @@ func TestImportSurvivesKill(t *testing.T) {
 	midImport := 0
 	for run := range 4 {
 		archive := filepath.Join(t.TempDir(), "clippings.db")
-		delay := time.Duration(rng.IntN(200)) * time.Millisecond // stores take 2-3 ms each here
+		delay := time.Duration(rng.IntN(200)) * time.Millisecond // about 2,000 articles a second here
 		killImport(t, archive, folder, delay)
 
 		stored := verifyWhole(t, archive)
