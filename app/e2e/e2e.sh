@@ -36,15 +36,8 @@ log "building into $tmp"
 (cd "$root" && go build -o "$tmp/clippings" .) || fail "build failed"
 
 # A display nobody uses.
-display=
-for n in $(seq 90 140); do
-  if [[ ! -e /tmp/.X11-unix/X$n && ! -e /tmp/.X$n-lock ]]; then display=$n; break; fi
-done
-[[ -n $display ]] || fail "no free X display"
-Xvfb ":$display" -screen 0 1400x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 50); do [[ -e /tmp/.X11-unix/X$display ]] && break; sleep 0.1; done
-[[ -e /tmp/.X11-unix/X$display ]] || fail "Xvfb did not start"
+source "$root/scripts/xvfb.bash"
+start_xvfb 90 140 "$tmp" || fail "Xvfb did not start"
 
 export DISPLAY=:$display LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config
 log "starting the app on display $DISPLAY"
