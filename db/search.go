@@ -552,15 +552,12 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 			ordered = false
 		}
 	}
-	args := []any{MarkStart, MarkEnd, snippetTokens, q.match}
-	where := "rowid IN " + in
-	if ordered && len(pages) > 1 && pages[0].score == 0 {
-		where = "rowid >= ? AND rowid <= ?"
-		args = append(args, lo, hi)
-	} else {
+	args := []any{MarkStart, MarkEnd, snippetTokens, q.match, lo, hi}
+	where := "rowid >= ? AND rowid <= ?"
+	if !ordered || len(pages) < 2 || pages[0].score != 0 {
 		// The unary + keeps the IN list from FTS5: a filter on the range.
-		where = "rowid >= ? AND rowid <= ? AND +rowid IN " + in
-		args = append(append(args, lo, hi), docs...)
+		where += " AND +rowid IN " + in
+		args = append(args, docs...)
 	}
 	rows, err := s.read.QueryContext(ctx, "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where, args...)
 	if err != nil {
