@@ -17,6 +17,7 @@ import (
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/fetch"
 )
 
 // Status is what became of one file.
@@ -83,19 +84,41 @@ type Options struct {
 type Importer struct {
 	Store *db.Store
 	Opts  Options
+	// Web fetches the web addresses given; nil: a fetch.Client with the
+	// defaults and Opts.MaxSize, made when first needed.
+	Web     *fetch.Client
+	webOnce sync.Once
 }
 
-// Run imports paths (files and folders). onResult is called once per file, and
-// onProgress after each file, from a single goroutine at a time; either may be
-// nil. When ctx is cancelled, files not yet started are counted as cancelled.
+// Run imports paths (files, folders and web addresses). onResult is
+// called once per file or address, and onProgress after each, from a
+// single goroutine at a time; either may be nil. When ctx is cancelled,
+// what was not yet started is counted as cancelled.
 func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Result), onProgress func(Progress)) Summary {
+	return im.RunBatch(ctx, Batch{Paths: paths}, onResult, onProgress)
+}
+
+// RunBatch imports a batch of paths, web addresses and articles in hand,
+// all through the same duplicate check, results and progress.
+func (im *Importer) RunBatch(ctx context.Context, b Batch, onResult func(Result), onProgress func(Progress)) Summary {
+	paths, addresses := splitAddresses(b.Paths)
 	files, early := Collect(paths)
+	jobs := make([]job, 0, len(files)+len(addresses)+len(b.Items))
+	for _, f := range files {
+		jobs = append(jobs, job{path: f})
+	}
+	for _, a := range addresses {
+		jobs = append(jobs, job{address: a})
+	}
+	for i := range b.Items {
+		jobs = append(jobs, job{item: &b.Items[i]})
+	}
 	var (
 		sum  Summary
 		mu   sync.Mutex
 		done int
 	)
-	total := len(files) + len(early)
+	total := len(jobs) + len(early)
 	report := func(r Result) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -112,11 +135,14 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 		report(r)
 	}
 
-	pipeline(ctx, files, im.Opts.Workers, im.Opts.BatchSize, func(path string) (pending, int64, bool) {
-		p := im.prepare(ctx, path)
+	pipeline(ctx, jobs, im.Opts.Workers, im.Opts.BatchSize, func(j job) (pending, int64, bool) {
+		p := im.prepareJob(ctx, j)
 		if p.result != nil {
 			report(*p.result)
 			return p, 0, false
+		}
+		if p.cancelled {
+			return p, 0, false // counted as cancelled
 		}
 		return p, p.size, true
 	}, func(batch []pending) { im.store(ctx, batch, report) })
@@ -129,10 +155,11 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 
 // pending is an extracted article waiting to be stored, or a finished result.
 type pending struct {
-	path   string
-	item   db.NewArticle
-	size   int64 // bytes held: the original, compressed, and the text
-	result *Result
+	path      string
+	item      db.NewArticle
+	size      int64 // bytes held: the original, compressed, and the text
+	result    *Result
+	cancelled bool // a fetch the cancel stopped
 }
 
 // prepare reads and extracts one file; files already imported are spotted by
@@ -141,36 +168,44 @@ func (im *Importer) prepare(ctx context.Context, path string) pending {
 	if isExportName(path) {
 		return im.prepareRestore(ctx, path)
 	}
-	fail := func(err error) pending {
-		return pending{result: &Result{Path: path, Status: Failed, Err: err}}
-	}
 	data, err := readLimited(path, im.maxSize())
 	if err != nil {
-		return fail(err)
+		return failed(path, err)
 	}
+	return im.prepareData(ctx, origin{label: path, name: filepath.Base(path), path: path}, data)
+}
+
+func failed(label string, err error) pending {
+	return pending{result: &Result{Path: label, Status: Failed, Err: err}}
+}
+
+// prepareData extracts an article from bytes in hand; bytes already
+// imported are spotted by their hash before the (slower) extraction.
+func (im *Importer) prepareData(ctx context.Context, o origin, data []byte) pending {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if !im.Opts.DryRun {
 		// A file begun is finished even after a cancel, as its storing is.
 		if id, ok, err := im.Store.FindByFileHash(context.WithoutCancel(ctx), sha); err != nil {
-			return fail(err)
+			return failed(o.label, err)
 		} else if ok {
-			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Err: &db.DuplicateError{ID: id}}}
+			return pending{result: &Result{Path: o.label, Status: Duplicate, ID: id, Err: &db.DuplicateError{ID: id}}}
 		}
 	}
-	a, err := article.Extract(filepath.Base(path), data, article.Options{MaxSize: im.Opts.MaxSize, Timeout: im.Opts.Timeout})
+	a, err := article.Extract(o.name, data, article.Options{MaxSize: im.Opts.MaxSize, Timeout: im.Opts.Timeout})
 	if err != nil {
-		return fail(err)
+		return failed(o.label, err)
 	}
-	a.File.Path = path
+	a.File.Path = o.path
+	edited := o.apply(&a)
 	if im.Opts.DryRun {
-		return pending{result: &Result{Path: path, Status: Extracted, Title: a.Title, Article: &a}}
+		return pending{result: &Result{Path: o.label, Status: Extracted, Title: a.Title, Article: &a}}
 	}
-	item := db.NewArticle{Article: a, Original: data}
+	item := db.NewArticle{Article: a, Original: data, Organised: db.Organised{Edited: edited}}
 	if err := item.Prepare(); err != nil { // hashing and compressing, on this worker
-		return fail(err)
+		return failed(o.label, err)
 	}
-	return pending{path: path, item: item, size: item.Size()}
+	return pending{path: o.label, item: item, size: item.Size()}
 }
 
 func (im *Importer) maxSize() int64 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/fetch"
 )
 
 // Statuses of a re-extraction.
@@ -150,6 +151,9 @@ func reextractOne(ctx context.Context, store *db.Store, id int64, opts article.O
 		return stored.Title, article.Article{}, fmt.Errorf("the original no longer extracts: %w", err)
 	}
 	a.File.Path = stored.File.Path
+	if fetch.IsAddress(a.File.Path) { // fetched or pasted from a page: its address
+		a.URL = PageAddress(a.URL, a.File.Path)
+	}
 	return stored.Title, a, nil
 }
 
