@@ -52,7 +52,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "[--json] [--dry-run] PATH...", "import files and folders", runImport},
+		{"import", "[--json] [--dry-run] [--title T] [--url U] [--format html|text] PATH|URL|-...", "import files, folders, web pages (fetched once) and, with -, an article from standard input", runImport},
+		{"watch", "[--json] DIR", "import the files that arrive in a folder, as they arrive, until interrupted", runWatch},
 		{"search", "[--json] [--group] [--limit N] [--sort relevance|newest|oldest] QUERY...", "search the archive (--group: one line per story and its copies)", runSearch},
 		{"show", "[--json] ID", "print one article, with the people, places and organisations it names and its copies", runShow},
 		{"related", "[--json] [--limit N] ID", "list the articles most like one (not its copies)", runRelated},

@@ -22,18 +22,29 @@ type importJSON struct {
 }
 
 func runImport(ctx context.Context, env Env, args []string) int {
-	fs, dbFlag := newFlags(env, "import", "[--json] [--dry-run] PATH...",
-		"Import files (.txt .html .md .eml .pdf) and folders, walked recursively.\n"+
-			"One line per file; exit status 0 when no file failed, 1 when any did")
+	fs, dbFlag := newFlags(env, "import", "[--json] [--dry-run] PATH|URL|-...",
+		"Import files (.txt .html .md .eml .pdf), folders (walked recursively), web pages\n"+
+			"(http:// and https:// addresses, fetched once) and, with -, one article from standard\n"+
+			"input. One line per file or address; exit status 0 when none failed, 1 when any did")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	dryRun := fs.Bool("dry-run", false, "extract and report, store nothing (with --json: the whole article)")
-	maxMB := fs.Int("max-size", int(article.DefaultMaxSize>>20), "largest file to import, in `MB`")
-	if ok, status := parse(fs, args); !ok {
+	maxMB := fs.Int("max-size", int(article.DefaultMaxSize>>20), "largest file or page to import, in `MB`")
+	var in stdinFlags
+	fs.StringVar(&in.title, "title", "", "with -: the article's headline, instead of the one found")
+	fs.StringVar(&in.url, "url", "", "with -: the article's web `address`")
+	fs.StringVar(&in.format, "format", "", "with -: `html` or text, when the content does not tell")
+	paths, ok, status := parseInterspersed(fs, args)
+	if !ok {
 		return status
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(env.Stderr, "clippings import: name at least one file or folder")
+	if len(paths) == 0 {
+		fmt.Fprintln(env.Stderr, "clippings import: name at least one file, folder or web address, or - for standard input")
 		fs.Usage()
+		return ExitUsage
+	}
+	limit := int64(*maxMB) << 20
+	batch, ok := in.batch(env, paths, limit)
+	if !ok {
 		return ExitUsage
 	}
 	store, ok := openStore(ctx, env, *dbFlag)
@@ -42,21 +53,14 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	}
 	defer store.Close()
 
-	im := &importer.Importer{Store: store, Opts: importer.Options{DryRun: *dryRun, MaxSize: int64(*maxMB) << 20}}
+	im := &importer.Importer{Store: store, Opts: importer.Options{DryRun: *dryRun, MaxSize: limit}}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	progress := newProgress(env)
-	sum := im.Run(ctx, fs.Args(), func(r importer.Result) {
+	sum := im.RunBatch(ctx, batch, func(r importer.Result) {
 		progress.clear()
 		if *asJSON {
-			line := importJSON{Path: r.Path, Status: r.Status, ID: r.ID, Title: r.Title, Article: r.Article}
-			if r.Err != nil {
-				line.Error = r.Err.Error()
-			}
-			if line.Article != nil {
-				normalise(line.Article)
-			}
-			enc.Encode(line)
+			enc.Encode(resultJSON(r))
 			return
 		}
 		fmt.Fprintln(env.Stdout, describeResult(r))
@@ -73,6 +77,17 @@ func runImport(ctx context.Context, env Env, args []string) int {
 		return ExitFailed
 	}
 	return ExitOK
+}
+
+func resultJSON(r importer.Result) importJSON {
+	line := importJSON{Path: r.Path, Status: r.Status, ID: r.ID, Title: r.Title, Article: r.Article}
+	if r.Err != nil {
+		line.Error = r.Err.Error()
+	}
+	if line.Article != nil {
+		normalise(line.Article)
+	}
+	return line
 }
 
 // normalise makes empty lists print as [] rather than null.

@@ -138,3 +138,7 @@ func (im *Importer) web() *fetch.Client {
 	})
 	return im.Web
 }
+
+// Importable reports whether a file is one the importer reads (by its
+// name; a JSON export by its start): what a folder's files are sifted by.
+func Importable(path string) bool { return importable(path) == nil }
