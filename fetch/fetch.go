@@ -20,6 +20,8 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/http/httpproxy"
+
+	"github.com/clippings/clippings/internal/safeurl"
 )
 
 // Limits, as issue #16 sets them.
@@ -115,10 +117,11 @@ type Page struct {
 }
 
 // IsAddress reports whether s is a web address Clippings fetches: an
-// absolute http or https URL with a host.
+// absolute http or https URL with a host (and no user name, which shows
+// one site and goes to another).
 func IsAddress(s string) bool {
-	u, err := url.Parse(strings.TrimSpace(s))
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+	_, ok := safeurl.SafeURL(s)
+	return ok
 }
 
 // Get fetches address with one GET request (and its redirects).
