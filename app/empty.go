@@ -10,10 +10,11 @@ import (
 	"github.com/clippings/clippings/assets"
 )
 
-const dropInvitation = "Drop articles here — saved pages, copied text, Markdown… or click Import"
+// dropInvitation is the empty archive's first line: the fastest way in.
+const dropInvitation = "Clip an article: select all in your browser, copy, and press Ctrl+V here"
 
-// newEmptyState is what an empty archive shows: an invitation to drop files
-// anywhere on the window.
+// newEmptyState is what an empty archive shows: how to paste an article,
+// and the other ways in.
 func (ui *UI) newEmptyState() fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
@@ -24,21 +25,24 @@ func (ui *UI) newEmptyState() fyne.CanvasObject {
 	invite.Wrapping = fyne.TextWrapWord
 	invite.SizeName = theme.SizeNameSubHeadingText
 
-	hint := dimText("Files and whole folders can be dropped anywhere on this window. Nothing leaves your computer.", theme.SizeNameText)
+	hint := dimText("Or drop saved pages, text, Markdown, e-mails, PDFs, whole folders — or a link dragged from the browser's address bar — anywhere on this window. "+
+		"Clippings goes on the network only to fetch an address you give it.", theme.SizeNameText)
 	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	hint.Wrapping = fyne.TextWrapWord
 
+	paste := widget.NewButtonWithIcon("Paste", theme.ContentPasteIcon(), ui.paste.paste)
+	paste.Importance = widget.HighImportance
+	address := widget.NewButtonWithIcon("Add web address…", theme.DownloadIcon(), ui.askWebAddress)
 	importFiles := widget.NewButtonWithIcon("Import files…", theme.FileIcon(), ui.chooseFilesToImport)
-	importFiles.Importance = widget.HighImportance
 	importFolder := widget.NewButtonWithIcon("Import folder…", theme.FolderOpenIcon(), ui.chooseFolderToImport)
 
 	column := container.NewVBox(
 		container.NewCenter(icon),
 		invite,
 		hint,
-		container.NewCenter(container.NewHBox(importFiles, importFolder)),
+		container.NewCenter(container.NewHBox(paste, address, importFiles, importFolder)),
 	)
-	return container.New(&centeredColumn{width: 560}, column)
+	return container.New(&centeredColumn{width: 620}, column)
 }
 
 // centeredColumn centres one object at a fixed width (narrower when the

@@ -112,10 +112,11 @@ func (ui *UI) showShortcuts() {
 
 // shortcutText is a shortcut as people write it: "Ctrl+Shift+O".
 func shortcutText(s fyne.Shortcut) string {
-	cs, ok := s.(*desktop.CustomShortcut)
+	ks, ok := s.(fyne.KeyboardShortcut)
 	if !ok {
 		return s.ShortcutName()
 	}
+	cs := desktop.CustomShortcut{KeyName: ks.Key(), Modifier: ks.Mod()}
 	var parts []string
 	mac := runtime.GOOS == "darwin"
 	if cs.Modifier&fyne.KeyModifierControl != 0 {
@@ -144,6 +145,8 @@ func shortcutText(s fyne.Shortcut) string {
 		name = "Up"
 	case fyne.KeyDown:
 		name = "Down"
+	case fyne.KeyComma:
+		name = ","
 	}
 	return strings.Join(append(parts, name), "+")
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/fetch"
 	"github.com/clippings/clippings/importer"
 )
 
@@ -32,10 +35,13 @@ type importState struct {
 	dismiss  *widget.Button
 
 	stop     context.CancelFunc // of the running import; nil when none runs
-	queue    [][]string         // dropped while an import ran; imported next
+	queue    []importJob        // given while an import ran; imported next
 	summary  importer.Summary   // of every run since the panel was last dismissed
 	problems []importer.Result  // files not imported, with the reason
 	stopped  bool               // the user cancelled
+	// quiet: every run since the panel was last dismissed came from the
+	// inbox folder, not from the user's hand.
+	quiet bool
 	// resumeBackfill: finding copies and names gave way to this batch, and
 	// goes on when it is done (pauseBackfill).
 	resumeBackfill bool
@@ -56,49 +62,94 @@ func (ui *UI) buildImportPanel() {
 	s.panel.Hide()
 }
 
-// HandleDrop imports the files and folders dropped on the window. It is the
-// window's drop handler.
+// HandleDrop imports the files, folders and links dropped on the window.
+// It is the window's drop handler.
 func (ui *UI) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 	var paths, refused []string
 	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
-		} else {
+		switch {
+		case u.Scheme() == "http" || u.Scheme() == "https":
+			paths = append(paths, u.String()) // from a driver that keeps links as they are
+		case u.Scheme() != "file":
 			refused = append(refused, u.String())
+		case droppedLink(u.Path()) != "":
+			paths = append(paths, droppedLink(u.Path()))
+		default:
+			paths = append(paths, u.Path())
 		}
 	}
 	if len(refused) > 0 {
-		ui.showError(fmt.Errorf("only files and folders can be imported, not %s", strings.Join(refused, ", ")))
+		ui.showError(fmt.Errorf("only files, folders and web links can be imported, not %s", strings.Join(refused, ", ")))
 	}
 	ui.Import(paths)
 }
 
-// Import imports files and folders in the background, showing progress in
-// the panel at the bottom of the window. Paths given while an import runs
-// are imported after it.
-func (ui *UI) Import(paths []string) {
-	if len(paths) == 0 {
-		return
+// droppedLink recovers a web link dragged from a browser. GLFW hands the
+// entries of a dropped text/uri-list that are not file:// URIs over as
+// they are, and Fyne makes each a file URI, joined to the current folder
+// and cleaned: "https://site/a" arrives as "/home/me/https:/site/a".
+// Cleaning also drops a trailing slash and folds "//" in the rest, which
+// cannot be undone.
+func droppedLink(path string) string {
+	if _, err := os.Stat(path); err == nil {
+		return "" // a real file, in a folder named "http:"
 	}
+	path = filepath.ToSlash(path)
+	for _, scheme := range []string{"https:", "http:"} {
+		i := strings.Index(path, scheme+"/")
+		if i < 0 || (i > 0 && path[i-1] != '/') {
+			continue
+		}
+		link := scheme + "//" + strings.TrimLeft(path[i+len(scheme):], "/")
+		if fetch.IsAddress(link) {
+			return link
+		}
+	}
+	return ""
+}
+
+// Import imports files, folders and web addresses in the background,
+// showing progress in the panel at the bottom of the window. What is given
+// while an import runs is imported after it.
+func (ui *UI) Import(paths []string) {
+	if len(paths) > 0 {
+		ui.ImportBatch(importer.Batch{Paths: paths})
+	}
+}
+
+// ImportBatch imports paths, web addresses and articles in hand (a paste)
+// as Import does.
+func (ui *UI) ImportBatch(b importer.Batch) { ui.importJob(importJob{batch: b}) }
+
+// importJob is one import asked for; quiet ones came by themselves (the
+// inbox folder): they open no article, and leave no panel when they
+// brought nothing new.
+type importJob struct {
+	batch importer.Batch
+	quiet bool
+}
+
+func (ui *UI) importJob(j importJob) {
 	s := &ui.imports
 	if s.stop != nil {
-		s.queue = append(s.queue, paths)
+		s.queue = append(s.queue, j)
 		return
 	}
-	s.summary, s.problems, s.stopped = importer.Summary{}, nil, false
-	ui.startImport(paths)
+	s.summary, s.problems, s.stopped, s.quiet = importer.Summary{}, nil, false, true
+	ui.startImport(j)
 }
 
 // startImport runs one import; the panel adds its counts to those of the
 // runs before it in the same batch.
-func (ui *UI) startImport(paths []string) {
+func (ui *UI) startImport(j importJob) {
 	s := &ui.imports
 	ui.pauseBackfill()
 	ctx, stop := context.WithCancel(ui.ctx)
 	s.stop = stop
+	s.quiet = s.quiet && j.quiet
 	s.progress.Max, s.progress.Value = 1, 0
 	s.progress.Refresh()
-	s.status.SetText("Looking for articles…")
+	s.status.SetText(startingText(j.batch))
 	s.progress.Show()
 	s.cancel.Show()
 	s.details.Hide()
@@ -110,7 +161,7 @@ func (ui *UI) startImport(paths []string) {
 		var problems []importer.Result
 		var lastDraw time.Time
 		im := importer.Importer{Store: ui.store}
-		sum := im.Run(ctx, paths,
+		sum := im.RunBatch(ctx, j.batch,
 			func(r importer.Result) {
 				if r.Status != importer.Imported {
 					problems = append(problems, r)
@@ -140,6 +191,19 @@ func (ui *UI) CancelImport() {
 	s.status.SetText("Cancelling…")
 }
 
+// startingText is what the panel says before the first result.
+func startingText(b importer.Batch) string {
+	switch {
+	case len(b.Items) > 0 && len(b.Paths) == 0:
+		return "Importing what you pasted…"
+	case len(b.Paths) == 1 && fetch.IsAddress(b.Paths[0]):
+		if u, err := url.Parse(strings.TrimSpace(b.Paths[0])); err == nil {
+			return "Fetching the page from " + u.Hostname() + "…"
+		}
+	}
+	return "Looking for articles…"
+}
+
 func (ui *UI) showImportProgress(p importer.Progress) {
 	s := &ui.imports
 	if s.stop == nil {
@@ -161,6 +225,12 @@ func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
 		ui.startImport(next)
 		return
 	}
+	if s.quiet && s.summary.Imported == 0 && s.summary.Failed == 0 {
+		// The inbox's files were all in the archive already.
+		ui.resumeBackfill()
+		ui.dismissImportPanel()
+		return
+	}
 	ui.resumeBackfill()
 
 	s.progress.Max = 1
@@ -177,8 +247,9 @@ func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
 	if err := archiveProblem(s.problems); err != nil {
 		ui.showError(fmt.Errorf("import: %w", err))
 	}
-	// Show the new articles at once; a single new article is opened.
-	if s.summary.Imported == 1 {
+	// Show the new articles at once; a single new article is opened,
+	// unless it came by itself while the user was reading another.
+	if s.summary.Imported == 1 && !s.quiet {
 		ui.search.selectID = s.summary.LastID
 	}
 	if sum.Imported > 0 || s.summary.Imported > 0 {

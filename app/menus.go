@@ -74,6 +74,7 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("Import files…", key(fyne.KeyO, ctrl), ui.chooseFilesToImport),
 		item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport),
+		item("Add web address…", key(fyne.KeyL, ctrlShift), ui.askWebAddress),
 		item("Export…", key(fyne.KeyE, ctrl), ui.chooseExport),
 		fyne.NewMenuItemSeparator(),
 		item("Back up archive…", key(fyne.KeyB, ctrl), ui.chooseBackupFile),
@@ -83,6 +84,8 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
+		item("Paste as new article", pasteMenuKey(), ui.paste.paste),
+		fyne.NewMenuItemSeparator(),
 		item("Find", key(fyne.KeyF, ctrl), ui.focusSearch),
 		item("Clear search", key(fyne.KeyEscape, 0), ui.clearSearch),
 		item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearchDialog),
@@ -90,6 +93,8 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		item("Previous article", key(fyne.KeyUp, 0), func() { ui.moveSelection(-1) }),
 		item("Next article", key(fyne.KeyDown, 0), func() { ui.moveSelection(1) }),
 		item("Go to sidebar", key(fyne.KeyL, ctrl), ui.focusSidebar),
+		fyne.NewMenuItemSeparator(),
+		item("Preferences…", key(fyne.KeyComma, ctrl), ui.showPreferences),
 	)
 	articleItems := ui.articleMenuItems()
 	article := fyne.NewMenu("Article", articleItems...)

@@ -108,13 +108,17 @@ func nearestFolder(path string) string {
 
 // documentsFolder is where backups and exports go first: the user's
 // Documents folder, else their home folder.
-func documentsFolder() string {
+func documentsFolder() string { return homeFolder("Documents") }
+
+// homeFolder is the folder name in the user's home folder, else the home
+// folder itself.
+func homeFolder(name string) string {
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return ""
 	}
-	if info, err := os.Stat(filepath.Join(home, "Documents")); err == nil && info.IsDir() {
-		return filepath.Join(home, "Documents")
+	if info, err := os.Stat(filepath.Join(home, name)); err == nil && info.IsDir() {
+		return filepath.Join(home, name)
 	}
 	return home
 }

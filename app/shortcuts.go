@@ -28,6 +28,14 @@ func (ui *UI) registerShortcuts() {
 		add(m.Items)
 	}
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.handleKey(ev) })
+	// Ctrl+V (or Shift+Insert) reaches the canvas only when no text field
+	// has the focus (a field pastes itself): it pastes a new article,
+	// unless a dialog is open.
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) {
+		if c.Overlays().Top() == nil {
+			ui.paste.paste()
+		}
+	})
 }
 
 // handleKey acts on the window's plain keys. It reports whether it used the

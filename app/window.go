@@ -5,14 +5,18 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/assets"
+	"github.com/clippings/clippings/clipboard"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
 )
 
 // AppID is the application's unique id: it names the preferences file and
@@ -47,6 +51,8 @@ type UI struct {
 	reading  readState
 	menu     menuItems
 	opt      options
+	paste    *paster     // Ctrl+V outside text fields: the clipboard as a new article
+	inbox    inboxFolder // the folder whose new files are imported (Preferences)
 
 	split     *container.Split // the list and the article
 	sideSplit *container.Split // the sidebar and split
@@ -74,6 +80,12 @@ type options struct {
 	readDelay time.Duration
 	// noteDelay is the pause in typing after which a note is saved.
 	noteDelay time.Duration
+	// readClipboard reads the clipboard for a paste; nil: the system's
+	// (X11, else the toolkit's text).
+	readClipboard func(context.Context) (clipboard.Clip, error)
+	// inboxQuiet is how long a file in the inbox folder must be unchanged
+	// to be imported; 0: a second.
+	inboxQuiet time.Duration
 }
 
 func newUI(a fyne.App, store *db.Store, opt options) *UI {
@@ -82,6 +94,8 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.tasks.queued = opt.queued
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
+
+	ui.paste = ui.newPaster()
 
 	p := loadPrefs(a.Preferences())
 	ui.search.sort = p.sort
@@ -120,7 +134,31 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.refreshSidebar()
 	ui.startWatching(opt.pollInterval)
 	ui.startBackfill()
+	ui.inbox = inboxFolder{prefs: a.Preferences(), tasks: &ui.tasks, quiet: opt.inboxQuiet, fail: ui.showError,
+		arrived: func(files []string) { ui.importJob(importJob{batch: importer.Batch{Paths: files}, quiet: true}) }}
+	if err := ui.inbox.start(); err != nil {
+		ui.showError(fmt.Errorf("the inbox folder is not watched: %w", err))
+	}
 	return ui
+}
+
+// newPaster makes the paster of Ctrl+V and Edit ▸ Paste as new article.
+func (ui *UI) newPaster() *paster {
+	read := ui.opt.readClipboard
+	if read == nil {
+		read = systemClipboard()
+	}
+	return &paster{ctx: ui.ctx, tasks: &ui.tasks, read: read, text: ui.app.Clipboard().Content,
+		importBatch: ui.ImportBatch, fail: ui.showError,
+		tell: func(title, message string) { dialog.ShowInformation(title, message, ui.window) }}
+}
+
+// askWebAddress is File ▸ Add web address….
+func (ui *UI) askWebAddress() { newAddressDialog(ui.window, ui.Import).show(ui.window) }
+
+// showPreferences is Edit ▸ Preferences….
+func (ui *UI) showPreferences() {
+	newPreferencesDialog(ui.window, &ui.inbox, ui.folderField, ui.showError).dialog.Show()
 }
 
 // Window is the main window.
@@ -139,6 +177,7 @@ func (ui *UI) Shutdown() {
 	ui.tasks.Close() // the event loop has ended: late results have nowhere to go
 	ui.stop()
 	ui.stopWatching()
+	ui.inbox.stop()
 	ui.tasks.Wait()
 }
 

@@ -141,17 +141,17 @@ func TestDeletingTheLastArticleInvitesADropAgain(t *testing.T) {
 
 func TestDropOfSomethingOtherThanFilesIsRefusedWithAMessage(t *testing.T) {
 	ui, _ := newTestUI(t)
-	u, err := storage.ParseURI("https://example.com/article")
+	u, err := storage.ParseURI("ftp://example.com/article.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ui.HandleDrop(fyne.NewPos(1, 1), []fyne.URI{u})
 	ui.WaitIdle()
 	d := topDialog(ui)
-	if d == nil || !shows(d, "files and folders can be imported") {
-		t.Fatalf("no explanation for a dropped web address")
+	if d == nil || !shows(d, "files, folders and web links can be imported, not ftp://example.com/article.txt") {
+		t.Fatalf("no explanation for a dropped ftp address")
 	}
 	if ui.imports.panel.Visible() {
-		t.Error("an import started for a web address")
+		t.Error("an import started for an ftp address")
 	}
 }

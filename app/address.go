@@ -1,0 +1,69 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/fetch"
+)
+
+// addressDialog asks for web addresses to fetch: File ▸ Add web address….
+type addressDialog struct {
+	entry  *widget.Entry
+	dialog *dialog.FormDialog
+}
+
+// newAddressDialog makes the dialog over w; fetch is given the addresses
+// when the user confirms.
+func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
+	d := &addressDialog{entry: widget.NewMultiLineEntry()}
+	d.entry.SetPlaceHolder("https://…")
+	d.entry.SetMinRowsVisible(3)
+	d.entry.Wrapping = fyne.TextWrapBreak
+	d.entry.Validator = func(s string) error {
+		_, err := webAddresses(s)
+		return err
+	}
+	hint := widget.NewLabel("Clippings fetches each page once, now, and nothing else it refers to: no images, scripts or cookies. One address a line.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	items := []*widget.FormItem{
+		{Text: "Address", Widget: d.entry},
+		{Widget: hint},
+	}
+	d.dialog = dialog.NewForm("Add web address", "Fetch", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if addresses, err := webAddresses(d.entry.Text); err == nil {
+			fetchThem(addresses)
+		}
+	}, w)
+	d.dialog.Resize(fyne.NewSize(560, 260))
+	return d
+}
+
+func (d *addressDialog) show(w fyne.Window) {
+	d.dialog.Show()
+	w.Canvas().Focus(d.entry)
+}
+
+// webAddresses reads the addresses typed or pasted, one a line (or
+// separated by spaces), saying which one is not a web address.
+func webAddresses(s string) ([]string, error) {
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return nil, errors.New("enter a web address: https://…")
+	}
+	for _, f := range fields {
+		if !fetch.IsAddress(f) {
+			return nil, fmt.Errorf("%q is not a web address (http:// or https://)", f)
+		}
+	}
+	return fields, nil
+}
