@@ -29,13 +29,8 @@ func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
 		_, err := webAddresses(s)
 		return err
 	}
-	hint := widget.NewLabel("Clippings fetches each page once, now, and nothing else it refers to: no images, scripts or cookies. One address a line.")
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
-	items := []*widget.FormItem{
-		{Text: "Address", Widget: d.entry},
-		{Widget: hint},
-	}
+	items := []*widget.FormItem{{Text: "Address", Widget: d.entry,
+		HintText: "One address a line. Each page is fetched once, now, and nothing it refers to: no images, scripts or cookies."}}
 	d.dialog = dialog.NewForm("Add web address", "Fetch", "Cancel", items, func(ok bool) {
 		if !ok {
 			return

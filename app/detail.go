@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/fetch"
 )
 
 // detailView is the right pane: the selected article, ready to read, with
@@ -310,7 +311,10 @@ func facts(a *db.Article) fyne.CanvasObject {
 	}
 	var cells []fyne.CanvasObject
 	file := a.File.Name
-	if a.File.Path != "" {
+	switch {
+	case fetch.IsAddress(a.File.Path): // fetched, or pasted from a page
+		cells = append(cells, row("From", a.File.Path)...)
+	case a.File.Path != "":
 		file = a.File.Path
 	}
 	if file != "" {

@@ -236,7 +236,7 @@ func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
 	s.progress.Max = 1
 	s.progress.SetValue(1)
 	s.progress.Hide() // the summary says it all
-	s.status.SetText(summaryText(s.summary, s.stopped))
+	s.status.SetText(roundText(s.summary, s.problems, s.stopped, s.quiet))
 	s.cancel.Hide()
 	s.details.Show()
 	if len(s.problems) == 0 {
@@ -278,6 +278,21 @@ func addSummaries(a, b importer.Summary) importer.Summary {
 		a.LastID = b.LastID
 	}
 	return a
+}
+
+// roundText is what the panel says when the imports since it was last
+// dismissed are done: the counts, or why the one thing given (a paste, an
+// address) failed; arrivals in the inbox folder say so.
+func roundText(sum importer.Summary, problems []importer.Result, cancelled, inbox bool) string {
+	text := summaryText(sum, cancelled)
+	if sum.Failed == 1 && len(problems) == 1 && sum.Imported+sum.Duplicates+sum.Skipped+sum.Cancelled == 0 {
+		p := problems[0]
+		text = fmt.Sprintf("Not imported: %s — %v", p.Path, p.Err)
+	}
+	if inbox {
+		text = "Inbox folder: " + text
+	}
+	return text
 }
 
 // summaryText is "12 imported · 2 duplicates · 1 failed".

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,6 +106,24 @@ func TestSummaryText(t *testing.T) {
 	} {
 		if got := summaryText(c.sum, c.cancelled); got != c.want {
 			t.Errorf("summaryText(%+v) = %q, want %q", c.sum, got, c.want)
+		}
+	}
+}
+
+func TestRoundText(t *testing.T) {
+	failed := importer.Result{Path: "https://courier.example/x", Status: importer.Failed, Err: errors.New("page not found (HTTP 404 Not Found)")}
+	for _, c := range []struct {
+		sum      importer.Summary
+		problems []importer.Result
+		inbox    bool
+		want     string
+	}{
+		{importer.Summary{Failed: 1}, []importer.Result{failed}, false, "Not imported: https://courier.example/x — page not found (HTTP 404 Not Found)"},
+		{importer.Summary{Failed: 1, Imported: 1}, []importer.Result{failed}, false, "1 imported · 1 failed"},
+		{importer.Summary{Imported: 2}, nil, true, "Inbox folder: 2 imported"},
+	} {
+		if got := roundText(c.sum, c.problems, false, c.inbox); got != c.want {
+			t.Errorf("roundText(%+v) = %q, want %q", c.sum, got, c.want)
 		}
 	}
 }

@@ -298,7 +298,7 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ui, "the failure", func() bool { return ui.imports.summary.Failed == 1 && ui.imports.stop == nil })
-	if !ui.imports.details.Visible() || !strings.Contains(ui.imports.status.Text, "1 failed") {
+	if !ui.imports.details.Visible() || !strings.HasPrefix(ui.imports.status.Text, "Inbox folder: Not imported: "+broken+" — ") {
 		t.Errorf("failure not shown: %q", ui.imports.status.Text)
 	}
 	if _, err := os.Stat(broken); err != nil {

@@ -29,9 +29,13 @@ const (
 	answerTimeout = 5 * time.Second
 )
 
-// ErrEmpty means nothing owns the clipboard: nothing was copied, or the
-// program that copied it has quit.
-var ErrEmpty = errors.New("the clipboard is empty")
+var (
+	// ErrEmpty means nothing owns the clipboard: nothing was copied, or
+	// the program that copied it has quit.
+	ErrEmpty = errors.New("the clipboard is empty")
+	// ErrNoServer means no X server could be reached.
+	ErrNoServer = errors.New("no X server")
+)
 
 // X11Available reports whether the clipboard can be read from an X server
 // here: on Linux and the BSDs with $DISPLAY set (under Wayland, XWayland
@@ -95,7 +99,7 @@ var errRefused = errors.New("the clipboard's owner refused the format")
 func openSession(display string) (*session, error) {
 	conn, err := xgb.NewConnDisplay(display)
 	if err != nil {
-		return nil, fmt.Errorf("connect to the X server: %w", err)
+		return nil, fmt.Errorf("connect to the X server: %w (%w)", ErrNoServer, err)
 	}
 	s := &session{conn: conn, events: make(chan xgb.Event, 64), done: make(chan struct{})}
 	fail := func(err error) (*session, error) {

@@ -221,7 +221,7 @@ func TestReadX11EmptyAndSilentClipboards(t *testing.T) {
 
 func TestReadX11WithoutAServer(t *testing.T) {
 	_, err := ReadX11(context.Background(), ":4999")
-	if err == nil || !strings.Contains(err.Error(), "connect to the X server") {
+	if !errors.Is(err, ErrNoServer) || !strings.Contains(err.Error(), "connect to the X server") {
 		t.Errorf("no server: %v", err)
 	}
 }

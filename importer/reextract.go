@@ -151,8 +151,8 @@ func reextractOne(ctx context.Context, store *db.Store, id int64, opts article.O
 		return stored.Title, article.Article{}, fmt.Errorf("the original no longer extracts: %w", err)
 	}
 	a.File.Path = stored.File.Path
-	if fetch.IsAddress(a.File.Path) { // fetched or pasted from a page: its address
-		a.URL = PageAddress(a.URL, a.File.Path)
+	if fetch.IsAddress(a.File.Path) { // fetched or pasted from a page
+		cameFrom(&a, a.File.Path)
 	}
 	return stored.Title, a, nil
 }

@@ -53,7 +53,7 @@ type origin struct {
 // the fields that are the user's.
 func (o origin) apply(a *article.Article) (edited []string) {
 	if o.from != "" {
-		a.URL = PageAddress(a.URL, o.from)
+		cameFrom(a, o.from)
 	}
 	if o.title != "" {
 		a.Title = o.title
@@ -86,6 +86,24 @@ func PageAddress(named, from string) string {
 		return from // a page naming javascript: or a file as its address
 	}
 	return resolved.String()
+}
+
+// cameFrom fills in what the address a page was fetched or copied from
+// tells of it, where the page itself does not: its address and its site.
+func cameFrom(a *article.Article, from string) {
+	a.URL = PageAddress(a.URL, from)
+	if a.Source == "" { // a selection names no site, nor do some pages
+		a.Source = siteOf(from)
+	}
+}
+
+// siteOf is a web address's site name: its host without "www.".
+func siteOf(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // splitAddresses sets the web addresses among paths apart.

@@ -192,7 +192,7 @@ func TestItemsInHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Title != "Ferries return to the islands" || a.URL != "https://news.example/ferries?ref=home" || a.File.Name != "pasted.html" ||
+	if a.Title != "Ferries return to the islands" || a.URL != "https://news.example/ferries?ref=home" || a.Source != "news.example" || a.File.Name != "pasted.html" ||
 		a.File.Path != "https://news.example/ferries?ref=home" || len(a.Edited) != 0 {
 		t.Errorf("pasted: title %q, URL %q, file %+v, edited %v", a.Title, a.URL, a.File, a.Edited)
 	}
@@ -216,8 +216,8 @@ func TestItemsInHand(t *testing.T) {
 	}
 	a2, _ := s.Get(context.Background(), a.ID)
 	b2, _ := s.Get(context.Background(), b.ID)
-	if a2.URL != a.URL || b2.Title != b.Title || b2.URL != b.URL {
-		t.Errorf("after re-extraction: %q; %q, %q", a2.URL, b2.Title, b2.URL)
+	if a2.URL != a.URL || a2.Source != "news.example" || b2.Title != b.Title || b2.URL != b.URL {
+		t.Errorf("after re-extraction: %q, %q; %q, %q", a2.URL, a2.Source, b2.Title, b2.URL)
 	}
 
 	// Pasting the same again is a duplicate.
