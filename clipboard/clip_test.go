@@ -1,7 +1,9 @@
 package clipboard
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -181,4 +183,35 @@ func TestDecodeUTF16(t *testing.T) {
 			t.Errorf("decodeUTF16(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzDecide feeds what a hostile or broken clipboard owner might send:
+// any bytes in any format. Decide must not fail, and what it keeps is UTF-8
+// with only web addresses and absolute paths to import.
+func FuzzDecide(f *testing.F) {
+	f.Add("text/html", []byte(selectionHTML), "text/x-moz-url-priv", utf16le("https://a.example/x"))
+	f.Add("x-special/gnome-copied-files", []byte("copy\nfile:///tmp/a%20b.txt\nhttps://a.example/\n"), "STRING", []byte("Caf\xe9"))
+	f.Add("text/uri-list", []byte("#c\r\nfile://localhost/x\r\n"), "UTF8_STRING", []byte("\xff\xfe\x00\xd8"))
+	f.Fuzz(func(t *testing.T, target string, data []byte, target2 string, data2 []byte) {
+		c := Decide([]string{target, target2, "UTF8_STRING"}, func(tg string) []byte {
+			switch tg {
+			case target:
+				return data
+			case target2:
+				return data2
+			}
+			return data
+		})
+		for _, p := range c.Paths {
+			if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "http://") && !strings.HasPrefix(p, "https://") {
+				t.Errorf("would import %q", p)
+			}
+		}
+		if c.Source != "" && !strings.HasPrefix(c.Source, "http") {
+			t.Errorf("source %q", c.Source)
+		}
+		if c.Kind == HTML && len(bytes.TrimSpace(c.Data)) == 0 {
+			t.Error("empty HTML kept")
+		}
+	})
 }
