@@ -179,7 +179,8 @@ func TestMenusListEveryActionWithItsShortcut(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Import files…", "Import folder…", "Export…", "Back up archive…", "Quit", "Find", "Clear search",
-		"Save search…", "Delete…", "Copy article text", "Search syntax", "Star", "Mark as read", "Tag…", "Edit note", "Edit details…", "Sidebar"} {
+		"Save search…", "Delete…", "Copy article text", "Search syntax", "Star", "Mark as read", "Tag…", "Edit note", "Edit details…", "Sidebar",
+		"Paste as new article", "Add web address…", "Preferences…"} {
 		if !withShortcut[want] {
 			t.Errorf("no menu item %q with a shortcut", want)
 		}
