@@ -114,8 +114,9 @@ func TestFailedFileIsExplained(t *testing.T) {
 	missing := fixture(t, "no-such-file.txt")
 	drop(t, ui, missing)
 
-	if got := ui.imports.status.Text; !strings.Contains(got, "1 failed") {
-		t.Errorf("summary = %q, want a failure", got)
+	// One thing dropped, and it failed: the panel says why at once.
+	if got := ui.imports.status.Text; got != "Not imported: "+missing+" — no such file or folder" {
+		t.Errorf("summary = %q, want the failure and its reason", got)
 	}
 	if len(ui.imports.problems) != 1 || ui.imports.problems[0].Err == nil {
 		t.Fatalf("problems = %+v", ui.imports.problems)
