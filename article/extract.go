@@ -191,25 +191,7 @@ func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
 
 // finish normalises the fields every format shares and fills Words and Language.
 func finish(a *Article) {
-	a.Title = cleanInline(a.Title)
-	a.Subtitle = cleanInline(a.Subtitle)
-	a.Source = cleanInline(a.Source)
-	a.URL = strings.TrimSpace(a.URL)
-	a.Body = cleanBody(a.Body)
-	authors := a.Authors[:0]
-	seen := map[string]bool{}
-	for _, au := range a.Authors {
-		au = cleanInline(au)
-		if au != "" && !seen[strings.ToLower(au)] {
-			seen[strings.ToLower(au)] = true
-			authors = append(authors, au)
-		}
-	}
-	a.Authors = authors
-	for i := range a.Captions {
-		a.Captions[i].Text = cleanInline(a.Captions[i].Text)
-		a.Captions[i].Credit = cleanInline(a.Captions[i].Credit)
-	}
+	a.Clean()
 	a.Words = countWords(a.Body)
 	// The detector wins; a language the document declares is kept only
 	// when the text is too short or ambiguous for the detector.
