@@ -182,8 +182,12 @@ func (im *Importer) maxSize() int64 {
 
 // readLimited reads a file, refusing one over the limit before reading it:
 // a 200 MB file must not cost 200 MB of memory to turn down.
+//
+// It opens without waiting (openNoDelay) and reads only a regular file: a
+// file swapped for a named pipe after it was listed would block the import
+// for ever (the extraction's time limit does not cover reading).
 func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openNoDelay(path)
 	if err != nil {
 		return nil, describeFileError(err)
 	}
@@ -191,6 +195,9 @@ func readLimited(path string, limit int64) ([]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, describeFileError(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
 	}
 	if st.Size() > limit {
 		return nil, fmt.Errorf("file is %.1f MB, over the %.0f MB limit: %w",
