@@ -120,6 +120,9 @@ func extractFormat(name, format string, data []byte) (Article, error) {
 			a.File.Format = FormatHTML
 			return a, err
 		}
+		if err := checkTextLines(text); err != nil {
+			return Article{}, err
+		}
 		var a Article
 		if format == FormatText {
 			a, err = extractText(text)
@@ -138,6 +141,9 @@ func extractFormat(name, format string, data []byte) (Article, error) {
 			a, err = extractHTML(text)
 		} else {
 			// A ".html" file without any markup is plain copied text.
+			if err := checkTextLines(text); err != nil {
+				return Article{}, err
+			}
 			a, err = extractText(text)
 		}
 		a.File.Format = FormatHTML
