@@ -30,4 +30,3 @@ func checkTextLines(text string) error {
 	}
 	return nil
 }
-
