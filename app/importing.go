@@ -109,7 +109,7 @@ func (ui *UI) startImport(paths []string) {
 		defer stop()
 		var problems []importer.Result
 		var lastDraw time.Time
-		im := importer.Importer{Store: ui.store}
+		im := importer.Importer{Store: ui.store, Pool: ui.pool}
 		sum := im.Run(ctx, paths,
 			func(r importer.Result) {
 				if r.Status != importer.Imported {

@@ -66,7 +66,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 		var updated, failed []importer.ReextractResult
 		var lastDraw time.Time
 		// A core is left to the window.
-		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1)}
+		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1), Pool: ui.pool}
 		sum, err := importer.Reextract(ctx, ui.store, ids, opts, func(r importer.ReextractResult) {
 			switch r.Status {
 			case importer.Updated:

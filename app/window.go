@@ -13,6 +13,7 @@ import (
 
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/isolate"
 )
 
 // AppID is the application's unique id: it names the preferences file and
@@ -27,6 +28,7 @@ type UI struct {
 	app    fyne.App
 	store  *db.Store
 	window fyne.Window
+	pool   *isolate.Pool // extracts imported files in worker processes, for every import of the window
 
 	// ctx ends when the window closes; background work derives from it.
 	ctx   context.Context
@@ -78,7 +80,7 @@ type options struct {
 
 func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
-	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt}
+	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
 	ui.tasks.queued = opt.queued
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
@@ -140,6 +142,7 @@ func (ui *UI) Shutdown() {
 	ui.stop()
 	ui.stopWatching()
 	ui.tasks.Wait()
+	ui.pool.Close()
 }
 
 // showEmptyState swaps the results for the drop invitation while the

@@ -17,6 +17,7 @@ import (
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/isolate"
 )
 
 // Status is what became of one file.
@@ -83,6 +84,9 @@ type Options struct {
 type Importer struct {
 	Store *db.Store
 	Opts  Options
+	// Pool extracts the files in worker processes (see isolate); nil: a
+	// pool for the run. The window keeps one for its imports.
+	Pool *isolate.Pool
 }
 
 // Run imports paths (files and folders). onResult is called once per file, and
@@ -111,9 +115,14 @@ func (im *Importer) Run(ctx context.Context, paths []string, onResult func(Resul
 	for _, r := range early {
 		report(r)
 	}
+	pool := im.Pool
+	if pool == nil && len(files) > 0 {
+		pool = isolate.New(im.Opts.Workers)
+		defer pool.Close()
+	}
 
 	pipeline(ctx, files, im.Opts.Workers, im.Opts.BatchSize, func(path string) (pending, int64, bool) {
-		p := im.prepare(ctx, path)
+		p := im.prepare(ctx, pool, path)
 		if p.result != nil {
 			report(*p.result)
 			return p, 0, false
@@ -137,7 +146,7 @@ type pending struct {
 
 // prepare reads and extracts one file; files already imported are spotted by
 // their hash before the (slower) extraction.
-func (im *Importer) prepare(ctx context.Context, path string) pending {
+func (im *Importer) prepare(ctx context.Context, pool *isolate.Pool, path string) pending {
 	if isExportName(path) {
 		return im.prepareRestore(ctx, path)
 	}
@@ -158,7 +167,7 @@ func (im *Importer) prepare(ctx context.Context, path string) pending {
 			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Err: &db.DuplicateError{ID: id}}}
 		}
 	}
-	a, err := article.Extract(filepath.Base(path), data, article.Options{MaxSize: im.Opts.MaxSize, Timeout: im.Opts.Timeout})
+	a, err := pool.Extract(filepath.Base(path), data, article.Options{MaxSize: im.Opts.MaxSize, Timeout: im.Opts.Timeout})
 	if err != nil {
 		return fail(err)
 	}
