@@ -87,11 +87,12 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 		pool = isolate.New(opts.Workers)
 		defer pool.Close()
 	}
+	extract := extractorFor(pool, len(ids))
 	pipeline(ctx, ids, opts.Workers, opts.BatchSize, func(id int64) (fresh, int64, bool) {
 		if ctx.Err() != nil {
 			return fresh{}, 0, false // counted as cancelled
 		}
-		title, a, err := reextractOne(ctx, store, pool, id, opts.Extract)
+		title, a, err := reextractOne(ctx, store, extract, id, opts.Extract)
 		if err != nil {
 			report(ReextractResult{ID: id, Title: title, Status: Failed, Err: err})
 			return fresh{}, 0, false
@@ -139,7 +140,7 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 
 // reextractOne extracts an article's original again. The file's stored name
 // picks the parser, as on import.
-func reextractOne(ctx context.Context, store *db.Store, pool *isolate.Pool, id int64, opts article.Options) (string, article.Article, error) {
+func reextractOne(ctx context.Context, store *db.Store, extract extractFunc, id int64, opts article.Options) (string, article.Article, error) {
 	stored, err := store.Get(ctx, id)
 	if err != nil {
 		return "", article.Article{}, err
@@ -152,7 +153,7 @@ func reextractOne(ctx context.Context, store *db.Store, pool *isolate.Pool, id i
 	if _, ok := article.Supported(name); !ok {
 		name = "original" + extensionOf(stored.File.Format)
 	}
-	a, err := pool.Extract(name, original, opts)
+	a, err := extract(name, original, opts)
 	if err != nil {
 		return stored.Title, article.Article{}, fmt.Errorf("the original no longer extracts: %w", err)
 	}

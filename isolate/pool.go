@@ -32,15 +32,10 @@ import (
 // README's "Your data"), while a parser that would need more fails.
 const MemoryLimit = 300 << 20
 
-// plainInProcess is the largest copied text or Markdown file extracted in
-// the calling process. Those readers are Clippings' own code, linear in the
-// text and bounded by its number of lines (article/textsize.go): a 1 MB
-// text takes some 50 ms and 10 MB there. Starting a worker costs about
-// 0.35 s of CPU (the HTML extractor's date parser loads its languages'
-// data, 78 MB of allocations, as any process starts), which most imports
-// — of a few copied texts — would pay for nothing; and sending every file
-// to a worker and the article back costs some 20% of a text's import
-// (measured with `clippings bench`, see the README's "Your data").
+// plainInProcess is the largest copied text or Markdown file ExtractHere
+// extracts in the calling process. Those readers are Clippings' own code,
+// linear in the text and bounded by its number of lines
+// (article/textsize.go): a 1 MB text takes some 50 ms and 10 MB there.
 const plainInProcess = 1 << 20
 
 // idleFor is how long a worker with nothing to do is kept: the window
@@ -87,18 +82,9 @@ func (p *Pool) WithMemoryLimit(bytes int64) *Pool {
 // that takes longer than opts.Timeout (0: article.DefaultTimeout) fails with
 // article.ErrTimeout and its worker is killed, so the work really stops; one
 // whose extraction needs more than the memory limit, or crashes the parser,
-// fails with the reason. Copied text and Markdown under plainInProcess are
-// extracted in this process. When no worker can be started (the executable
-// is gone), the file is extracted in this process, as before workers
-// existed.
+// fails with the reason. When no worker can be started (the executable is
+// gone), the file is extracted in this process, as before workers existed.
 func (p *Pool) Extract(name string, data []byte, opts article.Options) (article.Article, error) {
-	if len(data) <= plainInProcess {
-		plain := opts
-		plain.PlainOnly = true
-		if a, err := article.Extract(name, data, plain); !errors.Is(err, article.ErrNotPlain) {
-			return a, err
-		}
-	}
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = article.DefaultTimeout
@@ -114,6 +100,24 @@ func (p *Pool) Extract(name string, data []byte, opts article.Options) (article.
 		err = fmt.Errorf("%s: %w", name, err) // the worker's own errors name the file
 	}
 	return a, err
+}
+
+// ExtractHere is Extract, but extracts copied text and Markdown under 1 MB
+// in this process: for a few files, where starting a worker would cost
+// more than the extraction (a worker takes about 0.35 s of CPU to start:
+// the HTML extractor's date parser loads its languages' data, 78 MB of
+// allocations, as any process starts). For many, workers are faster even
+// for text: the importing process keeps its cores for storing (see the
+// README's "Your data").
+func (p *Pool) ExtractHere(name string, data []byte, opts article.Options) (article.Article, error) {
+	if len(data) <= plainInProcess {
+		plain := opts
+		plain.PlainOnly = true
+		if a, err := article.Extract(name, data, plain); !errors.Is(err, article.ErrNotPlain) {
+			return a, err
+		}
+	}
+	return p.Extract(name, data, opts)
 }
 
 // take returns an idle worker, or starts one when fewer than size run, or

@@ -20,8 +20,7 @@ func slowPage() []byte {
 	return []byte("<html><body><article>" + strings.Repeat(p, 8000) + "</article></body></html>")
 }
 
-// goodPage is a saved page, which a worker extracts (copied text under
-// 1 MB is extracted in the calling process).
+// goodPage is a saved page.
 const goodPage = "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>" +
 	"<p>The harbour reopened on Monday after three weeks of repairs to the storm-damaged pier, the port authority said in a statement.</p>" +
 	"<p>Ferries to the islands will run again from Tuesday morning, and the fish market opens on its usual days.</p></article></body></html>"
@@ -145,10 +144,11 @@ func TestCloseStopsWorkers(t *testing.T) {
 	}
 }
 
-// Copied text and Markdown under 1 MB are extracted in the calling process
-// (their readers are Clippings' own, bounded code); a saved page, HTML
-// saved as .txt, and a text over 1 MB go to a worker.
-func TestOnlyParsersRunInWorkers(t *testing.T) {
+// ExtractHere extracts copied text and Markdown under 1 MB in the calling
+// process (their readers are Clippings' own, bounded code); a saved page,
+// HTML saved as .txt, and a text over 1 MB go to a worker. Extract sends
+// everything to a worker.
+func TestOnlyParsersRunInWorkersHere(t *testing.T) {
 	cases := []struct {
 		name, data string
 		worker     bool
@@ -160,17 +160,23 @@ func TestOnlyParsersRunInWorkers(t *testing.T) {
 		{"long.txt", "Harbour reopens\n\n" + strings.Repeat("The harbour reopened on Monday after three weeks of repairs, the port authority said.\n\n", 13000), true},
 	}
 	for _, c := range cases {
-		p := New(1)
-		a, err := p.Extract(c.name, []byte(c.data), article.Options{})
-		p.mu.Lock()
-		started := p.running > 0
-		p.mu.Unlock()
-		p.Close()
-		if err != nil || a.Title != "Harbour reopens" {
-			t.Errorf("%s: %q, %v", c.name, a.Title, err)
-		}
-		if started != c.worker {
-			t.Errorf("%s: a worker started: %v; want %v", c.name, started, c.worker)
+		for _, here := range []bool{true, false} {
+			p := New(1)
+			extract := p.Extract
+			if here {
+				extract = p.ExtractHere
+			}
+			a, err := extract(c.name, []byte(c.data), article.Options{})
+			p.mu.Lock()
+			started := p.running > 0
+			p.mu.Unlock()
+			p.Close()
+			if err != nil || a.Title != "Harbour reopens" {
+				t.Errorf("%s: %q, %v", c.name, a.Title, err)
+			}
+			if want := c.worker || !here; started != want {
+				t.Errorf("%s (here %v): a worker started: %v; want %v", c.name, here, started, want)
+			}
 		}
 	}
 }
