@@ -45,6 +45,9 @@ type detailsForm struct {
 }
 
 func (ui *UI) showEditDetails(a *db.Article) {
+	if ui.refuseChange() {
+		return
+	}
 	id := a.ID
 	f := detailsForm{title: widget.NewEntry(), authors: widget.NewMultiLineEntry(), source: widget.NewEntry(),
 		date: widget.NewEntry(), link: widget.NewEntry()}

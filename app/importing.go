@@ -77,7 +77,7 @@ func (ui *UI) HandleDrop(_ fyne.Position, uris []fyne.URI) {
 // the panel at the bottom of the window. Paths given while an import runs
 // are imported after it.
 func (ui *UI) Import(paths []string) {
-	if len(paths) == 0 {
+	if len(paths) == 0 || ui.refuseChange() {
 		return
 	}
 	s := &ui.imports

@@ -105,7 +105,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	}
 	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
-	ui.window.SetContent(container.NewBorder(ui.bar.root, bottom, nil, nil, ui.body))
+	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.root), bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
 	ui.window.SetMainMenu(ui.mainMenu())
