@@ -169,7 +169,7 @@ func (s *Store) openReaders() error {
 		return err
 	}
 	s.read, s.watch = read, watch
-	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget}
+	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget}
 	return nil
 }
 
