@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,7 +54,7 @@ func (ui *UI) refuseChange() bool {
 	if !ui.readOnly() {
 		return false
 	}
-	ui.showError(fmt.Errorf("%s: %w", ui.readOnlyReason(), db.ErrReadOnly))
+	dialog.ShowInformation("Read-only archive", ui.readOnlyReason()+"\n\nNothing was changed.", ui.window)
 	return true
 }
 
