@@ -3,7 +3,6 @@ package isolate
 import (
 	"bufio"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"syscall"
@@ -43,18 +42,4 @@ func procStatus(field string) int64 {
 		}
 	}
 	return 0
-}
-
-// watchParent: the kernel kills the worker when the pool's process dies
-// (setProcessAttributes); one whose parent is already gone stops.
-func watchParent() {
-	if os.Getppid() == 1 {
-		os.Exit(0)
-	}
-}
-
-// setProcessAttributes asks the kernel to kill the worker with its parent
-// (a killed import must not leave workers running).
-func setProcessAttributes(cmd *exec.Cmd) {
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }

@@ -180,3 +180,5 @@ func TestOnlyParsersRunInWorkersHere(t *testing.T) {
 		}
 	}
 }
+
+func syscallKill(pid int) { syscall.Kill(pid, syscall.SIGKILL) }

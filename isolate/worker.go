@@ -136,7 +136,6 @@ func startWorker(exe string, limit int64) (*worker, error) {
 	}
 	w := &worker{cmd: cmd, stdin: stdin, dec: gob.NewDecoder(stdout), stderr: &lastWords{}}
 	cmd.Stderr = w.stderr
-	setProcessAttributes(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start an extraction worker: %w", err)
 	}
