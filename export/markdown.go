@@ -80,15 +80,21 @@ const mdSpecial = "\\`*_[]~|"
 
 // mdText writes one line of an article's text as Markdown that shows it as
 // written and makes nothing of it: inline syntax escaped, "<" as an entity
-// (no HTML, no autolink), "&" as one where it would start an entity, and
-// what would make the line a heading, quote, list or rule escaped at its
-// start. Control characters are dropped.
+// (no HTML, no autolink), "&" as one where it would start an entity, web
+// and e-mail addresses kept from becoming links (GitHub's Markdown links
+// "http://…", "www.…" and "a@b.c" as it finds them, and shows the escapes
+// inside them), and what would make the line a heading, quote, list or
+// rule escaped at its start. Control characters are dropped.
 func mdText(s string) string {
 	s = strings.TrimSpace(withoutControls(s))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c == ':' && strings.HasPrefix(s[i+1:], "//"), c == '@',
+			c == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") && (i == 3 || !isWordByte(s[i-4])):
+			b.WriteByte('\\')
+			b.WriteByte(c)
 		case strings.IndexByte(mdSpecial, c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c)
@@ -105,6 +111,10 @@ func mdText(s string) string {
 		out = out[:len(out)-1] + "\\#" // not the closing sequence of a heading
 	}
 	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // startsEntity reports whether s, which starts with "&", would be read as a

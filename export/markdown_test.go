@@ -110,3 +110,39 @@ func blockTexts(t *testing.T, page []byte) []string {
 	walk(doc)
 	return out
 }
+
+// FuzzMarkdownText: whatever one line of an article says, its Markdown
+// (rendered as CommonMark with GitHub's extensions and raw HTML let
+// through) is one paragraph showing that line as written, and nothing else:
+// no element but the paragraph and the links GitHub makes of bare web
+// addresses.
+func FuzzMarkdownText(f *testing.F) {
+	data, err := os.ReadFile("testdata/live-markup.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		f.Add(line)
+	}
+	for _, s := range []string{"# x", "- x", "+ x", "1. x", "1) x", "===", "---", "***", "> x", "`x`", "<b>x</b>", "&amp;", "&copy", "&#x41;",
+		"a\\", "x #", "[a]: http://x", "[^1]", "| a | b |", "~~~", "```", "www.example.com", "a@b.example", "*a*", "_a_", "x  ", "\tx"} {
+		f.Add(s)
+	}
+	renderer := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	f.Fuzz(func(t *testing.T, line string) {
+		line = strings.ToValidUTF8(strings.ReplaceAll(line, "\n", " "), "")
+		want := strings.Join(strings.Fields(withoutControls(line)), " ")
+		if want == "" || strings.ContainsRune(want, '\uFFFD') {
+			return
+		}
+		var page bytes.Buffer
+		if err := renderer.Convert([]byte(mdText(line)), &page); err != nil {
+			t.Fatal(err)
+		}
+		checkInert(t, page.Bytes())
+		shown := blockTexts(t, page.Bytes())
+		if len(shown) != 1 || strings.Join(strings.Fields(shown[0]), " ") != want {
+			t.Errorf("%q written as %q shows %q", line, mdText(line), shown)
+		}
+	})
+}
