@@ -111,6 +111,9 @@ func (ui *UI) confirmDelete() {
 
 // confirmDeleteOpen asks before deleting the open article.
 func (ui *UI) confirmDeleteOpen() {
+	if ui.refuseChange() {
+		return
+	}
 	a := ui.shownArticle()
 	if a == nil {
 		return
@@ -133,6 +136,9 @@ func (ui *UI) confirmDeleteOpen() {
 
 // confirmDeleteMany asks before deleting articles, saying how many.
 func (ui *UI) confirmDeleteMany(ids []int64, what string) {
+	if ui.refuseChange() {
+		return
+	}
 	message := widget.NewLabel(fmt.Sprintf("The %s will be removed from the archive, with their tags and notes.\n"+
 		"The files they were imported from are not touched.", what))
 	message.Wrapping = fyne.TextWrapWord

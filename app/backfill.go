@@ -17,6 +17,9 @@ const backfillJob = "finding copies and names"
 // startBackfill asks the archive whether articles lack their copies and
 // names, and finds them if so.
 func (ui *UI) startBackfill() {
+	if ui.readOnly() {
+		return // it would write; search goes on without the older articles' copies and names
+	}
 	ui.tasks.Go(func() {
 		pending, err := ui.store.BackfillPending(ui.ctx)
 		if err != nil || !pending || ui.ctx.Err() != nil {

@@ -28,6 +28,7 @@ type detailView struct {
 	star     *widget.Button
 	read     *widget.Button
 	more     *widget.Button
+	delete   *widget.Button
 	edited   *fyne.Container // "Corrected by you: …"
 	tags     *flowBox        // the article's tags, then the field adding one
 	tagInput *tagEntry
@@ -62,12 +63,13 @@ func (ui *UI) buildDetail() {
 		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.more)
 		menu.ShowAtPosition(at.AddXY(d.more.Size().Width-menu.MinSize().Width, d.more.Size().Height))
 	}
+	d.delete = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ui.confirmDeleteOpen)
 	d.actions = container.NewHBox(
 		d.star, d.read,
 		widget.NewButtonWithIcon("Open original", theme.FileIcon(), ui.openOriginal),
 		layout.NewSpacer(),
 		d.more,
-		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), ui.confirmDeleteOpen),
+		d.delete,
 	)
 	d.edited = container.NewHBox()
 	d.tagInput = newTagEntry(ui.tagChoices, func(name string) {

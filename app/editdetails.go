@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -46,6 +45,9 @@ type detailsForm struct {
 }
 
 func (ui *UI) showEditDetails(a *db.Article) {
+	if ui.refuseChange() {
+		return
+	}
 	id := a.ID
 	f := detailsForm{title: widget.NewEntry(), authors: widget.NewMultiLineEntry(), source: widget.NewEntry(),
 		date: widget.NewEntry(), link: widget.NewEntry()}
@@ -153,28 +155,8 @@ func validTitle(s string) error {
 }
 
 // parseDetailsDate reads the Date field: YYYY-MM-DD, or nothing for an
-// unknown date.
-func parseDetailsDate(s string) (article.Date, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return article.Date{}, nil
-	}
-	t, err := time.Parse(article.DateLayout, s)
-	if err != nil {
-		var pe *time.ParseError
-		if errors.As(err, &pe) && strings.Contains(pe.Message, "out of range") {
-			return article.Date{}, fmt.Errorf("there is no such day as %s", s)
-		}
-		return article.Date{}, errors.New("write the date as YYYY-MM-DD, e.g. 2020-08-19")
-	}
-	if t.Year() < 1000 {
-		return article.Date{}, errors.New("a year of four digits, from 1000")
-	}
-	if t.After(time.Now().AddDate(0, 0, 2)) {
-		return article.Date{}, errors.New("that day has not come yet")
-	}
-	return article.NewDate(t), nil
-}
+// unknown date, within the range the command line takes too.
+func parseDetailsDate(s string) (article.Date, error) { return article.ParsePublished(s) }
 
 // validLink accepts an empty address or a web one.
 func validLink(s string) error {

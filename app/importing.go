@@ -130,6 +130,12 @@ type importJob struct {
 }
 
 func (ui *UI) importJob(j importJob) {
+	switch {
+	case j.quiet && ui.readOnly():
+		return // the inbox does not import into a read-only archive
+	case ui.refuseChange():
+		return
+	}
 	s := &ui.imports
 	if s.stop != nil {
 		s.queue = append(s.queue, j)
@@ -160,7 +166,7 @@ func (ui *UI) startImport(j importJob) {
 		defer stop()
 		var problems []importer.Result
 		var lastDraw time.Time
-		im := importer.Importer{Store: ui.store}
+		im := importer.Importer{Store: ui.store, Pool: ui.pool}
 		sum := im.RunBatch(ctx, j.batch,
 			func(r importer.Result) {
 				if r.Status != importer.Imported {

@@ -30,7 +30,8 @@ func item(label string, shortcut fyne.Shortcut, action func()) *fyne.MenuItem {
 type menuItems struct {
 	star, read, sidebar *fyne.MenuItem
 	group, timeline     *fyne.MenuItem
-	article             []*fyne.MenuItem // need an article open or selected
+	article             []*fyne.MenuItem        // need an article open or selected
+	writes              map[*fyne.MenuItem]bool // change the archive: off when it is read-only
 }
 
 // Labels of the Article menu's toggles.
@@ -44,8 +45,8 @@ const (
 // articleMenuItems are the actions on the open article, or on the selected
 // articles: the Article menu, and a row's menu.
 func (ui *UI) articleMenuItems() []*fyne.MenuItem {
-	star := item(labelStar, key(fyne.KeyD, ctrl), ui.toggleStar)
-	read := item(labelMarkRead, key(fyne.KeyU, ctrl), ui.toggleRead)
+	star := ui.writing(item(labelStar, key(fyne.KeyD, ctrl), ui.toggleStar))
+	read := ui.writing(item(labelMarkRead, key(fyne.KeyU, ctrl), ui.toggleRead))
 	starred, isRead := ui.targetState(ui.targets())
 	if starred {
 		star.Label = labelUnstar
@@ -58,12 +59,12 @@ func (ui *UI) articleMenuItems() []*fyne.MenuItem {
 		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.copyArticleText),
 		fyne.NewMenuItemSeparator(),
 		star, read,
-		item("Tag…", key(fyne.KeyT, ctrl), ui.tagTargets),
-		item("Edit note", key(fyne.KeyN, ctrl), ui.editNote),
-		item("Edit details…", key(fyne.KeyI, ctrl), ui.editDetails),
-		item("Re-extract from the original", nil, ui.reextractTargets),
+		ui.writing(item("Tag…", key(fyne.KeyT, ctrl), ui.tagTargets)),
+		ui.writing(item("Edit note", key(fyne.KeyN, ctrl), ui.editNote)),
+		ui.writing(item("Edit details…", key(fyne.KeyI, ctrl), ui.editDetails)),
+		ui.writing(item("Re-extract from the original", nil, ui.reextractTargets)),
 		fyne.NewMenuItemSeparator(),
-		item("Delete…", key(fyne.KeyDelete, 0), ui.confirmDelete),
+		ui.writing(item("Delete…", key(fyne.KeyDelete, 0), ui.confirmDelete)),
 	}
 }
 
@@ -72,23 +73,23 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 	quit := item("Quit", key(fyne.KeyQ, ctrl), ui.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("Import files…", key(fyne.KeyO, ctrl), ui.chooseFilesToImport),
-		item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport),
-		item("Add web address…", key(fyne.KeyL, ctrlShift), ui.askWebAddress),
+		ui.writing(item("Import files…", key(fyne.KeyO, ctrl), ui.chooseFilesToImport)),
+		ui.writing(item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport)),
+		ui.writing(item("Add web address…", key(fyne.KeyL, ctrlShift), ui.askWebAddress)),
 		item("Export…", key(fyne.KeyE, ctrl), ui.chooseExport),
 		fyne.NewMenuItemSeparator(),
 		item("Back up archive…", key(fyne.KeyB, ctrl), ui.chooseBackupFile),
 		item("Check archive…", nil, ui.checkArchive),
-		item("Re-extract all articles…", nil, ui.reextractAll),
+		ui.writing(item("Re-extract all articles…", nil, ui.reextractAll)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Paste as new article", pasteMenuKey(), ui.paste.paste),
+		ui.writing(item("Paste as new article", pasteMenuKey(), ui.paste.paste)),
 		fyne.NewMenuItemSeparator(),
 		item("Find", key(fyne.KeyF, ctrl), ui.focusSearch),
 		item("Clear search", key(fyne.KeyEscape, 0), ui.clearSearch),
-		item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearchDialog),
+		ui.writing(item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearchDialog)),
 		fyne.NewMenuItemSeparator(),
 		item("Previous article", key(fyne.KeyUp, 0), func() { ui.moveSelection(-1) }),
 		item("Next article", key(fyne.KeyDown, 0), func() { ui.moveSelection(1) }),
@@ -106,16 +107,16 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		}
 	}
 	results := fyne.NewMenu("Results",
-		item("Tag all results…", nil, ui.tagAllResults),
-		item("Star all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, true) }) }),
-		item("Unstar all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, false) }) }),
-		item("Mark all results read", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, true) }) }),
-		item("Mark all results unread", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, false) }) }),
+		ui.writing(item("Tag all results…", nil, ui.tagAllResults)),
+		ui.writing(item("Star all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, true) }) })),
+		ui.writing(item("Unstar all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, false) }) })),
+		ui.writing(item("Mark all results read", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, true) }) })),
+		ui.writing(item("Mark all results unread", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, false) }) })),
 		fyne.NewMenuItemSeparator(),
 		item("Export results…", nil, ui.exportResults),
-		item("Re-extract results…", nil, ui.reextractResults),
+		ui.writing(item("Re-extract results…", nil, ui.reextractResults)),
 		fyne.NewMenuItemSeparator(),
-		item("Delete all results…", nil, ui.confirmDeleteResults),
+		ui.writing(item("Delete all results…", nil, ui.confirmDeleteResults)),
 	)
 	ui.menu.sidebar = item("Sidebar", key(fyne.KeyS, ctrlShift), ui.toggleSidebar)
 	ui.menu.group = item("Group copies", key(fyne.KeyG, ctrl), ui.toggleGroup)
@@ -175,7 +176,7 @@ func (ui *UI) updateArticleMenu() {
 		m.read.Label = labelMarkUnread
 	}
 	for _, it := range m.article {
-		it.Disabled = len(ids) == 0
+		it.Disabled = len(ids) == 0 || m.writes[it] && ui.readOnly()
 	}
 }
 

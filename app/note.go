@@ -125,6 +125,9 @@ func (ui *UI) stopNoteTimer() {
 func (ui *UI) saveNote() {
 	n := &ui.detail.notes
 	ui.stopNoteTimer()
+	if ui.readOnly() {
+		return // the note field is disabled: nothing was typed
+	}
 	text := ui.detail.note.Text
 	if n.of == 0 || text == n.saved {
 		return
@@ -199,7 +202,7 @@ func (ui *UI) setNoteLine(text string) {
 
 // editNote puts the cursor in the open article's note.
 func (ui *UI) editNote() {
-	if ui.detail.article == nil {
+	if ui.detail.article == nil || ui.refuseChange() {
 		return
 	}
 	ui.window.Canvas().Focus(ui.detail.note)

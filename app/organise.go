@@ -34,7 +34,7 @@ type readState struct {
 // for readDelay.
 func (ui *UI) markWhenRead(a *db.Article) {
 	ui.stopMarkRead()
-	if a.Read {
+	if a.Read || ui.readOnly() {
 		return
 	}
 	id := a.ID
@@ -85,7 +85,7 @@ type change struct {
 // applyChange changes articles in the background, then brings the list,
 // the open article, the sidebar's counts and the menus up to date.
 func (ui *UI) applyChange(ids []int64, c change) {
-	if len(ids) == 0 {
+	if len(ids) == 0 || ui.refuseChange() {
 		return
 	}
 	if len(ids) <= bulkInline {

@@ -22,6 +22,9 @@ var pickerSize = fyne.NewSize(820, 560)
 // one file; several are imported by choosing their folder, or by dropping
 // them on the window.
 func (ui *UI) chooseFilesToImport() {
+	if ui.refuseChange() {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			ui.showError(fmt.Errorf("choose a file: %w", err))
@@ -42,6 +45,9 @@ func (ui *UI) chooseFilesToImport() {
 // chooseFolderToImport asks for a folder whose articles are imported,
 // sub-folders included.
 func (ui *UI) chooseFolderToImport() {
+	if ui.refuseChange() {
+		return
+	}
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			ui.showError(fmt.Errorf("choose a folder: %w", err))

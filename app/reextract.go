@@ -43,6 +43,9 @@ func (ui *UI) reextractAll() {
 }
 
 func (ui *UI) confirmReextract(ids []int64, what string) {
+	if ui.refuseChange() {
+		return
+	}
 	msg := widget.NewLabel(fmt.Sprintf("Clippings will extract %s again from their original files, with its current extractor. "+
 		"Tags, stars, read state, notes and your corrections are kept; an article whose original no longer extracts keeps its text.", what))
 	msg.Wrapping = fyne.TextWrapWord
@@ -58,6 +61,9 @@ func (ui *UI) confirmReextract(ids []int64, what string) {
 // background, with progress and Cancel in the job panel, then sums up what
 // changed and what failed, and why.
 func (ui *UI) reextract(ids []int64, what string) {
+	if ui.refuseChange() {
+		return
+	}
 	ctx, ok := ui.startJob("the re-extraction", "Extracting "+what+" again", true)
 	if !ok {
 		return
@@ -66,7 +72,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 		var updated, failed []importer.ReextractResult
 		var lastDraw time.Time
 		// A core is left to the window.
-		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1)}
+		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1), Pool: ui.pool}
 		sum, err := importer.Reextract(ctx, ui.store, ids, opts, func(r importer.ReextractResult) {
 			switch r.Status {
 			case importer.Updated:

@@ -45,7 +45,7 @@ func Run(dbPath string, paths []string) error {
 			ui.Import(paths)
 		}
 	})
-	openArchive(a, dbPath, db.Open, func(s *db.Store) {
+	openArchive(a, dbPath, openForWindow, func(s *db.Store) {
 		store = s
 		ui = New(a, s)
 		ui.Window().SetMaster()

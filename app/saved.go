@@ -20,6 +20,9 @@ const savedNameLength = 40
 // sidebar. In the note field, Ctrl+S saves the note instead: that is what
 // the keys mean to someone typing.
 func (ui *UI) saveSearchDialog() {
+	if ui.refuseChange() {
+		return
+	}
 	if ui.window.Canvas().Focused() == ui.detail.note {
 		ui.saveNote()
 		return
@@ -108,6 +111,9 @@ func (ui *UI) savedSearchMenu(s db.SavedSearch, at int, pos fyne.Position) {
 // savedSearchChange changes the saved searches in the background, then
 // shows them.
 func (ui *UI) savedSearchChange(fn func() error) {
+	if ui.refuseChange() {
+		return
+	}
 	ui.tasks.Go(func() {
 		err := fn()
 		ui.tasks.Do(func() {
@@ -122,6 +128,9 @@ func (ui *UI) savedSearchChange(fn func() error) {
 // renameSavedSearch asks for a saved search's new name; a name another
 // one has is refused, and asked again.
 func (ui *UI) renameSavedSearch(s db.SavedSearch) {
+	if ui.refuseChange() {
+		return
+	}
 	ui.showRenameSavedSearch(s, s.Name, "")
 }
 

@@ -247,6 +247,9 @@ func (ui *UI) tagTargets() {
 // them ("the 3 selected articles"), and the tags some of them have, each
 // with a button that takes it off them all.
 func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
+	if ui.refuseChange() {
+		return
+	}
 	var d *dialog.CustomDialog
 	entry := newTagEntry(func() []string { return ui.allTags(nil) }, func(name string) {
 		d.Hide()
@@ -304,6 +307,9 @@ func (ui *UI) tagAllResults() {
 // renameTag asks for a tag's new name. Saved searches and the search field
 // that ask for the old name are changed to ask for the new one.
 func (ui *UI) renameTag(from string) {
+	if ui.refuseChange() {
+		return
+	}
 	entry := widget.NewEntry()
 	entry.SetText(from)
 	entry.Validator = func(s string) error {
@@ -355,6 +361,9 @@ func (ui *UI) renameTagInSearches(ctx context.Context, from, to string) error {
 
 // confirmDeleteTag asks before taking a tag off every article.
 func (ui *UI) confirmDeleteTag(name string, articles int) {
+	if ui.refuseChange() {
+		return
+	}
 	msg := widget.NewLabel(fmt.Sprintf("The tag “%s” will be removed from %s. The articles stay in the archive.",
 		name, plural(articles, "article", "articles")))
 	msg.Wrapping = fyne.TextWrapWord

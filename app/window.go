@@ -17,6 +17,7 @@ import (
 	"github.com/clippings/clippings/clipboard"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/isolate"
 )
 
 // AppID is the application's unique id: it names the preferences file and
@@ -31,6 +32,7 @@ type UI struct {
 	app    fyne.App
 	store  *db.Store
 	window fyne.Window
+	pool   *isolate.Pool // extracts imported files in worker processes, for every import of the window
 
 	// ctx ends when the window closes; background work derives from it.
 	ctx   context.Context
@@ -90,7 +92,7 @@ type options struct {
 
 func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
-	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt}
+	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
 	ui.tasks.queued = opt.queued
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
@@ -117,7 +119,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	}
 	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
-	ui.window.SetContent(container.NewBorder(ui.bar.root, bottom, nil, nil, ui.body))
+	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.root), bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
 	ui.window.SetMainMenu(ui.mainMenu())
@@ -179,6 +181,7 @@ func (ui *UI) Shutdown() {
 	ui.stopWatching()
 	ui.inbox.stop()
 	ui.tasks.Wait()
+	ui.pool.Close()
 }
 
 // showEmptyState swaps the results for the drop invitation while the

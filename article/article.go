@@ -4,7 +4,9 @@ package article
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -65,6 +67,34 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("date %q is not YYYY-MM-DD: %w", s, err)
 	}
 	return Date{t}, nil
+}
+
+// ParsePublished reads a publication date a person typed (a correction):
+// YYYY-MM-DD, or nothing for an unknown date. Days from the year 1000 (the
+// archive's date keys start there) to today are accepted, with two days'
+// grace for time zones: 0001-01-01 is no date, and 9999-12-31 would
+// stretch a timeline over eight thousand years. The errors say what is
+// accepted.
+func ParsePublished(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		var pe *time.ParseError
+		if errors.As(err, &pe) && strings.Contains(pe.Message, "out of range") {
+			return Date{}, fmt.Errorf("there is no such day as %s", s)
+		}
+		return Date{}, errors.New("write the date as YYYY-MM-DD, e.g. 2020-08-19")
+	}
+	if t.Year() < 1000 {
+		return Date{}, fmt.Errorf("%s: dates are taken from the year 1000 to today", s)
+	}
+	if t.After(time.Now().AddDate(0, 0, 2)) {
+		return Date{}, fmt.Errorf("%s has not come yet: dates are taken from the year 1000 to today", s)
+	}
+	return NewDate(t), nil
 }
 
 // Known reports whether the date is set.

@@ -241,3 +241,39 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// Clean normalises the fields of an article as Extract does its own: one-line
+// fields (title, subtitle, source, address, authors, captions) on one line
+// without control characters or runs of spaces, authors once each, and the
+// body's paragraphs one blank line apart. Extract calls it; so does what
+// stores text that did not come through Extract (a JSON import).
+func (a *Article) Clean() {
+	a.Title = cleanInline(a.Title)
+	a.Subtitle = cleanInline(a.Subtitle)
+	a.Source = cleanInline(a.Source)
+	a.URL = cleanInline(a.URL)
+	a.Body = cleanBody(a.Body)
+	authors := a.Authors[:0]
+	seen := map[string]bool{}
+	for _, au := range a.Authors {
+		au = cleanInline(au)
+		if au != "" && !seen[strings.ToLower(au)] {
+			seen[strings.ToLower(au)] = true
+			authors = append(authors, au)
+		}
+	}
+	a.Authors = authors
+	for i := range a.Captions {
+		a.Captions[i].Text = cleanInline(a.Captions[i].Text)
+		a.Captions[i].Credit = cleanInline(a.Captions[i].Credit)
+	}
+}
+
+// CleanLine cleans a one-line field a person typed (a correction) as
+// Extract cleans a headline: no control characters, line breaks or runs of
+// spaces.
+func CleanLine(s string) string { return cleanInline(s) }
+
+// CleanText cleans text of several lines a person typed (a note): no control
+// characters but line feeds and tabs, and line ends as "\n".
+func CleanText(s string) string { return normalizeText(s) }

@@ -43,7 +43,10 @@ func extractEmail(data []byte) (Article, error) {
 		return Article{}, fmt.Errorf("not an e-mail message (%v): %w", err, ErrNoArticle)
 	}
 	var a Article
-	if subject, err := wordDecoder.DecodeHeader(msg.Header.Get("Subject")); err == nil {
+	// A subject in an unknown charset fails to decode; one whose encoded
+	// words are broken comes back as they are. Either way the body's
+	// headline is the title (below).
+	if subject, err := wordDecoder.DecodeHeader(msg.Header.Get("Subject")); err == nil && !encodedWordRe.MatchString(subject) {
 		a.Title = replyPrefixRe.ReplaceAllString(subject, "")
 	}
 	addrParser := mail.AddressParser{WordDecoder: wordDecoder}
@@ -63,9 +66,10 @@ func extractEmail(data []byte) (Article, error) {
 	if err := parts.collect(msg.Header, msg.Body, 0); err != nil {
 		return Article{}, fmt.Errorf("cannot read the message body (%v): %w", err, ErrNoArticle)
 	}
+	var headline string // the HTML part's
 	if parts.html != "" {
 		if h, err := extractHTML(parts.html); err == nil {
-			a.Body, a.Captions = h.Body, h.Captions
+			a.Body, a.Captions, headline = h.Body, h.Captions, h.Title
 			if a.URL == "" {
 				a.URL = h.URL
 			}
@@ -78,10 +82,40 @@ func extractEmail(data []byte) (Article, error) {
 		a.Body = parts.text
 	}
 	a.Body = dropNotices(a.Body)
+	if strings.TrimSpace(a.Title) == "" {
+		a.Title, a.Body = bodyHeadline(headline, a.Body)
+	}
 	if strings.TrimSpace(cleanBody(a.Body)) == "" {
 		return Article{}, fmt.Errorf("the message has no text: %w", ErrNoArticle)
 	}
 	return a, nil
+}
+
+// encodedWordRe matches an RFC 2047 encoded word ("=?utf-8?b?…?=") left in
+// a header that did not decode.
+var encodedWordRe = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+
+// maxHeadlineWords: a first paragraph this short that does not end a
+// sentence is the body's headline.
+const maxHeadlineWords = 20
+
+// bodyHeadline is the title of a message without a usable subject: the
+// HTML part's headline, else the body's first paragraph when it is one
+// (taken out of the body).
+func bodyHeadline(headline, body string) (string, string) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(body), "\n\n")
+	first = strings.TrimSpace(first)
+	if headline != "" {
+		if sameTitle(first, headline) {
+			return headline, rest
+		}
+		return headline, body
+	}
+	if n := countWords(first); n > 0 && n <= maxHeadlineWords && !strings.ContainsAny(first, "\n") &&
+		!strings.HasSuffix(strings.TrimRight(first, `"'”’»)`), ".") && strings.TrimSpace(rest) != "" {
+		return first, rest
+	}
+	return "", body
 }
 
 // mailParts holds the first HTML and plain-text bodies of a message.

@@ -11,4 +11,7 @@ var (
 	ErrUnsupported = errors.New("unsupported file format")
 	ErrNoArticle   = errors.New("no article text found")
 	ErrTimeout     = errors.New("extraction took too long")
+	// ErrNotPlain: Options.PlainOnly was asked, and the file needs another
+	// parser than the text and Markdown readers.
+	ErrNotPlain = errors.New("not plain text")
 )

@@ -18,8 +18,16 @@ const DefaultTimeout = 30 * time.Second
 
 // Options tunes Extract. The zero value is ready to use.
 type Options struct {
-	MaxSize int64         // largest accepted file in bytes; 0 = DefaultMaxSize
-	Timeout time.Duration // per file; 0 = DefaultTimeout
+	MaxSize int64 // largest accepted file in bytes; 0 = DefaultMaxSize
+	// Timeout bounds the extraction of one file; 0 = DefaultTimeout. A
+	// negative Timeout sets no limit: for a caller that enforces one itself,
+	// by killing the process the extraction runs in.
+	Timeout time.Duration
+	// PlainOnly extracts only copied text and Markdown, read by this
+	// package's own code; any other file (HTML, e-mail, PDF, HTML saved as
+	// .txt) fails with ErrNotPlain before it is parsed, for the caller to
+	// extract where a third-party parser can do no harm (see isolate).
+	PlainOnly bool
 }
 
 // Format names, as stored in File.Format.
@@ -78,10 +86,15 @@ func Extract(name string, data []byte, opts Options) (Article, error) {
 		return Article{}, fmt.Errorf("%s: file is %s, over the %s limit: %w", name, humanSize(size), humanSize(maxSize), ErrTooLarge)
 	}
 	timeout := opts.Timeout
-	if timeout <= 0 {
+	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
 
+	if opts.PlainOnly {
+		if err := checkPlain(name, format, data); err != nil {
+			return Article{}, err
+		}
+	}
 	a, err := withTimeout(timeout, func() (Article, error) { return extractFile(name, format, data) })
 	if err != nil {
 		return Article{}, fmt.Errorf("%s: %w", name, err)
@@ -120,6 +133,9 @@ func extractFormat(name, format string, data []byte) (Article, error) {
 			a.File.Format = FormatHTML
 			return a, err
 		}
+		if err := checkTextLines(text); err != nil {
+			return Article{}, err
+		}
 		var a Article
 		if format == FormatText {
 			a, err = extractText(text)
@@ -138,6 +154,9 @@ func extractFormat(name, format string, data []byte) (Article, error) {
 			a, err = extractHTML(text)
 		} else {
 			// A ".html" file without any markup is plain copied text.
+			if err := checkTextLines(text); err != nil {
+				return Article{}, err
+			}
 			a, err = extractText(text)
 		}
 		a.File.Format = FormatHTML
@@ -179,6 +198,10 @@ func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
 		a, err := f()
 		done <- result{a, err}
 	}()
+	if d < 0 {
+		r := <-done
+		return r.a, r.err
+	}
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
@@ -191,25 +214,7 @@ func withTimeout(d time.Duration, f func() (Article, error)) (Article, error) {
 
 // finish normalises the fields every format shares and fills Words and Language.
 func finish(a *Article) {
-	a.Title = cleanInline(a.Title)
-	a.Subtitle = cleanInline(a.Subtitle)
-	a.Source = cleanInline(a.Source)
-	a.URL = strings.TrimSpace(a.URL)
-	a.Body = cleanBody(a.Body)
-	authors := a.Authors[:0]
-	seen := map[string]bool{}
-	for _, au := range a.Authors {
-		au = cleanInline(au)
-		if au != "" && !seen[strings.ToLower(au)] {
-			seen[strings.ToLower(au)] = true
-			authors = append(authors, au)
-		}
-	}
-	a.Authors = authors
-	for i := range a.Captions {
-		a.Captions[i].Text = cleanInline(a.Captions[i].Text)
-		a.Captions[i].Credit = cleanInline(a.Captions[i].Credit)
-	}
+	a.Clean()
 	a.Words = countWords(a.Body)
 	// The detector wins; a language the document declares is kept only
 	// when the text is too short or ambiguous for the detector.

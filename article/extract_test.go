@@ -74,6 +74,10 @@ func TestExtractGoodFiles(t *testing.T) {
 			mustNotAppear: []string{"View in browser", "Unsubscribe", "Fwd"}},
 		{file: "email/plain-cp1252.eml", format: "email", title: cafeTitle, bodyStart: cafeFirst, bodyEnd: cafeLastPart,
 			language: "fr", authors: []string{"Journal du Port"}, published: "2024-10-05"},
+		// A Subject: that cannot be decoded (an unknown charset, broken
+		// base64) gives the title the body's headline, not none.
+		{file: "email/undecodable-subject.eml", format: "email", title: ferryTitle, bodyStart: ferryFirst, bodyEnd: "on weekends.", language: "en"},
+		{file: "email/undecodable-subject-plain.eml", format: "email", title: ferryTitle, bodyStart: ferryFirst, bodyEnd: "on weekends.", language: "en"},
 		{file: "pdf/with-metadata.pdf", format: "pdf", title: ferryTitle, bodyStart: ferryFirst, bodyEnd: "on weekends.",
 			language: "en", authors: []string{"Tom Walker"}, published: "2024-03-12"},
 		{file: "pdf/heading-title.pdf", format: "pdf", title: cafeTitle, bodyStart: cafeFirst, bodyEnd: cafeLastPart,

@@ -28,7 +28,7 @@ var (
 		regexp.MustCompile(`\*(\S(?:.*?\S)?)\*`),
 	}
 	mdUnderscoreRe  = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_{1,2}([^\s_](?:.*?[^\s_])?)_{1,2}($|[^\p{L}\p{N}_])`)
-	mdEscapeRe      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`)
+	mdEscapeRe      = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`) // any ASCII punctuation, as CommonMark
 	mdFootnoteRefRe = regexp.MustCompile(`\[\^[^\]]+\]`)
 )
 

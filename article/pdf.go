@@ -2,11 +2,13 @@ package article
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -39,6 +41,9 @@ func extractPDF(data []byte) (a Article, err error) {
 			a, err = Article{}, fmt.Errorf("damaged PDF (%v): %w", r, ErrNoArticle)
 		}
 	}()
+	if err := checkPDFCrossReferences(data); err != nil {
+		return Article{}, fmt.Errorf("damaged PDF (%v): %w", err, ErrNoArticle)
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		if strings.Contains(err.Error(), "encrypted") {
@@ -55,12 +60,19 @@ func extractPDF(data []byte) (a Article, err error) {
 	}
 	a.Published = pdfDate(info.Key("CreationDate").Text())
 
-	var paras []pdfLine
+	var (
+		paras   []pdfLine
+		skipped error // why a page was not read
+	)
 	for _, p := range pdfPages(r.Trailer().Key("Root").Key("Pages")) {
-		if !pageStreamsSafe(p) {
+		if err := pageStreamsSafe(p); err != nil {
+			skipped = err
 			continue
 		}
 		paras = append(paras, pdfParagraphs(pdfLines(p.Content().Text))...)
+	}
+	if len(paras) == 0 && skipped != nil {
+		return Article{}, fmt.Errorf("no page of the PDF could be read (%v): %w", skipped, ErrNoArticle)
 	}
 	if len(paras) == 0 {
 		return Article{}, fmt.Errorf("the PDF has no text layer (scanned pages?): %w", ErrNoArticle)
@@ -111,13 +123,19 @@ func pdfPages(root pdf.Value) []pdf.Page {
 	return pages
 }
 
-// maxPDFStream bounds the bytes read from one content stream when checking it.
-const maxPDFStream = 32 << 20
+// maxPDFPageContent bounds the content of one page (its streams and its
+// fonts' ToUnicode maps, decompressed). The reader makes an object of some
+// 80 bytes for every glyph it shows, and a content stream can show one a
+// byte: a 70 KB compressed stream of 64 MB of "(a) Tj" took over a gigabyte.
+// An article's page holds a few tens of KB; 2 MB keeps a page under about
+// 200 MB.
+const maxPDFPageContent = 2 << 20
 
-// pageStreamsSafe reports whether the page's content stream and its fonts'
-// ToUnicode maps are free of an unterminated hex string: the reader's
-// lexer loops forever on one at the end of a stream.
-func pageStreamsSafe(p pdf.Page) bool {
+// pageStreamsSafe reports why the page's content cannot be read safely, or
+// nil: content over maxPDFPageContent, or an unterminated hex string in its
+// streams or its fonts' ToUnicode maps (the reader's lexer loops forever on
+// one at the end of a stream).
+func pageStreamsSafe(p pdf.Page) error {
 	streams := []pdf.Value{}
 	if c := p.V.Key("Contents"); c.Kind() == pdf.Array {
 		for i := 0; i < c.Len(); i++ {
@@ -136,17 +154,23 @@ func pageStreamsSafe(p pdf.Page) bool {
 	var all []byte
 	for _, v := range streams {
 		rc := v.Reader()
-		data, err := io.ReadAll(io.LimitReader(rc, maxPDFStream))
+		data, err := io.ReadAll(io.LimitReader(rc, int64(maxPDFPageContent-len(all)+1)))
 		rc.Close()
 		if err != nil {
-			return false
+			return fmt.Errorf("a page's content cannot be read: %v", err)
 		}
 		all = append(append(all, data...), '\n')
+		if len(all) > maxPDFPageContent {
+			return fmt.Errorf("a page's content is over %s, more than an article's page", humanSize(maxPDFPageContent))
+		}
 		if !hexStringsClosed(data) {
-			return false
+			return errors.New("a page's content is cut short")
 		}
 	}
-	return hexStringsClosed(all)
+	if !hexStringsClosed(all) {
+		return errors.New("a page's content is cut short")
+	}
+	return nil
 }
 
 // hexStringsClosed scans PDF content for a "<…" hex string that never
@@ -303,4 +327,123 @@ func pdfDate(s string) Date {
 		return Date{}
 	}
 	return NewDate(t)
+}
+
+// The PDF reader (github.com/ledongthuc/pdf) trusts the cross-reference
+// section's numbers: it makes its table of objects as long as the highest
+// object number a subsection, a stream's /Size or its /Index names, and
+// follows /Prev links without noticing a loop. A 721-byte file whose
+// subsection starts at object 2,000,000,000 made it allocate 64 GB
+// ("fatal error: runtime: out of memory", which no recover stops), and a
+// /Prev pointing at its own section kept it reading for ever. The sections
+// are checked here before the reader sees the file; the limits are far
+// beyond any real document.
+
+// maxPDFObjects bounds the objects a PDF of size bytes may number: one per
+// 8 bytes (real files spend hundreds of bytes on each), and 2,000,000 at
+// most, which keeps the reader's table (32 bytes an object) under 64 MB.
+func maxPDFObjects(size int) int64 { return min(int64(size)/8+1024, 2_000_000) }
+
+// maxPDFSections bounds the chain of /Prev links (one per incremental
+// update of the file).
+const maxPDFSections = 256
+
+var (
+	pdfStartXrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+	pdfSizeRe      = regexp.MustCompile(`/Size\s+(\d+)`)
+	pdfPrevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
+	pdfIndexRe     = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
+	pdfSubsection  = regexp.MustCompile(`^\s*(\d+)\s+(\d+)\s*[\r\n]`)
+	pdfObjHeaderRe = regexp.MustCompile(`^\s*\d+\s+\d+\s+obj\b`)
+)
+
+// checkPDFCrossReferences follows the file's cross-reference sections from
+// its last startxref, as the reader will, and refuses numbers out of all
+// proportion to the file and loops of /Prev links. What it cannot make sense
+// of is left for the reader to report.
+func checkPDFCrossReferences(data []byte) error {
+	tail := data[max(0, len(data)-1024):]
+	m := pdfStartXrefRe.FindAllSubmatch(tail, -1)
+	if m == nil {
+		return nil
+	}
+	limit := maxPDFObjects(len(data))
+	tooMany := func(what string, n int64) error {
+		return fmt.Errorf("its cross-reference section %s %d objects, more than a file of %s can hold (%d at most)", what, n, humanSize(int64(len(data))), limit)
+	}
+	offset, err := strconv.ParseInt(string(m[len(m)-1][1]), 10, 64)
+	if err != nil {
+		return nil
+	}
+	seen := map[int64]bool{}
+	for range maxPDFSections {
+		if offset <= 0 || offset >= int64(len(data)) {
+			return fmt.Errorf("its cross-reference section is at byte %d of %d", offset, len(data))
+		}
+		if seen[offset] {
+			return errors.New("its cross-reference sections refer to each other in a loop")
+		}
+		seen[offset] = true
+		section := data[offset:]
+		var dict []byte
+		switch {
+		case bytes.HasPrefix(bytes.TrimLeft(section, " \t\r\n"), []byte("xref")):
+			rest := bytes.TrimLeft(section, " \t\r\n")[len("xref"):]
+			rest = bytes.TrimLeft(rest, " \t")
+			rest = bytes.TrimLeft(rest, "\r\n")
+			for {
+				sub := pdfSubsection.FindSubmatch(rest[:min(len(rest), 64)])
+				if sub == nil {
+					break
+				}
+				start, err1 := strconv.ParseInt(string(sub[1]), 10, 64)
+				count, err2 := strconv.ParseInt(string(sub[2]), 10, 64)
+				if err1 != nil || err2 != nil || start+count > limit {
+					return tooMany("numbers up to", start+count)
+				}
+				// Each entry takes 20 bytes ("0000000009 00000 n \n").
+				skip := len(sub[0]) + int(count)*20
+				if skip > len(rest) {
+					return fmt.Errorf("its cross-reference table lists %d objects that the file does not hold", count)
+				}
+				rest = rest[skip:]
+			}
+			end := bytes.Index(rest, []byte("startxref"))
+			if end < 0 {
+				end = min(len(rest), 4096)
+			}
+			dict = rest[:end]
+		case pdfObjHeaderRe.Match(section[:min(len(section), 64)]):
+			end := bytes.Index(section, []byte("stream"))
+			if end < 0 {
+				return nil
+			}
+			dict = section[:end]
+			for _, idx := range pdfIndexRe.FindAllSubmatch(dict, -1) {
+				nums := strings.Fields(string(idx[1]))
+				for i := 0; i+1 < len(nums); i += 2 {
+					start, err1 := strconv.ParseInt(nums[i], 10, 64)
+					count, err2 := strconv.ParseInt(nums[i+1], 10, 64)
+					if err1 != nil || err2 != nil || start+count > limit {
+						return tooMany("numbers up to", start+count)
+					}
+				}
+			}
+		default:
+			return nil // not a section the reader knows either
+		}
+		if size := pdfSizeRe.FindSubmatch(dict); size != nil {
+			if n, err := strconv.ParseInt(string(size[1]), 10, 64); err != nil || n > limit {
+				return tooMany("declares", n)
+			}
+		}
+		prev := pdfPrevRe.FindSubmatch(dict)
+		if prev == nil {
+			return nil
+		}
+		if offset, err = strconv.ParseInt(string(prev[1]), 10, 64); err != nil {
+			return fmt.Errorf("its cross-reference section points to byte %s", prev[1])
+		}
+	}
+	return fmt.Errorf("it has more than %d cross-reference sections", maxPDFSections)
 }

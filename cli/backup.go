@@ -20,7 +20,7 @@ func runBackup(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	dest := fs.Arg(0)
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}

@@ -27,7 +27,7 @@ func runCheck(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "clippings check: takes no arguments; name the archive with --db")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}

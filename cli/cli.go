@@ -33,6 +33,10 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	StderrIsTTY    bool
+
+	// tty is Stderr as given, for the progress bar's own control
+	// characters; Run makes Stdout and Stderr escape any others.
+	tty io.Writer
 }
 
 // OSEnv is the process's real environment.
@@ -93,6 +97,8 @@ func Run(ctx context.Context, env Env, args []string) int {
 		Usage(env.Stdout)
 		return ExitOK
 	}
+	env.tty = env.Stderr
+	env.Stdout, env.Stderr = newSafeWriter(env.Stdout), newSafeWriter(env.Stderr)
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(ctx, env, args[1:])
@@ -196,14 +202,36 @@ func limitGiven(env Env, command string, limit int) bool {
 	return true
 }
 
-// openStore opens the archive named by --db, printing why it cannot.
-func openStore(ctx context.Context, env Env, flagValue string) (*db.Store, bool) {
+// need is what a command does with the archive.
+type need int
+
+const (
+	// reads: the command only reads, and opens the archive read-only, so
+	// it works on read-only media and leaves the file as it was (an
+	// archive of an earlier version is upgraded first when it can be, as
+	// by every command).
+	reads need = iota
+	// changes: the command changes an archive that must exist.
+	changes
+	// adds: the command adds articles, and creates the archive if missing.
+	adds
+)
+
+// openStore opens the archive named by --db as the command needs it,
+// printing why it cannot.
+func openStore(ctx context.Context, env Env, flagValue string, n need) (*db.Store, bool) {
 	path, err := ResolveDBPath(flagValue, env.Getenv)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "clippings: %v\n", err)
 		return nil, false
 	}
-	s, err := db.Open(ctx, path)
+	mode := map[need]db.Mode{reads: db.ReadOnly, changes: db.Existing, adds: db.Create}[n]
+	s, err := db.OpenMode(ctx, path, mode)
+	if errors.Is(err, db.ErrNeedsUpgrade) {
+		if w, werr := db.OpenMode(ctx, path, db.Existing); werr == nil {
+			s, err = w, nil
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "clippings: %v\n", err)
 		return nil, false

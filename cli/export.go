@@ -30,7 +30,7 @@ func runExport(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	dir, query := fs.Arg(0), strings.Join(fs.Args()[1:], " ")
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/article"
+	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/importer"
 )
 
@@ -47,11 +48,16 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
-	if !ok {
-		return ExitUsage
+	// A dry run stores nothing and looks nothing up: it needs no archive.
+	var store *db.Store
+	if !*dryRun {
+		s, ok := openStore(ctx, env, *dbFlag, adds)
+		if !ok {
+			return ExitUsage
+		}
+		store = s
+		defer func() { store.Close() }()
 	}
-	defer store.Close()
 
 	im := &importer.Importer{Store: store, Opts: importer.Options{DryRun: *dryRun, MaxSize: limit}}
 	enc := json.NewEncoder(env.Stdout)
@@ -70,8 +76,11 @@ func runImport(ctx context.Context, env Env, args []string) int {
 	// An archive from an earlier version: its older articles get their
 	// copies and entities now, once (grouping does not depend on the order
 	// articles are done in, so the new ones could go first).
-	if !*dryRun && ctx.Err() == nil && !backfill(ctx, env, store, "import") {
-		return ExitFailed
+	if !*dryRun && ctx.Err() == nil {
+		var ok bool
+		if store, ok = backfill(ctx, env, store, "import"); !ok {
+			return ExitFailed
+		}
 	}
 	if sum.Failed > 0 || sum.Cancelled > 0 {
 		return ExitFailed
@@ -103,11 +112,11 @@ func normalise(a *article.Article) {
 func describeResult(r importer.Result) string {
 	switch r.Status {
 	case importer.Imported:
-		return fmt.Sprintf("imported   #%d %s  (%s)", r.ID, r.Title, r.Path)
+		return fmt.Sprintf("imported   #%d %s  (%s)", r.ID, oneLine(r.Title), r.Path)
 	case importer.Duplicate:
 		return fmt.Sprintf("duplicate  %s: duplicate of #%d", r.Path, r.ID)
 	case importer.Extracted:
-		return fmt.Sprintf("extracted  %s  (%s; dry run, not stored)", r.Title, r.Path)
+		return fmt.Sprintf("extracted  %s  (%s; dry run, not stored)", oneLine(r.Title), r.Path)
 	case importer.Skipped:
 		return fmt.Sprintf("skipped    %s: %v", r.Path, r.Err)
 	}
@@ -159,7 +168,7 @@ func (p *progress) update(pr importer.Progress) {
 		}
 		const width = 30
 		filled := width * pr.Done / pr.Total
-		fmt.Fprintf(p.env.Stderr, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), pr.Done, pr.Total, p.unit)
+		fmt.Fprintf(p.env.tty, "\r[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(" ", width-filled), pr.Done, pr.Total, p.unit)
 		p.shown = true
 	} else {
 		if now.Sub(p.last) < 5*time.Second {
@@ -173,7 +182,7 @@ func (p *progress) update(pr importer.Progress) {
 // clear removes the bar before other output.
 func (p *progress) clear() {
 	if p.shown {
-		fmt.Fprint(p.env.Stderr, "\r\033[K")
+		fmt.Fprint(p.env.tty, "\r\033[K")
 		p.shown = false
 	}
 }

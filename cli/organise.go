@@ -97,7 +97,7 @@ func runTag(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "clippings tag: give tags to add (+NAME) or remove (-NAME)")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, changes)
 	if !ok {
 		return ExitUsage
 	}
@@ -147,7 +147,7 @@ func runTags(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "clippings tags: takes no arguments")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
@@ -195,7 +195,7 @@ func markCommand(name, help, done string, method func(*db.Store) setter, on bool
 			fmt.Fprintf(env.Stderr, "clippings %s: give at least one article ID, or --query\n", name)
 			return ExitUsage
 		}
-		store, ok := openStore(ctx, env, *dbFlag)
+		store, ok := openStore(ctx, env, *dbFlag, changes)
 		if !ok {
 			return ExitUsage
 		}
@@ -229,7 +229,11 @@ func runNote(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	rest := fs.Args()[1:]
-	store, ok := openStore(ctx, env, *dbFlag)
+	need := changes
+	if len(rest) == 0 {
+		need = reads // printing the note
+	}
+	store, ok := openStore(ctx, env, *dbFlag, need)
 	if !ok {
 		return ExitUsage
 	}
@@ -334,7 +338,7 @@ func runEdit(ctx context.Context, env Env, args []string) int {
 		changed = append(changed, db.FieldSource)
 	}
 	if date.set {
-		d, err := article.ParseDate(strings.TrimSpace(date.value))
+		d, err := article.ParsePublished(date.value)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "clippings edit: --date: %v\n", err)
 			return ExitUsage
@@ -350,7 +354,7 @@ func runEdit(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "clippings edit: nothing to change; give --title, --author, --source, --date or --url")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, changes)
 	if !ok {
 		return ExitUsage
 	}

@@ -180,7 +180,7 @@ func TestNoteAndEditCommands(t *testing.T) {
 		status int
 		errHas string
 	}{
-		{[]string{"edit", "2", "--date", "last week"}, ExitUsage, "not YYYY-MM-DD"},
+		{[]string{"edit", "2", "--date", "last week"}, ExitUsage, "as YYYY-MM-DD"},
 		{[]string{"edit", "2"}, ExitUsage, "nothing to change"},
 		{[]string{"edit", "2", "--title", " "}, ExitUsage, "needs a title"},
 		{[]string{"edit", "2", "3", "--title", "x"}, ExitUsage, "unexpected"},

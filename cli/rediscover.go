@@ -16,9 +16,22 @@ import (
 
 // backfill gives the articles of an archive from an earlier version their
 // groups of copies and entities, when that is still to do, with progress
-// on stderr. It reports false (after printing why) when it failed.
-func backfill(ctx context.Context, env Env, store *db.Store, name string) bool {
+// on stderr. It reports false (after printing why) when it failed. A store
+// opened to read is opened again for writing for it (and returned in its
+// place) — or, when the archive cannot be written, the command goes on
+// without, saying so.
+func backfill(ctx context.Context, env Env, store *db.Store, name string) (*db.Store, bool) {
 	pending, err := store.BackfillPending(ctx)
+	if err == nil && pending && store.ReadOnly() {
+		w, werr := db.OpenMode(ctx, store.Path(), db.Existing)
+		if werr != nil {
+			fmt.Fprintf(env.Stderr, "clippings %s: the copies and names of the archive's older articles are not found yet, "+
+				"and the archive cannot be written (%v): they may be missing from the results\n", name, werr)
+			return store, true
+		}
+		store.Close()
+		store = w
+	}
 	if err == nil && pending {
 		p := newProgress(env)
 		p.unit = "articles: finding copies and names (once, after an upgrade)"
@@ -29,9 +42,9 @@ func backfill(ctx context.Context, env Env, store *db.Store, name string) bool {
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "clippings %s: %v\n", name, err)
-		return false
+		return store, false
 	}
-	return true
+	return store, true
 }
 
 func runRelated(ctx context.Context, env Env, args []string) int {
@@ -50,12 +63,12 @@ func runRelated(ctx context.Context, env Env, args []string) int {
 	if !limitGiven(env, "related", *limit) {
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
-	defer store.Close()
-	if !backfill(ctx, env, store, "related") {
+	defer func() { store.Close() }()
+	if store, ok = backfill(ctx, env, store, "related"); !ok {
 		return ExitFailed
 	}
 	hits, err := store.Related(ctx, id, *limit)
@@ -101,7 +114,7 @@ func printHits(env Env, hits []db.Hit, asJSON, grouped bool) {
 		case n > 1:
 			copies = fmt.Sprintf("  (+%d copies)", n)
 		}
-		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s%s%s\n        %s\n", h.ID, date, orDash(h.Source), h.Title, marksOf(h), copies, marks(h.Snippet, "**", "**"))
+		fmt.Fprintf(env.Stdout, "#%-6d %s  %s — %s%s%s\n        %s\n", h.ID, date, orDash(oneLine(h.Source)), oneLine(h.Title), marksOf(h), copies, marks(h.Snippet, "**", "**"))
 	}
 }
 
@@ -126,7 +139,7 @@ func runTimeline(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
@@ -176,12 +189,12 @@ func runEntities(ctx context.Context, env Env, args []string) int {
 	if !limitGiven(env, "entities", *limit) {
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
-	defer store.Close()
-	if !backfill(ctx, env, store, "entities") {
+	defer func() { store.Close() }()
+	if store, ok = backfill(ctx, env, store, "entities"); !ok {
 		return ExitFailed
 	}
 	query := strings.Join(fs.Args(), " ")

@@ -27,7 +27,7 @@ func runReextract(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, changes)
 	if !ok {
 		return ExitUsage
 	}
@@ -52,9 +52,9 @@ func runReextract(ctx context.Context, env Env, args []string) int {
 		}
 		switch r.Status {
 		case importer.Updated:
-			fmt.Fprintf(env.Stdout, "updated    #%d %s\n", r.ID, r.Title)
+			fmt.Fprintf(env.Stdout, "updated    #%d %s\n", r.ID, oneLine(r.Title))
 		case importer.Failed:
-			fmt.Fprintf(env.Stdout, "failed     #%d %s: %v\n", r.ID, r.Title, r.Err)
+			fmt.Fprintf(env.Stdout, "failed     #%d %s: %v\n", r.ID, oneLine(r.Title), r.Err)
 		}
 	}, progress.update)
 	progress.clear()

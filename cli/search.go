@@ -43,18 +43,20 @@ func runSearch(ctx context.Context, env Env, args []string) int {
 	if !limitGiven(env, "search", *limit) {
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
-	defer store.Close()
+	defer func() { store.Close() }()
 	store.SetScanBudget(0) // an exact count up to the cap, not the first 60 ms
 
 	req := db.Request{Query: strings.Join(fs.Args(), " "), Sort: sort, Limit: *limit, Group: *group}
 	// Groups and entity filters need every article's copies and entities:
 	// an archive from an earlier version is brought up to date first.
-	if (*group || mentionsEntities(req.Query)) && !backfill(ctx, env, store, "search") {
-		return ExitFailed
+	if *group || mentionsEntities(req.Query) {
+		if store, ok = backfill(ctx, env, store, "search"); !ok {
+			return ExitFailed
+		}
 	}
 	res, err := store.Search(ctx, req)
 	if err != nil {

@@ -22,7 +22,7 @@ func runShow(ctx context.Context, env Env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}
@@ -46,7 +46,7 @@ func runShow(ctx context.Context, env Env, args []string) int {
 		return ExitOK
 	}
 	w := env.Stdout
-	fmt.Fprintf(w, "%s\n", a.Title)
+	fmt.Fprintf(w, "%s\n", oneLine(a.Title))
 	if a.Subtitle != "" {
 		fmt.Fprintf(w, "%s\n", a.Subtitle)
 	}
@@ -146,7 +146,7 @@ func runDelete(ctx context.Context, env Env, args []string) int {
 		}
 		ids = append(ids, id)
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, changes)
 	if !ok {
 		return ExitUsage
 	}

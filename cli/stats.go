@@ -20,7 +20,7 @@ func runStats(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "clippings stats: takes no arguments; name the archive with --db")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, reads)
 	if !ok {
 		return ExitUsage
 	}

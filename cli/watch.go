@@ -7,6 +7,7 @@ import (
 
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/inbox"
+	"github.com/clippings/clippings/isolate"
 )
 
 func runWatch(ctx context.Context, env Env, args []string) int {
@@ -31,17 +32,20 @@ func runWatch(ctx context.Context, env Env, args []string) int {
 		return ExitUsage
 	}
 	defer w.Close()
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, adds)
 	if !ok {
 		return ExitUsage
 	}
-	defer store.Close()
-	if !backfill(ctx, env, store, "watch") {
+	defer func() { store.Close() }()
+	if store, ok = backfill(ctx, env, store, "watch"); !ok {
 		return ExitFailed
 	}
 	fmt.Fprintf(env.Stderr, "watching %s (Ctrl+C to stop)\n", w.Dir())
 
-	im := &importer.Importer{Store: store}
+	// One pool of extraction workers for the whole watch, not one a batch.
+	pool := isolate.New(0)
+	defer pool.Close()
+	im := &importer.Importer{Store: store, Pool: pool}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	for {

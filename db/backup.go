@@ -41,7 +41,11 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // refuse (VACUUM INTO, FTS5 commands) without occupying the writer that
 // this Store's imports use.
 func (s *Store) maintenanceConn() (*sql.DB, error) {
-	conn, err := sql.Open("sqlite", dsn(s.path, false))
+	d := s.dsn(false)
+	if s.ReadOnly() {
+		d = s.readOnlyDSN(false)
+	}
+	conn, err := sql.Open("sqlite", d)
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", s.path, err)
 	}

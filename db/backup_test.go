@@ -163,7 +163,7 @@ func TestMigrationBacksUpArchiveFirst(t *testing.T) {
 	}
 	next := len(ms) + 1
 	withFake := append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN fake_flag INTEGER NOT NULL DEFAULT 0"})
-	s, err = open(ctx, path, withFake)
+	s, err = open(ctx, path, withFake, Create)
 	if err != nil {
 		t.Fatalf("open with a new migration: %v", err)
 	}
@@ -176,7 +176,7 @@ func TestMigrationBacksUpArchiveFirst(t *testing.T) {
 	if got := userVersion(t, path); got != next {
 		t.Errorf("archive is at version %d; want %d", got, next)
 	}
-	b, err := open(ctx, bak, ms)
+	b, err := open(ctx, bak, ms, Create)
 	if err != nil {
 		t.Fatalf("open backup: %v", err)
 	}
@@ -186,7 +186,7 @@ func TestMigrationBacksUpArchiveFirst(t *testing.T) {
 	b.Close()
 
 	// Up to date now: opening again makes no second backup.
-	s, err = open(ctx, path, withFake)
+	s, err = open(ctx, path, withFake, Create)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestFailedMigrationKeepsArchiveAndBackup(t *testing.T) {
 	s.Close()
 	ms, _ := loadMigrations()
 	broken := append(ms, migration{name: "broken.sql", sql: "CREATE TABLE extra(x); SELECT no_such_function()"})
-	if _, err := open(ctx, path, broken); err == nil {
+	if _, err := open(ctx, path, broken, Create); err == nil {
 		t.Fatal("a failing migration was reported as success")
 	}
 	if got := userVersion(t, path); got != len(ms) {
@@ -272,12 +272,12 @@ func TestMigrationBackupHoldsWhatIsStillInTheLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := len(ms) + 1
-	s, err := open(ctx, path, append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN fake_flag INTEGER NOT NULL DEFAULT 0"}))
+	s, err := open(ctx, path, append(ms, migration{name: "fake_add_column.sql", sql: "ALTER TABLE articles ADD COLUMN fake_flag INTEGER NOT NULL DEFAULT 0"}), Create)
 	if err != nil {
 		t.Fatalf("open with a new migration: %v", err)
 	}
 	s.Close()
-	b, err := open(ctx, path+".before-v"+itoa(next)+".bak", ms)
+	b, err := open(ctx, path+".before-v"+itoa(next)+".bak", ms, Create)
 	if err != nil {
 		t.Fatalf("open backup: %v", err)
 	}

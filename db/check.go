@@ -85,7 +85,7 @@ func (r *CheckReport) add(kind string, article int64, detail string) {
 // read afresh, so segments merged away since (by an import, or tagging)
 // were reported as corruption.
 func (s *Store) checkSQLite(ctx context.Context, r *CheckReport) {
-	conn, err := sql.Open("sqlite", dsn(s.path, true))
+	conn, err := sql.Open("sqlite", s.dsn(true))
 	if err != nil {
 		r.add(ProblemDatabase, 0, "integrity check could not run: "+err.Error())
 		return
@@ -117,9 +117,20 @@ func (s *Store) checkSQLite(ctx context.Context, r *CheckReport) {
 // for as long as it runs — seconds on a large archive, long enough to make a
 // running import give up. So it runs on a snapshot copy of the archive, and
 // in place only when no copy can be made (no room on the disk).
+//
+// The copy goes beside the archive, else (a read-only folder) in the
+// temporary folder. A read-only archive is never checked in place: the
+// command runs in a transaction, which it cannot begin.
 func (s *Store) checkFullTextIndex(ctx context.Context, r *CheckReport) {
-	err := s.checkIndexOnSnapshot(ctx)
+	err := s.checkIndexOnSnapshot(ctx, filepath.Dir(s.path))
 	if errors.Is(err, errNoSnapshot) {
+		err = s.checkIndexOnSnapshot(ctx, os.TempDir())
+	}
+	if errors.Is(err, errNoSnapshot) {
+		if s.ReadOnly() {
+			r.add(ProblemIndex, 0, "the full-text index could not be checked: the archive is read-only and no copy of it could be made (free some space in "+os.TempDir()+")")
+			return
+		}
 		err = checkIndexIn(ctx, s.path)
 	}
 	if err != nil {
@@ -130,8 +141,8 @@ func (s *Store) checkFullTextIndex(ctx context.Context, r *CheckReport) {
 // errNoSnapshot says the snapshot copy could not be made.
 var errNoSnapshot = errors.New("no snapshot for the index check")
 
-func (s *Store) checkIndexOnSnapshot(ctx context.Context) error {
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".clippings-check-*.db")
+func (s *Store) checkIndexOnSnapshot(ctx context.Context, dir string) error {
+	tmp, err := os.CreateTemp(dir, ".clippings-check-*.db")
 	if err != nil {
 		return errNoSnapshot
 	}
@@ -147,7 +158,7 @@ func (s *Store) checkIndexOnSnapshot(ctx context.Context) error {
 	if err != nil {
 		return errNoSnapshot
 	}
-	err = vacuumInto(ctx, conn, s.path, snapshot)
+	err = vacuumInto(ctx, conn, s.file, snapshot)
 	conn.Close()
 	if err != nil {
 		return errNoSnapshot

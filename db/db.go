@@ -53,35 +53,84 @@ type Store struct {
 	watch  *sql.DB // one reader kept for PRAGMA data_version (see DataVersion)
 
 	recent recentBands // the writer's mirror of bands_recent
+
+	// file is what the connections open: the archive itself, or for a
+	// read-only archive whose last changes could only be read from a copy,
+	// that copy (see openReadOnly); cleanup removes the copy.
+	file    string
+	cleanup func()
+	access  access // how the connections may use the file
 }
 
-// Open opens the archive at path, creating it and its folder when missing, and
-// brings its schema up to date. An archive from a newer Clippings, or a file
-// that is not a database, is refused and left untouched.
+// access is how a Store's connections use its file.
+type access int
+
+const (
+	writeAccess   access = iota // a store that writes
+	queryOnly                   // read-only use of a file that could be written
+	readOnlyFile                // the file opened read-only (mode=ro)
+	immutableFile               // mode=ro&immutable=1: see openReadOnly
+)
+
+// Open opens the archive at path for writing, creating it and its folder
+// when missing, and brings its schema up to date. An archive from a newer
+// Clippings, or a file that is not a Clippings archive, is refused and left
+// untouched. It is OpenMode with Create.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenMode(ctx, path, Create)
+}
+
+// OpenMode opens the archive at path as mode allows: only Create makes a new
+// archive, and ReadOnly writes nothing to the archive.
+func OpenMode(ctx context.Context, path string, mode Mode) (*Store, error) {
 	ms, err := loadMigrations()
 	if err != nil {
 		return nil, err
 	}
-	return open(ctx, path, ms)
+	return open(ctx, path, ms, mode)
 }
 
-// open is Open with the schema steps given, so tests can add a migration.
-func open(ctx context.Context, path string, ms []migration) (*Store, error) {
+// open is OpenMode with the schema steps given, so tests can add a migration.
+func open(ctx context.Context, path string, ms []migration, mode Mode) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("archive path %s: %w", path, err)
 	}
+	_, err = os.Stat(abs)
+	exists := err == nil
+	switch {
+	case errors.Is(err, os.ErrNotExist) && mode != Create:
+		return nil, fmt.Errorf("no archive at %s; check the file name (only importing creates a new archive): %w", abs, ErrNoArchive)
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("archive %s: %w", abs, err)
+	}
+	if mode == ReadOnly {
+		return openReadOnly(ctx, abs, len(ms))
+	}
 	if err := checkExisting(ctx, abs, len(ms)); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+	made, err := makeFolder(filepath.Dir(abs))
+	if err != nil {
 		return nil, fmt.Errorf("cannot create the folder of archive %s (%v); choose a folder you may write to: %w", abs, err, ErrReadOnly)
 	}
 	if err := checkWritable(abs); err != nil {
+		removeNew(abs, made)
 		return nil, err
 	}
-	write, err := sql.Open("sqlite", dsn(abs, false))
+	s, err := openWritable(ctx, abs, ms)
+	if err != nil && !exists {
+		// A new archive that could not be made (a full disk) leaves
+		// nothing behind: no empty file, no folder made for it.
+		removeNew(abs, made)
+	}
+	return s, err
+}
+
+// openWritable opens the connections of a Store that writes.
+func openWritable(ctx context.Context, abs string, ms []migration) (*Store, error) {
+	s := &Store{path: abs, file: abs}
+	write, err := sql.Open("sqlite", s.dsn(false))
 	if err != nil {
 		return nil, fmt.Errorf("open archive %s: %w", abs, err)
 	}
@@ -96,24 +145,67 @@ func open(ctx context.Context, path string, ms []migration) (*Store, error) {
 		write.Close()
 		return nil, describeOpenError(abs, err)
 	}
-	read, err := sql.Open("sqlite", dsn(abs, true))
-	if err != nil {
+	s.write = write
+	if err := s.openReaders(); err != nil {
 		write.Close()
-		return nil, fmt.Errorf("open archive %s for reading: %w", abs, err)
+		return nil, err
+	}
+	return s, nil
+}
+
+// openReaders opens the pool of readers and the watch connection, and sets
+// the search limits: the rest of a Store once its writer is open.
+func (s *Store) openReaders() error {
+	read, err := sql.Open("sqlite", s.dsn(true))
+	if err != nil {
+		return fmt.Errorf("open archive %s for reading: %w", s.path, err)
 	}
 	readers := max(4, runtime.NumCPU())
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	watch, err := openWatch(abs)
+	watch, err := openWatch(s.dsn(true))
 	if err != nil {
-		write.Close()
 		read.Close()
-		return nil, err
+		return err
 	}
-	return &Store{path: abs, write: write, read: read, watch: watch, limits: searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget}}, nil
+	s.read, s.watch = read, watch
+	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget}
+	return nil
 }
 
-// dsn builds the connection string. Readers are query_only so that a bug can
+// dsn builds the connection string of the store's file. Readers are
+// query_only so that a bug can never write through them, and so is every
+// connection of a read-only store.
+func (s *Store) dsn(reader bool) string {
+	switch s.access {
+	case writeAccess:
+		return dsn(s.file, reader)
+	case queryOnly:
+		// The file could be written: SQLite keeps its -wal and -shm as
+		// for any connection (and removes them when the last closes).
+		return dsn(s.file, true)
+	}
+	return s.readOnlyDSN(true)
+}
+
+// readOnlyDSN opens the file read-only (mode=ro). Without query_only it
+// still writes nothing to the archive, and may copy it (VACUUM INTO, which
+// query_only refuses): a read-only store's backups and check copies.
+func (s *Store) readOnlyDSN(queryOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q.Add("_pragma", "cache_size(-2000)")
+	if queryOnly {
+		q.Add("_pragma", "query_only(1)")
+	}
+	mode := "mode=ro"
+	if s.access == immutableFile {
+		mode += "&immutable=1"
+	}
+	return (&url.URL{Scheme: "file", Path: s.file, RawQuery: mode + "&" + q.Encode()}).String()
+}
+
+// dsn builds the connection string of a store that writes. Readers are query_only so that a bug can
 // never write through them.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
@@ -156,27 +248,13 @@ func probeExisting(ctx context.Context, path string, supported int) error {
 	if err := checkHeader(path, st.Size()); err != nil {
 		return err
 	}
-	probe, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String())
+	probe, err := sql.Open("sqlite", readOnlyURI(path))
 	if err != nil {
 		return fmt.Errorf("archive %s: %w", path, err)
 	}
 	defer probe.Close()
-	var version int
-	if err := probe.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return describeOpenError(path, err)
-	}
-	// A database that is not ours (other tables, no articles) is refused too.
-	var tables int
-	if err := probe.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'").Scan(&tables); err != nil {
-		return describeOpenError(path, err)
-	}
-	if version == 0 && tables > 0 {
-		return fmt.Errorf("%s is an SQLite database of another program, not a Clippings archive; choose another file: %w", path, ErrNotDatabase)
-	}
-	if version > supported {
-		return &TooNewError{Path: path, Version: version, Supported: supported}
-	}
-	return nil
+	_, err = identify(ctx, probe, path, supported)
+	return err
 }
 
 // describeOpenError turns SQLite's terse codes into messages naming the file
@@ -192,6 +270,8 @@ func describeOpenError(path string, err error) error {
 		return fmt.Errorf("%s is not a Clippings archive or is damaged (%v); it was left untouched — restore a backup or choose another file: %w", path, err, ErrNotDatabase)
 	case strings.Contains(msg, "database is locked"), strings.Contains(msg, "SQLITE_BUSY"):
 		return fmt.Errorf("%s is locked by another program; close it and try again: %w", path, ErrLocked)
+	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"):
+		return fmt.Errorf("the disk holding %s is full; free some space, or choose another place for the archive (%v): %w", path, err, ErrDiskFull)
 	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"), strings.Contains(msg, "unable to open"):
 		return fmt.Errorf("%s cannot be opened for writing (%v); check the permissions of the file and its folder: %w", path, err, ErrReadOnly)
 	}
@@ -203,8 +283,16 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes all connections, checkpointing the WAL.
 func (s *Store) Close() error {
-	return errors.Join(s.watch.Close(), s.read.Close(), s.write.Close())
+	err := errors.Join(s.watch.Close(), s.read.Close(), s.write.Close())
+	if s.cleanup != nil {
+		s.cleanup()
+	}
+	return err
 }
+
+// ReadOnly reports whether the store was opened only to read: every change
+// fails with ErrReadOnly.
+func (s *Store) ReadOnly() bool { return s.access != writeAccess }
 
 // Count is the number of articles in the archive.
 func (s *Store) Count(ctx context.Context) (int, error) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,7 +120,7 @@ func TestOpenRefusesNewerArchiveUntouched(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("CREATE TABLE future(x); PRAGMA user_version = 99"); err != nil {
+	if _, err := raw.Exec(fmt.Sprintf("CREATE TABLE future(x); PRAGMA user_version = 99; PRAGMA application_id = %d", ApplicationID)); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()

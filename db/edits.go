@@ -102,8 +102,10 @@ func editsOf(a article.Article, fields []string) userEdits {
 
 // merge adds m's fields to e.
 func (e *userEdits) merge(m MetadataEdit) error {
+	// A correction is cleaned as extraction cleans what it reads: no control
+	// characters (a title that retitles the terminal) or line breaks.
 	if m.Title != nil {
-		t := strings.TrimSpace(*m.Title)
+		t := article.CleanLine(*m.Title)
 		if t == "" {
 			return fmt.Errorf("%w: an article needs a title", ErrInvalid)
 		}
@@ -112,7 +114,7 @@ func (e *userEdits) merge(m MetadataEdit) error {
 	if m.Authors != nil {
 		var authors []string
 		for _, a := range *m.Authors {
-			if a = strings.Join(strings.Fields(a), " "); a != "" {
+			if a = article.CleanLine(a); a != "" {
 				authors = append(authors, a)
 			}
 		}
@@ -122,7 +124,7 @@ func (e *userEdits) merge(m MetadataEdit) error {
 		e.Authors = &authors
 	}
 	if m.Source != nil {
-		src := strings.TrimSpace(*m.Source)
+		src := article.CleanLine(*m.Source)
 		e.Source = &src
 	}
 	if m.Published != nil {
@@ -130,7 +132,7 @@ func (e *userEdits) merge(m MetadataEdit) error {
 		e.Published = &d
 	}
 	if m.URL != nil {
-		u := strings.TrimSpace(*m.URL)
+		u := article.CleanLine(*m.URL)
 		e.URL = &u
 	}
 	return nil

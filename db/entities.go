@@ -64,10 +64,11 @@ func (s *Store) EntityFacets(ctx context.Context, queryText string, perKind int)
 	if perKind <= 0 {
 		perKind = 10
 	}
-	f, err := s.entityFacets(ctx, s.parse(ctx, queryText), perKind)
-	if err != nil && isQuerySyntaxError(err) {
-		f, err = s.entityFacets(ctx, plainQuery(cleanQueryText(queryText)), perKind)
-	}
+	var f EntityFacets
+	err := s.withQuery(ctx, queryText, true, func(ctx context.Context, q query) (err error) {
+		f, err = s.entityFacets(ctx, q, perKind)
+		return err
+	})
 	if err != nil {
 		return EntityFacets{}, fmt.Errorf("entity facets: %w", describeReadError(s.path, err))
 	}

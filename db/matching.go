@@ -9,11 +9,6 @@ import (
 	"time"
 )
 
-// parse reads a query the way Search does.
-func (s *Store) parse(ctx context.Context, text string) query {
-	return parseQuery(cleanQueryText(text), s.prefixStems(ctx))
-}
-
 // docsQuery is the SQL listing the doc keys a query matches, unordered and
 // unscored, with its arguments: the index when there are words to match,
 // else the articles table minus the excluded words.
@@ -38,10 +33,11 @@ func dayOfDoc(doc int64) time.Time { return dayZero.AddDate(0, 0, int(doc>>32)) 
 // a cap: for applying an action to all the results. The ids come from the
 // index keys, so no article is read.
 func (s *Store) MatchingIDs(ctx context.Context, queryText string) ([]int64, error) {
-	ids, err := s.matchingIDs(ctx, s.parse(ctx, queryText))
-	if err != nil && isQuerySyntaxError(err) {
-		ids, err = s.matchingIDs(ctx, plainQuery(cleanQueryText(queryText)))
-	}
+	var ids []int64
+	err := s.withQuery(ctx, queryText, false, func(ctx context.Context, q query) (err error) {
+		ids, err = s.matchingIDs(ctx, q)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("matching articles: %w", describeReadError(s.path, err))
 	}
@@ -64,7 +60,7 @@ func (s *Store) matchingIDs(ctx context.Context, q query) ([]int64, error) {
 // CountMatches counts a query's matches up to CountCap; capped says there
 // are more. It reads no article, so a sidebar may count every saved search.
 func (s *Store) CountMatches(ctx context.Context, queryText string) (n int, capped bool, err error) {
-	count := func(q query) error {
+	count := func(ctx context.Context, q query) error {
 		docs, args := q.docsQuery()
 		if !q.hasWords() && q.after.IsZero() && q.before.IsZero() {
 			n, err = s.Count(ctx)
@@ -76,10 +72,7 @@ func (s *Store) CountMatches(ctx context.Context, queryText string) (n int, capp
 		}
 		return err
 	}
-	err = count(s.parse(ctx, queryText))
-	if err != nil && isQuerySyntaxError(err) {
-		err = count(plainQuery(cleanQueryText(queryText)))
-	}
+	err = s.withQuery(ctx, queryText, true, count)
 	if err != nil {
 		return 0, false, fmt.Errorf("count matches: %w", describeReadError(s.path, err))
 	}
@@ -118,10 +111,11 @@ type Facets struct {
 // Facets counts the sources, authors, languages and years of a query's
 // results. FacetQuery and Narrow make the query a click on a value runs.
 func (s *Store) Facets(ctx context.Context, queryText string) (Facets, error) {
-	f, err := s.facets(ctx, s.parse(ctx, queryText))
-	if err != nil && isQuerySyntaxError(err) {
-		f, err = s.facets(ctx, plainQuery(cleanQueryText(queryText)))
-	}
+	var f Facets
+	err := s.withQuery(ctx, queryText, true, func(ctx context.Context, q query) (err error) {
+		f, err = s.facets(ctx, q)
+		return err
+	})
 	if err != nil {
 		return Facets{}, fmt.Errorf("facets: %w", describeReadError(s.path, err))
 	}

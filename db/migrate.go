@@ -71,14 +71,33 @@ func migrate(ctx context.Context, conn *sql.DB, path string, ms []migration) err
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", ms[i].name, err)
 		}
-		// PRAGMA takes no parameters; i+1 is an integer we computed.
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+		// PRAGMA takes no parameters; i+1 is an integer we computed. A new
+		// archive is marked as Clippings' in its first step.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", i+1, ApplicationID)); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: set version: %w", ms[i].name, err)
 		}
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migration %s: commit: %w", ms[i].name, err)
 		}
+	}
+	return markArchive(ctx, conn)
+}
+
+// markArchive gives the archive Clippings' application id: a new one as its
+// schema is made, one of an earlier version (recognised by its schema) the
+// first time it is opened for writing.
+func markArchive(ctx context.Context, conn *sql.DB) error {
+	var id int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("read application id: %w", err)
+	}
+	if id == ApplicationID {
+		return nil
+	}
+	// PRAGMA takes no parameters; ApplicationID is a constant.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		return fmt.Errorf("set application id: %w", err)
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/clippings/clippings/article"
 )
 
 // Organising articles: tags, star, read state and notes. Every method takes
@@ -250,8 +252,10 @@ func (s *Store) SetNote(ctx context.Context, id int64, text string) error {
 	}, nil)
 }
 
+// cleanNote keeps a note's lines, without control characters (as a
+// correction) or invalid UTF-8.
 func cleanNote(s string) string {
-	return strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(s, "\r\n", "\n"), "\uFFFD"))
+	return strings.TrimSpace(article.CleanText(strings.ToValidUTF8(s, "\uFFFD")))
 }
 
 // tagRow is a tag of the tags table.

@@ -148,6 +148,7 @@ type searchLimits struct {
 	quickCost   time.Duration // see QuickRankCost; 0: none
 	quickWait   time.Duration // see QuickRankWait; 0: none
 	budget      time.Duration // for counting matches; 0: none
+	queryBudget time.Duration // for one request's work on a query; 0: none
 }
 
 // ErrBadCursor is returned for a cursor this store did not make.
@@ -167,13 +168,11 @@ func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
 	if req.Limit <= 0 {
 		req.Limit = 50
 	}
-	text := cleanQueryText(req.Query)
-	q := parseQuery(text, s.prefixStems(ctx))
-	res, err := s.search(ctx, q, req)
-	if err != nil && isQuerySyntaxError(err) {
-		q = plainQuery(text)
+	var res Results
+	err := s.withQuery(ctx, req.Query, true, func(ctx context.Context, q query) (err error) {
 		res, err = s.search(ctx, q, req)
-	}
+		return err
+	})
 	if err != nil && ctx.Err() == nil {
 		err = describeReadError(s.path, err) // a damaged archive says so
 	}
@@ -618,8 +617,8 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", err
 	}
-	q := parseQuery(cleanQueryText(queryText), s.prefixStems(ctx))
-	if q.match == "" {
+	q := parseQuery(cleanQueryText(queryText), s.prefixStems(ctx, MaxPrefixTerms))
+	if q.match == "" || q.tooBroad() != nil {
 		return a.Title, a.Body, nil
 	}
 	var doc int64
@@ -645,8 +644,15 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 // three letters shorter, as stemming cuts suffixes) are matched as well.
 // Whether a term is indexed is one doclist lookup that stops at the first
 // match (fts5vocab would count the whole doclist: slow for common words).
-func (s *Store) prefixStems(ctx context.Context) stemExpander {
+//
+// Only the first most prefixes are expanded: a query with more is refused
+// (see MaxPrefixTerms), and must not cost three lookups for each first.
+func (s *Store) prefixStems(ctx context.Context, most int) stemExpander {
+	calls := 0
 	return func(prefix string) []string {
+		if calls++; calls > most {
+			return nil
+		}
 		p := []rune(strings.ToLower(prefix))
 		var out []string
 		for k := len(p) - 1; k >= max(3, len(p)-3); k-- {

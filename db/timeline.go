@@ -65,10 +65,11 @@ func PeriodsQuery(first, last Period) string {
 
 // Timeline counts a query's results by period.
 func (s *Store) Timeline(ctx context.Context, queryText string) (Timeline, error) {
-	t, err := s.timeline(ctx, s.parse(ctx, queryText))
-	if err != nil && isQuerySyntaxError(err) {
-		t, err = s.timeline(ctx, plainQuery(cleanQueryText(queryText)))
-	}
+	var t Timeline
+	err := s.withQuery(ctx, queryText, true, func(ctx context.Context, q query) (err error) {
+		t, err = s.timeline(ctx, q)
+		return err
+	})
 	if err != nil {
 		return Timeline{}, fmt.Errorf("timeline: %w", describeReadError(s.path, err))
 	}

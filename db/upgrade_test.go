@@ -19,11 +19,15 @@ func v1Archive(t *testing.T, path string) map[string]int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := open(ctx, path, ms[:1])
+	s, err := open(ctx, path, ms[:1], Create)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	// Version 1 archives were made before the application id.
+	if _, err := s.write.ExecContext(ctx, "PRAGMA application_id = 0"); err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]int64{}
 	added := time.Date(2024, 3, 12, 8, 30, 0, 0, time.UTC)
 	for i, a := range fixtures(t) {

@@ -9,10 +9,10 @@ import (
 // openWatch opens the one reader connection that DataVersion asks. PRAGMA
 // data_version counts the commits of other connections as seen by this one,
 // so it must always be the same connection, and one that never writes.
-func openWatch(path string) (*sql.DB, error) {
-	watch, err := sql.Open("sqlite", dsn(path, true))
+func openWatch(dsn string) (*sql.DB, error) {
+	watch, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open archive %s for watching: %w", path, err)
+		return nil, fmt.Errorf("open archive for watching: %w", err)
 	}
 	watch.SetMaxOpenConns(1)
 	watch.SetMaxIdleConns(1)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/internal/safeurl"
 )
@@ -13,7 +14,7 @@ import (
 // forbids loading anything, and every value is escaped by html/template,
 // so an exported page can neither run a script nor touch the network.
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
+<html{{if .Lang}} lang="{{.Lang}}"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -46,6 +47,17 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 `))
 
 func writeHTML(w io.Writer, a db.Article, _ []byte) error {
+	// HTML allows no control characters; text stored by an earlier version
+	// may hold some (a title with ESC ] 0;… BEL).
+	a.Title, a.Subtitle, a.Source, a.Body = withoutControls(a.Title), withoutControls(a.Subtitle), withoutControls(a.Source), withoutControls(a.Body)
+	a.Authors = append([]string(nil), a.Authors...)
+	for i := range a.Authors {
+		a.Authors[i] = withoutControls(a.Authors[i])
+	}
+	a.Captions = append([]article.Caption(nil), a.Captions...)
+	for i := range a.Captions {
+		a.Captions[i].Text, a.Captions[i].Credit = withoutControls(a.Captions[i].Text), withoutControls(a.Captions[i].Credit)
+	}
 	var parts []string
 	if len(a.Authors) > 0 {
 		parts = append(parts, "By "+strings.Join(a.Authors, ", "))
@@ -65,5 +77,14 @@ func writeHTML(w io.Writer, a db.Article, _ []byte) error {
 		Byline     string
 		Link       string
 		Paragraphs []string
-	}{a, Slug(a.Language, 8), strings.Join(parts, " · "), link, paragraphs(a.Body)})
+	}{a, htmlLang(a.Language), strings.Join(parts, " · "), link, paragraphs(a.Body)})
+}
+
+// htmlLang is the page's lang attribute: the article's language code, or
+// none when it is unknown (or not a code).
+func htmlLang(code string) string {
+	if len(code) < 2 || len(code) > 3 || strings.IndexFunc(code, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return ""
+	}
+	return code
 }

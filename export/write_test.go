@@ -133,7 +133,8 @@ func itoa(i int) string { return strconv.Itoa(i) }
 func checkInert(t *testing.T, page []byte) {
 	t.Helper()
 	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true,
-		"article": true, "h1": true, "p": true, "em": true, "figure": true, "figcaption": true, "a": true}
+		"article": true, "h1": true, "p": true, "em": true, "figure": true, "figcaption": true, "a": true,
+		"blockquote": true} // captions, in Markdown
 	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
 		tt := z.Next()
@@ -152,7 +153,7 @@ func checkInert(t *testing.T, page []byte) {
 			switch {
 			case strings.HasPrefix(k, "on"), k == "src", k == "srcset", k == "action", k == "formaction":
 				t.Errorf("exported page has <%s %s=%q>", tok.Data, at.Key, at.Val)
-			case k == "href":
+			case k == "href" && !strings.HasPrefix(at.Val, "mailto:"): // a Markdown viewer links e-mail addresses
 				if _, ok := safeurl.SafeURL(at.Val); !ok {
 					t.Errorf("exported page links to %q", at.Val)
 				}
@@ -177,5 +178,37 @@ func TestWriteChosenIDs(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 	if len(files) != 2 {
 		t.Errorf("files %v", files)
+	}
+}
+
+// An HTML page declares a language only when the article has one (a page
+// of unknown language said lang="article"), and holds no control
+// character: stored text from an earlier version may have them (ESC ] 0;…
+// BEL in a title), and HTML allows none.
+func TestHTMLExportLanguageAndControls(t *testing.T) {
+	known := art("Mali talks", "Body of the article.")
+	unknown := art("Harbour \x1b]0;pwned\x07reopens\u009b", "Body \x1b[2Jof the other.\x07")
+	unknown.Language = ""
+	unknown.Source = "Gazette\x1b[8m"
+	s := storeWith(t, known, unknown)
+	dir := t.TempDir()
+	if _, err := Write(context.Background(), s, dir, Options{Format: HTML}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for name, lang := range map[string]string{"mali-talks.html": `<html lang="en">`, "harbour-0-pwned-reopens.html": "<html>"} {
+		page, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("%v; the folder holds %v", err, entries)
+		}
+		if !strings.Contains(string(page), lang+"\n") {
+			t.Errorf("%s: want %s in\n%s", name, lang, page)
+		}
+		for _, r := range string(page) {
+			if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f {
+				t.Errorf("%s holds %U", name, r)
+			}
+		}
+		checkInert(t, page)
 	}
 }

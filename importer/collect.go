@@ -8,12 +8,55 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/clippings/clippings/article"
 )
 
 // ErrNotArticleFile marks files skipped inside folders.
 var ErrNotArticleFile = errors.New("not an article file")
+
+// ErrNotRegular marks what is not a file with contents of its own: a named
+// pipe, a socket, a device, a link that leads nowhere.
+var ErrNotRegular = errors.New("not a regular file")
+
+// notRegular says what a path that is not a regular file or a folder is.
+// Reading a named pipe waits for a writer, for ever; a device may never
+// end; neither holds an article.
+func notRegular(mode fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO), not a file"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket, not a file"
+	case mode&fs.ModeDevice != 0:
+		what = "a device, not a file"
+	}
+	return fmt.Errorf("%s: %w", what, ErrNotRegular)
+}
+
+// describeLink says why a symbolic link inside a folder is not followed, or
+// nil for a link to a regular file, which is imported like one.
+func describeLink(p string) error {
+	target, err := os.Stat(p)
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		return fmt.Errorf("a loop of symbolic links: %w", ErrNotRegular)
+	case errors.Is(err, os.ErrNotExist):
+		dest, _ := os.Readlink(p)
+		return fmt.Errorf("a broken link (to %s, which does not exist): %w", dest, ErrNotRegular)
+	case err != nil:
+		return describeFileError(err)
+	case target.IsDir():
+		// Following links to folders could import a folder twice, or walk
+		// a loop; the user may import that folder itself.
+		return fmt.Errorf("a link to a folder, not followed (import %s itself to include it): %w", p, ErrNotRegular)
+	case !target.Mode().IsRegular():
+		return notRegular(target.Mode())
+	}
+	return nil
+}
 
 // Collect expands paths into the files to import. Folders are walked
 // recursively; inside them, hidden entries, files of unsupported types and
@@ -34,8 +77,15 @@ func Collect(paths []string) (files []string, early []Result) {
 			continue
 		}
 		st, err := os.Stat(abs)
+		if errors.Is(err, syscall.ELOOP) {
+			err = fmt.Errorf("a loop of symbolic links: %w", ErrNotRegular)
+		}
 		if err != nil {
 			early = append(early, Result{Path: abs, Status: Failed, Err: describeFileError(err)})
+			continue
+		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			early = append(early, Result{Path: abs, Status: Failed, Err: notRegular(st.Mode())})
 			continue
 		}
 		if !st.IsDir() {
@@ -85,8 +135,16 @@ func walk(root string, add func(string)) []Result {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			return nil // sockets, devices, broken links
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a file is followed, once: it is imported as the
+			// file (WalkDir never follows links, so no loop is walked).
+			if err := describeLink(p); err != nil {
+				skipped = append(skipped, Result{Path: p, Status: Skipped, Err: err})
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			skipped = append(skipped, Result{Path: p, Status: Skipped, Err: notRegular(d.Type())})
+			return nil
 		}
 		if err := importable(p); err != nil {
 			skipped = append(skipped, Result{Path: p, Status: Skipped, Err: fmt.Errorf("%w (%w)", ErrNotArticleFile, err)})

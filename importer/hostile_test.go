@@ -117,3 +117,35 @@ func TestHostileFilesFailWithinLimits(t *testing.T) {
 		t.Errorf("import took %s; the 1 s per-file limit did not hold", elapsed)
 	}
 }
+
+// A folder holding PDFs built to exhaust the PDF reader (the issue's
+// 721-byte file numbered its objects from 2,000,000,000 and killed the
+// whole import with "out of memory": the files after it were never
+// processed and no summary was given) imports what it can: each PDF fails
+// with its reason, the good file beside them is imported.
+func TestHostilePDFsDoNotStopTheBatch(t *testing.T) {
+	dir := t.TempDir()
+	hostile, err := filepath.Glob("../article/testdata/hostile/*.pdf")
+	if err != nil || len(hostile) < 6 {
+		t.Fatalf("the hostile PDFs of article/testdata: %v %v", hostile, err)
+	}
+	for _, p := range hostile {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(p)), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "zz-good.txt"), []byte("Harbour reopens\n\nThe harbour reopened on Monday after three weeks of repairs, the port authority said.\n"), 0o644)
+	s := openStore(t)
+	got, sum := run(t, &Importer{Store: s}, dir)
+	for _, p := range hostile {
+		r := got[filepath.Base(p)]
+		if r.Status != Failed || !errors.Is(r.Err, article.ErrNoArticle) || !strings.Contains(r.Err.Error(), "damaged PDF") && !strings.Contains(r.Err.Error(), "page") {
+			t.Errorf("%s: %s %v; want failed as a damaged PDF", filepath.Base(p), r.Status, r.Err)
+		}
+	}
+	if got["zz-good.txt"].Status != Imported || sum.Imported != 1 || sum.Failed != len(hostile) {
+		t.Errorf("summary %+v", sum)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/fetch"
+	"github.com/clippings/clippings/isolate"
 )
 
 // Statuses of a re-extraction.
@@ -49,6 +50,7 @@ type ReextractOptions struct {
 	Workers   int // 0: one per core
 	BatchSize int // articles per write transaction; 0: 256
 	Extract   article.Options
+	Pool      *isolate.Pool // extracts in worker processes; nil: a pool for the run
 }
 
 // Reextract runs the current extractor over the stored original file of
@@ -81,11 +83,17 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 		item  db.Reextraction
 	}
 	var storeErr error
+	pool := opts.Pool
+	if pool == nil {
+		pool = isolate.New(opts.Workers)
+		defer pool.Close()
+	}
+	extract := extractorFor(pool, len(ids))
 	pipeline(ctx, ids, opts.Workers, opts.BatchSize, func(id int64) (fresh, int64, bool) {
 		if ctx.Err() != nil {
 			return fresh{}, 0, false // counted as cancelled
 		}
-		title, a, err := reextractOne(ctx, store, id, opts.Extract)
+		title, a, err := reextractOne(ctx, store, extract, id, opts.Extract)
 		if err != nil {
 			report(ReextractResult{ID: id, Title: title, Status: Failed, Err: err})
 			return fresh{}, 0, false
@@ -133,7 +141,7 @@ func Reextract(ctx context.Context, store *db.Store, ids []int64, opts Reextract
 
 // reextractOne extracts an article's original again. The file's stored name
 // picks the parser, as on import.
-func reextractOne(ctx context.Context, store *db.Store, id int64, opts article.Options) (string, article.Article, error) {
+func reextractOne(ctx context.Context, store *db.Store, extract extractFunc, id int64, opts article.Options) (string, article.Article, error) {
 	stored, err := store.Get(ctx, id)
 	if err != nil {
 		return "", article.Article{}, err
@@ -146,7 +154,7 @@ func reextractOne(ctx context.Context, store *db.Store, id int64, opts article.O
 	if _, ok := article.Supported(name); !ok {
 		name = "original" + extensionOf(stored.File.Format)
 	}
-	a, err := article.Extract(name, original, opts)
+	a, err := extract(name, original, opts)
 	if err != nil {
 		return stored.Title, article.Article{}, fmt.Errorf("the original no longer extracts: %w", err)
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"os"
 	"reflect"
 	"sort"
 	"strings"
@@ -131,5 +132,39 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// An original planted through a JSON export — the PDF whose
+// objects are numbered from 2,000,000,000, which crashed every later
+// re-extraction — fails alone, with the reason; the article keeps its text
+// and the others are re-extracted.
+func TestReextractOfAHostileOriginal(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	pdf, err := os.ReadFile("../article/testdata/hostile/xref-start-2e9.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	planted := article.Article{Title: "A planted PDF", Body: "The text it was exported with.", File: article.File{Name: "report.pdf", Format: article.FormatPDF}}
+	res, err := s.Add(ctx, []db.NewArticle{{Article: planted, Original: pdf}})
+	if err != nil || res[0].Err != nil {
+		t.Fatal(err, res)
+	}
+	good, _ := run(t, &Importer{Store: s}, "testdata/batch/mali-russia-negotiations.txt")
+	ids := []int64{res[0].ID, good["mali-russia-negotiations.txt"].ID}
+	results := map[int64]ReextractResult{}
+	sum, err := Reextract(ctx, s, ids, ReextractOptions{}, func(r ReextractResult) { results[r.ID] = r }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := results[ids[0]]; r.Status != Failed || !errors.Is(r.Err, article.ErrNoArticle) || !strings.Contains(r.Err.Error(), "2000000001 objects") {
+		t.Errorf("the planted PDF: %s %v", r.Status, r.Err)
+	}
+	if sum.Unchanged != 1 || sum.Failed != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if a, err := s.Get(ctx, ids[0]); err != nil || a.Body != planted.Body {
+		t.Errorf("the planted article: %q, %v; want its text kept", a.Body, err)
 	}
 }

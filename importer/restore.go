@@ -77,7 +77,11 @@ func (im *Importer) prepareRestore(ctx context.Context, path string) pending {
 			return pending{result: &Result{Path: path, Status: Duplicate, ID: id, Title: rec.Title, Err: &db.DuplicateError{ID: id}}}
 		}
 	}
+	// An export file is text anyone can write: its fields are cleaned as
+	// extraction cleans what it reads (a title that would retitle the
+	// user's terminal loses its control characters).
 	a := rec.Article.Article
+	a.Clean()
 	if im.Opts.DryRun {
 		return pending{result: &Result{Path: path, Status: Extracted, Title: a.Title, Article: &a}}
 	}

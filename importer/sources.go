@@ -118,24 +118,24 @@ func splitAddresses(paths []string) (files, addresses []string) {
 	return files, addresses
 }
 
-func (im *Importer) prepareJob(ctx context.Context, j job) pending {
+func (im *Importer) prepareJob(ctx context.Context, extract extractFunc, j job) pending {
 	switch {
 	case j.address != "":
-		return im.prepareAddress(ctx, j.address)
+		return im.prepareAddress(ctx, extract, j.address)
 	case j.item != nil:
 		it := j.item
 		label := it.Label
 		if label == "" {
 			label = it.Name
 		}
-		return im.prepareData(ctx, origin{label: label, name: it.Name, path: it.From, from: it.From, title: it.Title, url: it.URL}, it.Data)
+		return im.prepareData(ctx, extract, origin{label: label, name: it.Name, path: it.From, from: it.From, title: it.Title, url: it.URL}, it.Data)
 	}
-	return im.prepare(ctx, j.path)
+	return im.prepare(ctx, extract, j.path)
 }
 
 // prepareAddress fetches a page and extracts it; the bytes fetched are its
 // original, and the address it was found at (after redirects) its path.
-func (im *Importer) prepareAddress(ctx context.Context, address string) pending {
+func (im *Importer) prepareAddress(ctx context.Context, extract extractFunc, address string) pending {
 	page, err := im.web().Get(ctx, address)
 	if err != nil {
 		var fe *fetch.Error
@@ -144,7 +144,7 @@ func (im *Importer) prepareAddress(ctx context.Context, address string) pending 
 		}
 		return failed(address, err)
 	}
-	return im.prepareData(ctx, origin{label: address, name: page.Name, path: page.URL, from: page.URL}, page.Data)
+	return im.prepareData(ctx, extract, origin{label: address, name: page.Name, path: page.URL, from: page.URL}, page.Data)
 }
 
 // web is the client that fetches web addresses.
