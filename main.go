@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"os/signal"
@@ -12,7 +13,15 @@ import (
 
 	"github.com/clippings/clippings/app"
 	"github.com/clippings/clippings/cli"
+	_ "github.com/clippings/clippings/internal/plainlocale" // first: see its comment
+	"github.com/clippings/clippings/internal/version"
 )
+
+// fyneApp is the app's metadata; its Version is the release number, kept
+// in this one place for `fyne package`, --version and Help ▸ About.
+//
+//go:embed FyneApp.toml
+var fyneApp []byte
 
 // windowMemoryLimit is the Go heap's soft limit in the window. At a
 // million articles the live heap peaks near 90 MB while importing (fonts,
@@ -21,6 +30,11 @@ import (
 const windowMemoryLimit = 150 << 20
 
 func main() {
+	v, err := version.FromFyneApp(fyneApp)
+	if err != nil {
+		panic(err) // a build from a broken FyneApp.toml; TestRepositoryFyneApp guards it
+	}
+	version.Number = v
 	env := cli.OSEnv()
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/export"
+	"github.com/clippings/clippings/internal/version"
 )
 
 // entryWith finds a visible entry holding text.
@@ -302,7 +304,7 @@ func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Clippings 0.1.0", store.Path(), "Articles", "Sources", "English 3",
+	for _, want := range []string{"Clippings " + version.Number, store.Path(), "Archive format", strconv.Itoa(db.SchemaVersion()), "Commit", "Articles", "Sources", "English 3",
 		"Published", dateRangeText(st.Published), "Size on disk", byteSize(st.FileBytes),
 		byteSize(st.TextBytes), byteSize(st.OriginalBytes)} {
 		if !shows(d, want) {

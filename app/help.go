@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -18,8 +19,8 @@ import (
 	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/clippings/clippings/assets"
-	"github.com/clippings/clippings/cli"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/internal/version"
 )
 
 // searchSyntax is the query language (db/query.go), example by example.
@@ -170,13 +171,12 @@ const aboutLanguages = 3
 // showAboutDialog shows About with the statistics still being counted, and
 // returns the function that shows them.
 func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
-	// cli.Version, not the Fyne metadata, which a plain `go build` leaves
-	// at Fyne's placeholder.
-	v := cli.Version
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(80, 80))
-	name := widget.NewLabel("Clippings " + v)
+	// version.Number, not Fyne's metadata, which a plain `go build` leaves
+	// at Fyne's placeholder.
+	name := widget.NewLabel("Clippings " + version.Number)
 	name.TextStyle = fyne.TextStyle{Bold: true}
 	name.Alignment = fyne.TextAlignCenter
 	blurb := widget.NewLabel("A searchable archive of the news articles you keep.")
@@ -195,6 +195,8 @@ func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
 	articles, sources, languages, published := value("Articles"), value("Sources"), value("Languages"), value("Published")
 	size, text, originals := value("Size on disk"), value("Text"), value("Originals")
 	size.SetText(byteSize(archiveSize(path)))
+	cells = append(cells, dimText("Archive format", theme.SizeNameText), widget.NewLabel(strconv.Itoa(db.SchemaVersion())),
+		dimText("Commit", theme.SizeNameText), widget.NewLabel(version.Commit()))
 
 	facts := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom("About Clippings", "Close",

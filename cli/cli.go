@@ -15,10 +15,8 @@ import (
 	"strings"
 
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/internal/version"
 )
-
-// Version is the app's version, shown by --version and Help ▸ About.
-const Version = "0.1.0"
 
 // Exit statuses.
 const (
@@ -111,7 +109,7 @@ func Run(ctx context.Context, env Env, args []string) int {
 
 // Usage prints the overview of all commands.
 func Usage(w io.Writer) {
-	fmt.Fprintf(w, "Clippings %s — an archive for news articles.\n\nUsage:\n", Version)
+	fmt.Fprintf(w, "Clippings %s — an archive for news articles.\n\nUsage:\n", version.Number)
 	fmt.Fprintln(w, "  clippings [--db FILE] [PATH...]      open the desktop app (importing PATHs)")
 	cs := commands()
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
@@ -251,14 +249,18 @@ func ParseLaunch(env Env, args []string) (l Launch, ok bool, status int) {
 	fs := flag.NewFlagSet("clippings", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	dbFlag := fs.String("db", "", "archive `FILE` (default: $CLIPPINGS_DB, else "+displayDefault(env)+")")
-	version := fs.Bool("version", false, "print the version and exit")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { Usage(env.Stderr) }
 	if ok, status := parse(fs, args); !ok {
 		return l, false, status
 	}
-	if *version {
-		fmt.Fprintf(env.Stdout, "clippings %s\n", Version)
+	if *showVersion {
+		PrintVersion(env.Stdout)
 		return l, false, ExitOK
+	}
+	if msg := missingDisplay(env.Getenv); msg != "" {
+		fmt.Fprintln(env.Stderr, msg)
+		return l, false, ExitUsage
 	}
 	path, err := ResolveDBPath(*dbFlag, env.Getenv)
 	if err != nil {
@@ -266,6 +268,27 @@ func ParseLaunch(env Env, args []string) (l Launch, ok bool, status int) {
 		return l, false, ExitUsage
 	}
 	return Launch{DBPath: path, Paths: fs.Args()}, true, 0
+}
+
+// PrintVersion prints the release, the archive format and the commit.
+func PrintVersion(w io.Writer) {
+	fmt.Fprintf(w, "clippings %s\narchive format %d\ncommit %s\n", version.Number, db.SchemaVersion(), version.Commit())
+}
+
+// missingDisplay says why the window cannot open when there is no
+// graphical session to open it on (over ssh, in a container), or "".
+// Checked before anything is created: GLFW would otherwise panic after the
+// archive was made. Fyne's Linux and BSD builds draw through X11 (XWayland
+// under Wayland).
+func missingDisplay(getenv func(string) string) string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return ""
+	}
+	if getenv("DISPLAY") != "" {
+		return ""
+	}
+	return "clippings: the window needs a graphical session (DISPLAY is not set); the command line works without one — see clippings help"
 }
 
 // marks turns the store's match marks into something a reader sees.
