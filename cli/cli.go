@@ -76,6 +76,8 @@ func commands() []command {
 		{"stats", "[--json]", "count and measure the archive's articles", runStats},
 		{"backup", "FILE", "write a consistent copy of the archive, even while it is in use", runBackup},
 		{"export", "--format json|markdown|html DIR [QUERY...]", "write articles (all, or a search's) to files; a JSON export imports back whole", runExport},
+		{"completion", "bash|zsh|fish", "print the shell completion script for bash, zsh or fish", runCompletion},
+		{"man", "", "print the manual page (roff): clippings man | man -l -", runMan},
 	}
 }
 
