@@ -35,8 +35,11 @@ func main() {
 		panic(err) // a build from a broken FyneApp.toml; TestRepositoryFyneApp guards it
 	}
 	version.Number = v
-	env := cli.OSEnv()
 	args := os.Args[1:]
+	if len(args) > 0 {
+		attachConsole() // before OSEnv takes the streams
+	}
+	env := cli.OSEnv()
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()

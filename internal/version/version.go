@@ -38,10 +38,17 @@ func FromFyneApp(toml []byte) (string, error) {
 	return "", fmt.Errorf("FyneApp.toml: no Version in [Details]")
 }
 
+// linkedCommit is set by scripts/release (-ldflags -X): go build records
+// the commit itself, but not in a git worktree.
+var linkedCommit string
+
 // Commit is the commit this binary was built from, as go build records
 // it from git (first 12 hex digits, "+changes" when the tree differed from
 // it), or "unknown" when built outside a checkout.
 var Commit = sync.OnceValue(func() string {
+	if linkedCommit != "" {
+		return linkedCommit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
