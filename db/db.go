@@ -202,7 +202,7 @@ func (s *Store) readOnlyDSN(queryOnly bool) string {
 	if s.access == immutableFile {
 		mode += "&immutable=1"
 	}
-	return (&url.URL{Scheme: "file", Path: s.file, RawQuery: mode + "&" + q.Encode()}).String()
+	return fileURI(s.file, mode+"&"+q.Encode())
 }
 
 // dsn builds the connection string of a store that writes. Readers are query_only so that a bug can
@@ -225,7 +225,7 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "cache_size(-8000)") // 8 MB: index pages while merging
 		q.Set("_txlock", "immediate")         // take the write lock up front: no upgrade deadlocks
 	}
-	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
+	return fileURI(path, q.Encode())
 }
 
 // probeExisting looks at an existing file read-only before anything writes to

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,5 +213,5 @@ func removeNew(path string, folders []string) {
 
 // readOnlyURI is the connection string of a probe that must not write.
 func readOnlyURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String()
+	return fileURI(path, "mode=ro")
 }
