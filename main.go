@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/clippings/clippings/app"
 	"github.com/clippings/clippings/cli"
+	"github.com/clippings/clippings/internal/instance"
 	_ "github.com/clippings/clippings/internal/plainlocale" // first: see its comment
 	"github.com/clippings/clippings/internal/version"
 )
@@ -52,7 +54,24 @@ func main() {
 	// The window must stay small beside a large archive: past this the
 	// garbage collector works harder rather than letting the heap double.
 	debug.SetMemoryLimit(windowMemoryLimit)
-	if err := app.Run(launch.DBPath, launch.Paths); err != nil {
+	later, err := instance.Claim("", launch.DBPath)
+	switch {
+	case errors.Is(err, instance.ErrRunning):
+		// A window is open on this archive: it takes the files and comes to
+		// the front.
+		if err := instance.Hand("", launch.DBPath, launch.Paths); err != nil {
+			fmt.Fprintf(os.Stderr, "clippings: %v\n", err)
+			os.Exit(cli.ExitFailed)
+		}
+		return
+	case err != nil:
+		// No socket (e.g. a read-only runtime folder): the window opens
+		// anyway, without taking files from later starts.
+		fmt.Fprintf(os.Stderr, "clippings: %v\n", err)
+	default:
+		defer later.Close()
+	}
+	if err := app.Run(launch.DBPath, launch.Paths, later); err != nil {
 		fmt.Fprintf(os.Stderr, "clippings: %v\n", err)
 		os.Exit(cli.ExitUsage)
 	}

@@ -19,16 +19,19 @@ import (
 
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/internal/instance"
 )
 
 // Run opens the main window on the archive at dbPath, importing paths (from
 // the command line) once it is shown. It blocks until the window closes.
+// Files that later starts on the same archive hand over through later
+// (nil: none) are imported too, and the window comes to the front.
 // When the archive cannot be opened, a window says why and the error is
 // returned after it closes, so the program can exit non-zero.
 //
 // This is the only file that pulls in the OpenGL driver; tests use New on
 // Fyne's test app.
-func Run(dbPath string, paths []string) error {
+func Run(dbPath string, paths []string, later *instance.Server) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	a.Settings().SetTheme(newAppTheme())
@@ -45,6 +48,19 @@ func Run(dbPath string, paths []string) error {
 			ui.Import(paths)
 		}
 	})
+	if later != nil {
+		go later.Serve(func(handed []string) {
+			fyne.Do(func() {
+				if ui == nil { // still opening: after it, as the command line's
+					paths = append(paths, handed...)
+					return
+				}
+				ui.Window().Show()
+				ui.Window().RequestFocus()
+				ui.Import(handed)
+			})
+		})
+	}
 	openArchive(a, dbPath, openForWindow, func(s *db.Store) {
 		store = s
 		ui = New(a, s)

@@ -15,6 +15,9 @@
 #                   local web server, which is asked for nothing else
 #   5. inbox        a file copied into the inbox folder
 #   6. search-paste Ctrl+V in the search field pastes text there, not an article
+#   7. open-with    `clippings FILE` on the same archive while the window is
+#                   open (a file manager's "Open with"): the file goes to the
+#                   open window, no second window opens
 #
 #   app/e2e/e2e.sh   (from anywhere; needs Xvfb, xdotool, ImageMagick's
 #                     import and python3: scripts/setup installs them)
@@ -109,7 +112,8 @@ start_xvfb 90 140 "$tmp" || fail "Xvfb did not start"
 mkdir -p "$tmp/inbox" "$tmp/config/fyne/io.github.clippings.Clippings"
 printf '{"inbox.on":true,"inbox.folder":"%s"}\n' "$tmp/inbox" >"$tmp/config/fyne/io.github.clippings.Clippings/preferences.json"
 
-export DISPLAY=:$display LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config
+mkdir -m 700 "$tmp/run"
+export DISPLAY=:$display LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
 log "starting the app on display $DISPLAY"
 "$tmp/clippings" --db "$tmp/a.db" >"$tmp/app.log" 2>&1 &
 app_pid=$!
@@ -201,6 +205,14 @@ sleep 1
 [[ $(articles) == "$before" ]] || fail "Ctrl+V in the search field imported an article"
 shot search-paste
 
+log "7. opening a file with clippings while the window is open"
+timeout 20 "$tmp/clippings" --db "$tmp/a.db" "$data/opened-with.txt" >"$tmp/open-with.log" 2>&1 ||
+  { cat "$tmp/open-with.log" >&2; fail "a second start on the same archive did not hand its file over"; }
+found ferry "Harbour ferry returns after winter repairs" || fail "the file handed to the open window never reached the archive"
+windows=$(xdotool search --name '^Clippings$' 2>/dev/null | wc -l)
+[[ $windows == 1 ]] || fail "$windows Clippings windows are open, want 1"
+shot open-with
+
 kill -0 "$app_pid" 2>/dev/null || fail "the app died"
 rm -f "$tmp/clippings" "$tmp/x11-clipboard" "$tmp/long.html"
-log "ok: a dropped file, a paste, a large paste, a dropped link and the inbox folder are searchable; Ctrl+V in the search field pastes there (logs and screenshots in $tmp)"
+log "ok: a dropped file, a paste, a large paste, a dropped link and the inbox folder are searchable; Ctrl+V in the search field pastes there; a file opened with clippings went to the open window (logs and screenshots in $tmp)"
