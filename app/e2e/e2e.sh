@@ -25,13 +25,12 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 data=$root/app/e2e/testdata
-# The drivers that drag and copy as a file manager and a browser do. Issue
-# #18 ships them in the repository; until then they come from ../shared.
-tools=${CLIPPINGS_E2E_TOOLS:-$root/../shared/tools}
-drop=$tools/xdnd-drop.sh
-clip=$tools/x11-clipboard.sh
+# The drivers that drag and copy as a file manager and a browser do, built
+# from internal/cmd into the temp folder.
 sample=$root/cli/testdata/mali-russia-negotiations.txt
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/clippings-e2e.XXXXXX")
+drop=$tmp/xdnd-drop
+clip=$tmp/x11-clipboard
 app_pid= xvfb_pid= server_pid= clip_pid=
 
 log() { echo "e2e: $*"; }
@@ -99,11 +98,12 @@ press() {
 
 articles() { "$tmp/clippings" stats --json --db "$tmp/a.db" 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin)['articles'])"; }
 
-for f in "$sample" "$drop" "$clip" "$data/selection.html" "$data/inbox-note.md"; do [[ -f $f ]] || fail "missing: $f"; done
+for f in "$sample" "$data/selection.html" "$data/inbox-note.md"; do [[ -f $f ]] || fail "missing: $f"; done
 for c in Xvfb xdotool python3; do command -v $c >/dev/null || fail "$c is not installed (scripts/setup installs it)"; done
 
 log "building into $tmp"
-(cd "$root" && go build -o "$tmp/clippings" . && go build -o "$tmp/x11-clipboard" ./internal/cmd/x11-clipboard) || fail "build failed"
+(cd "$root" && go build -o "$tmp/clippings" . && go build -o "$clip" ./internal/cmd/x11-clipboard &&
+  go build -o "$drop" ./internal/cmd/xdnd-drop) || fail "build failed"
 
 source "$root/scripts/xvfb.bash"
 start_xvfb 90 140 "$tmp" || fail "Xvfb did not start"
@@ -126,12 +126,12 @@ xdotool search --name '^Clippings$' >/dev/null 2>&1 || fail "no window"
 sleep 1 # let the first frame and the drop target settle
 
 log "1. dragging $(basename "$sample") onto the window"
-bash "$drop" "Clippings" "$sample" >"$tmp/drop.log" 2>&1 || { cat "$tmp/drop.log" >&2; fail "drag and drop failed"; }
+"$drop" "Clippings" "$sample" >"$tmp/drop.log" 2>&1 || { cat "$tmp/drop.log" >&2; fail "drag and drop failed"; }
 found Zakharova "Russia calls for negotiations" || fail "the dropped file never reached the archive"
 shot drop-file
 
 log "2. copying a browser's selection and pressing Ctrl+V"
-copy bash "$clip" -timeout 120s "text/html=$data/selection.html" "UTF8_STRING=$data/selection.txt" \
+copy "$clip" -timeout 120s "text/html=$data/selection.html" "UTF8_STRING=$data/selection.txt" \
   "text/plain;charset=utf-8=$data/selection.txt" "chromium/x-source-url=$data/source-url.txt"
 press ctrl+v
 found ferries "Ferries return to the islands after the storm" || fail "the pasted selection never reached the archive"
@@ -156,7 +156,7 @@ open(sys.argv[1], "w").write("".join(parts))
 EOF
 # The in-repo clipboard owner: it sends what is larger than the X server
 # takes at once in pieces, as browsers do.
-copy "$tmp/x11-clipboard" -timeout 120s "text/html=$tmp/long.html" "UTF8_STRING=$data/selection.txt"
+copy "$clip" -timeout 120s "text/html=$tmp/long.html" "UTF8_STRING=$data/selection.txt"
 press ctrl+v
 found logbooks "The harbour's hundred years, told by its logbooks" || fail "the large paste never reached the archive"
 grep -q "text/html: .* in pieces (INCR)" "$tmp/clip.log" || fail "the large paste was not sent in pieces: $(cat "$tmp/clip.log")"
@@ -174,7 +174,7 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 [[ -n $port ]] || fail "the local web server did not start: $(cat "$tmp/http.log")"
-bash "$drop" "Clippings" "http://127.0.0.1:$port/article.html" >"$tmp/drop-link.log" 2>&1 || { cat "$tmp/drop-link.log" >&2; fail "dragging the link failed"; }
+"$drop" "Clippings" "http://127.0.0.1:$port/article.html" >"$tmp/drop-link.log" 2>&1 || { cat "$tmp/drop-link.log" >&2; fail "dragging the link failed"; }
 found cranes "Harbour cranes idle as dockers strike" || fail "the dropped link never reached the archive"
 [[ $(field cranes url) == "http://127.0.0.1:$port/news/harbour-cranes-idle" ]] || fail "the fetched page's address is $(field cranes url)"
 sleep 1 # anything fetched behind our back would be in the log by now
@@ -190,7 +190,7 @@ shot inbox
 log "6. Ctrl+V in the search field"
 before=$(articles)
 printf 'glacier' >"$tmp/word.txt"
-copy bash "$clip" -timeout 60s "UTF8_STRING=$tmp/word.txt"
+copy "$clip" -timeout 60s "UTF8_STRING=$tmp/word.txt"
 press ctrl+f
 sleep 0.3
 xdotool key ctrl+v
@@ -214,5 +214,5 @@ windows=$(xdotool search --name '^Clippings$' 2>/dev/null | wc -l)
 shot open-with
 
 kill -0 "$app_pid" 2>/dev/null || fail "the app died"
-rm -f "$tmp/clippings" "$tmp/x11-clipboard" "$tmp/long.html"
+rm -f "$tmp/clippings" "$clip" "$drop" "$tmp/long.html"
 log "ok: a dropped file, a paste, a large paste, a dropped link and the inbox folder are searchable; Ctrl+V in the search field pastes there; a file opened with clippings went to the open window (logs and screenshots in $tmp)"
