@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clippings/clippings/bench"
+	"github.com/clippings/clippings/internal/testcorpus"
 	"github.com/clippings/clippings/neardup"
 )
 
@@ -319,14 +320,12 @@ func TestGroupingSynthetic(t *testing.T) {
 	}
 }
 
-// devCorpus is the real-text development set, outside the repository.
-var devCorpus = filepath.Join("..", "..", "shared", "corpus", "extraction-dev", "truth")
-
 // realStories reads the ground-truth article texts of the development set.
 func realStories(t *testing.T) []story {
-	files, err := filepath.Glob(filepath.Join(devCorpus, "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Skip("real-text part skipped: development corpus not found at", devCorpus)
+	truth := filepath.Join(testcorpus.Dir(t, testcorpus.Dev), "truth")
+	files, err := filepath.Glob(filepath.Join(truth, "*.json"))
+	if err != nil || len(files) != 50 {
+		t.Fatalf("the development set's truth: %d files in %s (%v), want 50", len(files), truth, err)
 	}
 	var out []story
 	for _, f := range files {

@@ -1,0 +1,34 @@
+// Package testcorpus finds the extraction corpora in the repository's
+// testdata/corpus for the tests of any package.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Names of the corpora.
+const (
+	Dev  = "extraction-dev"  // 50 pages of the public extraction benchmark
+	Dev2 = "extraction-dev2" // 89 pages of Readability's and Postlight's tests
+)
+
+// Dir is the folder of the named corpus. A test that needs it fails when
+// it is missing: the data is part of the repository, so a missing corpus
+// is a broken checkout, not a reason to skip.
+func Dir(t testing.TB, name string) string {
+	t.Helper()
+	dir := filepath.Join(Root(), "testdata", "corpus", name)
+	if _, err := os.Stat(filepath.Join(dir, "truth")); err != nil {
+		t.Fatalf("the %s corpus is missing from the repository: %v", name, err)
+	}
+	return dir
+}
+
+// Root is the repository's top folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
