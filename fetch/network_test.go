@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -14,6 +15,13 @@ import (
 // networkPackages are the imports that open connections.
 var networkPackages = map[string]bool{
 	"net": true, "net/http": true, "net/http/httputil": true, "net/rpc": true, "net/smtp": true, "crypto/tls": true,
+}
+
+// localSockets are the packages that import net only to talk to another
+// process on this machine through a Unix-domain socket: every net.Listen
+// and net.Dial* in them must name the "unix" network.
+var localSockets = map[string]bool{
+	"internal/instance": true, // a later start hands its files to the open window
 }
 
 // TestOnlyFetchGoesOnTheNetwork reads the imports of every Go file of
@@ -40,15 +48,20 @@ func TestOnlyFetchGoesOnTheNetwork(t *testing.T) {
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 		if err != nil {
 			return err
 		}
 		files++
 		rel, _ := filepath.Rel(root, path)
+		pkg := filepath.ToSlash(filepath.Dir(rel))
 		for _, imp := range f.Imports {
 			name, _ := strconv.Unquote(imp.Path.Value)
-			if networkPackages[name] && filepath.Dir(rel) != "fetch" {
+			switch {
+			case !networkPackages[name] || pkg == "fetch":
+			case name == "net" && localSockets[pkg]:
+				checkUnixOnly(t, rel, f)
+			default:
 				t.Errorf("%s imports %s: only fetch/ may go on the network", rel, name)
 			}
 		}
@@ -60,4 +73,30 @@ func TestOnlyFetchGoesOnTheNetwork(t *testing.T) {
 	if files < 100 {
 		t.Fatalf("read only %d Go files under %s", files, root)
 	}
+}
+
+// checkUnixOnly fails unless every net.Listen and net.Dial* call in f
+// names the "unix" network as a literal.
+func checkUnixOnly(t *testing.T, rel string, f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "net" || !(strings.HasPrefix(sel.Sel.Name, "Dial") || strings.HasPrefix(sel.Sel.Name, "Listen")) {
+			return true
+		}
+		if len(call.Args) == 0 {
+			t.Errorf("%s: net.%s without a network", rel, sel.Sel.Name)
+			return true
+		}
+		if lit, ok := call.Args[0].(*ast.BasicLit); !ok || lit.Value != `"unix"` {
+			t.Errorf("%s: net.%s on a network other than \"unix\"", rel, sel.Sel.Name)
+		}
+		return true
+	})
 }
