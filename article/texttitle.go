@@ -12,100 +12,6 @@ const maxTitleWords = 30
 // titleWindow is how far above the body the headline may be, in lines.
 const titleWindow = 30
 
-// findTitle picks the headline among the lines above the body. Pages put a
-// byline or date right under the headline (a standfirst may come between),
-// echo it (breadcrumbs, share prompts, gallery captions), and keep it close
-// to the text; lists of other stories sit under section headers.
-func findTitle(lines []textLine, start, end int) int {
-	best, bestScore := -1, 0.0
-	inList := false // between a section header and the body: other stories
-	meta := headerMeta(lines, start)
-	bodyWords := candidateWordsInBody(lines, start, end)
-	lc := newLowerCache(lines)
-	for i := max(0, start-titleWindow); i < start; i++ {
-		l := lines[i]
-		if l.kind == kindStop {
-			inList = true
-		}
-		if meta[i] {
-			inList = false
-		}
-		if !titleCandidate(l) {
-			continue
-		}
-		dist := 0
-		for j := i + 1; j < start; j++ {
-			if isContentKind(lines[j].kind) && !lines[j].dup {
-				dist++
-			}
-		}
-		above, below := metaAround(lines, i, meta)
-		score := titleScore(l, titleClues{
-			dist:       dist,
-			metaAbove:  above,
-			metaBelow:  below,
-			echoes:     echoes(lines, i, lc),
-			inList:     inList,
-			standfirst: isStandfirst(lines, i),
-			coverage:   coverage(l.text, bodyWords),
-		})
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
-// titleClues are what the lines around a candidate headline say about it.
-type titleClues struct {
-	dist       int     // content lines between it and the body
-	metaAbove  bool    // the article's byline or date is right under it
-	metaBelow  bool    // … or right above it
-	echoes     int     // other lines repeating it
-	inList     bool    // it follows a related-stories header
-	standfirst bool    // it follows a headline-like line
-	coverage   float64 // share of its words found in the body
-}
-
-// titleScore weighs the clues; the weights were set by hand on the
-// development corpus and checked on held-out halves of it.
-func titleScore(l textLine, c titleClues) float64 {
-	score := 2 - 0.15*float64(c.dist) + 5*c.coverage
-	switch {
-	case c.metaAbove:
-		score += 2.5
-	case c.metaBelow:
-		score += 0.5
-	}
-	if c.echoes >= 1 && c.echoes <= 3 && l.words >= 3 {
-		score += 1.5
-	}
-	switch {
-	case l.words <= 2:
-		score -= 2
-	case l.words <= 20:
-		score += 1.5
-	default:
-		score -= 0.5
-	}
-	if c.inList && !c.metaAbove {
-		score -= 4
-	}
-	if r, _ := lastRune(l.text); r == '.' {
-		score -= 2
-	}
-	if l.bullet {
-		score -= 0.5
-	}
-	if c.standfirst {
-		score--
-	}
-	if isAllCaps(l.text) {
-		score--
-	}
-	return score
-}
-
 // isStandfirst reports whether line i directly follows a headline-like line
 // of its own: then it is the summary under the headline, not the headline.
 func isStandfirst(lines []textLine, i int) bool {
@@ -242,7 +148,7 @@ func words(s string) []string {
 
 // candidateWordsInBody is what coverage needs of the set of the words of
 // lines[start:end]
-// for the headline candidates findTitle weighs: whether each of their
+// for the headline candidates the model weighs: whether each of their
 // words of four letters or more is in the body. (Other words are false.)
 func candidateWordsInBody(lines []textLine, start, end int) map[string]bool {
 	need := map[string]bool{}

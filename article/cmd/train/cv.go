@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/clippings/clippings/article"
+)
+
+// folds is the number of cross-validation folds.
+const folds = 5
+
+// crossValidate trains on four fifths of the sites and extracts the pages
+// of the fifth with that model, for each fifth, and prints the benchmark's
+// figures over all pages against their silver truth.
+func crossValidate(pages []*page) {
+	scores := map[string]*tally{}
+	for _, k := range kinds {
+		scores[k] = &tally{}
+	}
+	for f := uint32(0); f < folds; f++ {
+		var train, test []*page
+		for _, p := range pages {
+			if bucket(p.group+"/cv", folds) == f {
+				test = append(test, p)
+			} else {
+				train = append(train, p)
+			}
+		}
+		m := fit(train)
+		for _, p := range test {
+			for _, k := range kinds {
+				a, err := article.ExtractTextWith(p.texts[k], m)
+				if err != nil {
+					a = article.Article{}
+				}
+				scores[k].add(p.truth, a)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "fold %d: %d pages tested\n", f+1, len(test))
+	}
+	fmt.Printf("%d-fold cross-validation by site, %d pages (silver truth from the HTML path)\n", folds, len(pages))
+	fmt.Printf("%-15s %6s %6s %6s %6s\n", "", "P", "R", "F1", "title")
+	for _, k := range kinds {
+		p, r, f1, title := scores[k].result()
+		fmt.Printf("%-15s %6.3f %6.3f %6.3f %6.3f\n", k, p, r, f1, title)
+	}
+}
+
+// tally adds up the benchmark's figures over documents.
+type tally struct {
+	p, r           float64
+	np, nr         int
+	titles, titled int
+}
+
+func (t *tally) add(want truth, got article.Article) {
+	tp, fp, fn := overlap(shingleCounts(caseTokens(want.Body)), shingleCounts(caseTokens(got.Body)))
+	if s := tp + fp + fn; s > 0 {
+		tp, fp, fn = tp/s, fp/s, fn/s
+	}
+	if tp+fp > 0 {
+		t.p += tp / (tp + fp)
+		t.np++
+	}
+	if tp+fn > 0 {
+		t.r += tp / (tp + fn)
+		t.nr++
+	}
+	if want.Title != "" {
+		t.titled++
+		if normTitle(want.Title) == normTitle(got.Title) {
+			t.titles++
+		}
+	}
+}
+
+func (t *tally) result() (p, r, f1, title float64) {
+	p = t.p / float64(max(t.np, 1))
+	r = t.r / float64(max(t.nr, 1))
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1, float64(t.titles) / float64(max(t.titled, 1))
+}
+
+// caseTokens are the benchmark's tokens (case kept).
+func caseTokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+// shingleCounts counts the 4-token shingles (a shorter text: one shingle).
+func shingleCounts(toks []string) map[string]int {
+	m := map[string]int{}
+	if len(toks) == 0 {
+		return m
+	}
+	for i := 0; i < max(len(toks)-3, 1); i++ {
+		m[strings.Join(toks[i:min(i+4, len(toks))], "\x00")]++
+	}
+	return m
+}
+
+func overlap(t, p map[string]int) (tp, fp, fn float64) {
+	for k, tc := range t {
+		tp += float64(min(tc, p[k]))
+		fn += float64(max(0, tc-p[k]))
+	}
+	for k, pc := range p {
+		fp += float64(max(0, pc-t[k]))
+	}
+	return tp, fp, fn
+}
+
+func normTitle(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }

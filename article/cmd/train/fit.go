@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/clippings/clippings/article"
+)
+
+// fit trains the three models on pages, in order: the local model, then
+// the body model on the local model's region, then the headline model on
+// the candidates the first two leave.
+func fit(pages []*page) *article.TextModel {
+	m := article.NewTextModel()
+	var x [][]float64
+	var y, w []float64
+	for _, p := range pages {
+		for _, k := range kinds {
+			d := p.docs[k]
+			rows := d.doc.LocalFeatures()
+			pw := pageWeight(len(rows))
+			for i, r := range rows {
+				x, y, w = append(x, r), append(y, b2f(d.body[i])), append(w, pw)
+			}
+		}
+	}
+	m.Local.Bias, m.Local.Trees = boost(x, y, w, nil)
+
+	x, y, w = nil, nil, nil
+	for _, p := range pages {
+		for _, k := range kinds {
+			d := p.docs[k]
+			rows := d.doc.BodyFeatures(m)
+			pw := pageWeight(len(rows))
+			for i, r := range rows {
+				x, y, w = append(x, r), append(y, b2f(d.body[i])), append(w, pw)
+			}
+		}
+	}
+	m.Body.Bias, m.Body.Trees = boost(x, y, w, nil)
+
+	x, y, w = nil, nil, nil
+	var groups []int // where each page's candidates start in x
+	for _, p := range pages {
+		for _, k := range kinds {
+			d := p.docs[k]
+			if d.headline < 0 {
+				continue
+			}
+			idx, rows := d.doc.HeadlineCandidates(m)
+			if !slices.Contains(idx, d.headline) {
+				continue // nothing to learn from: the headline is no candidate
+			}
+			groups = append(groups, len(x))
+			for j, r := range rows {
+				x, y, w = append(x, r), append(y, b2f(idx[j] == d.headline)), append(w, 1)
+			}
+		}
+	}
+	m.Headline.Bias, m.Headline.Trees = boost(x, y, w, append(groups, len(x)))
+	return m
+}
+
+// pageWeight gives each page's rows a weight that grows slower than their
+// number: the benchmark averages over pages, and long pages (forums,
+// comment threads) would otherwise outweigh many short ones.
+func pageWeight(rows int) float64 { return 1 / math.Sqrt(float64(max(rows, 1))) }
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// encodeModel writes the model with its numbers rounded to six
+// significant digits: the file does not change with the last bits of a
+// floating-point sum.
+func encodeModel(m *article.TextModel) ([]byte, error) {
+	for _, t := range []*article.Trees{&m.Local, &m.Body, &m.Headline} {
+		for _, tree := range t.Trees {
+			for i, v := range tree {
+				tree[i] = round6(v)
+			}
+		}
+		t.Bias = round6(t.Bias)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func round6(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
+	return r
+}
