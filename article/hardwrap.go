@@ -117,6 +117,7 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 	over := 0
 	for _, l := range lines {
 		switch {
+		case structured(l):
 		case l.width > wrapMaxWidth:
 			over++
 		case l.width >= wrapMinLine:

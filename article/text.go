@@ -85,8 +85,9 @@ func (d *textDoc) article(titleAt, start, end int) Article {
 	return a
 }
 
-// maxFurniture: a wrapped text with more lines of page furniture (menus,
-// notices, placeholders) than this share is a page dump, not a document.
+// maxFurniture: a wrapped text with more lines of page furniture (notices,
+// placeholders, related lists) than this share is a page dump, not a
+// document.
 const maxFurniture = 0.05
 
 // plainDocument reports whether hard-wrapped text is a document of its own
@@ -95,7 +96,7 @@ const maxFurniture = 0.05
 func plainDocument(lines []textLine) bool {
 	furniture := 0
 	for _, l := range lines {
-		if l.bullet || l.kind == kindBoiler || l.kind == kindStop || l.kind == kindMedia {
+		if isFurniture(l) {
 			furniture++
 		}
 	}

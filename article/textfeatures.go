@@ -31,10 +31,11 @@ var BodyFeatureNames = append(cloneNames(LocalFeatureNames),
 
 // HeadlineFeatureNames name the features of a candidate headline.
 var HeadlineFeatureNames = []string{
-	"dist", "in-body", "rank", "meta-above", "meta-below", "echo:1-3", "echo:4+", "in-list", "standfirst", "coverage",
+	"dist", "in-body", "rank", "candidates", "meta-above", "meta-below", "echo:1-3", "echo:4+", "echo:longer", "echo:shorter",
+	"in-list", "standfirst", "coverage", "lead-coverage", "coverage:gap", "lead-coverage:gap",
 	"words", "words:1-2", "words:21+", "end:period", "end:question", "end:colon",
 	"bullet", "caps", "titlecase", "digits", "separators",
-	"kind:short", "kind:teaser", "kind:prose", "local", "body", "gap", "pos", "first",
+	"kind:short", "kind:teaser", "kind:prose", "kind:prev-furniture", "local", "body", "next:body", "gap", "next:gap", "pos", "first",
 }
 
 func cloneNames(s []string) []string { return append([]string(nil), s...) }
@@ -314,9 +315,32 @@ func (d *textDoc) bodySpan() (int, int) {
 	return first, last + 1
 }
 
+// headlineCoverage is the index of "coverage" among the headline features
+// ("lead-coverage" follows, then their gaps).
+var headlineCoverage = slicesIndex(HeadlineFeatureNames, "coverage")
+
+func slicesIndex(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	panic("no feature " + v)
+}
+
+// headlineLead: how many lines of the body its lead is, that a headline
+// sums up.
+const headlineLead = 3
+
+// isFurniture reports whether a line is page furniture: a notice, a
+// placeholder, a related list's header.
+func isFurniture(l textLine) bool {
+	return l.kind == kindBoiler || l.kind == kindStop || l.kind == kindMedia
+}
+
 // headlineInBody: the headline may be among the first lines the body
 // model keeps (pages set it as large text close to the first paragraph).
-const headlineInBody = 3
+const headlineInBody = 8
 
 // headlineCandidates lists the lines above the body, and its first ones,
 // that may be its headline, with their features (rows of nHeadline).
@@ -324,6 +348,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 	lines := d.lines
 	meta := headerMeta(lines, start)
 	bodyWords := candidateWordsInBody(lines, start, end)
+	leadWords := candidateWordsInBody(lines, start, min(end, start+headlineLead))
 	lc := newLowerCache(lines)
 	var idx []int
 	stop := min(start+headlineInBody, end)
@@ -363,30 +388,49 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			}
 		}
 		above, below := metaAround(lines, i, meta)
-		e := echoes(lines, i, lc)
+		e, longer, shorter := echoes(lines, i, lc)
 		s := d.shape[i]
 		r, _ := lastRune(l.text)
+		nextBody := 0.0
+		if i+1 < len(lines) {
+			nextBody = clampLogit(d.body[i+1])
+		}
 		f := append(x[:0],
 			math.Copysign(math.Log1p(math.Abs(float64(dist))), float64(dist)),
 			b2f(i >= start),
 			log1p(len(idx)-1-k),
+			log1p(len(idx)),
 			b2f(above), b2f(below),
-			b2f(e >= 1 && e <= 3), b2f(e >= 4),
+			b2f(e >= 1 && e <= 3), b2f(e >= 4), float64(min(longer, 3)), float64(min(shorter, 3)),
 			b2f(inList),
 			b2f(isStandfirst(lines, i)),
 			coverage(l.text, bodyWords),
+			coverage(l.text, leadWords),
+			0, 0, // the gaps, below
 			log1p(l.words), b2f(l.words <= 2), b2f(l.words > 20),
 			b2f(r == '.'), b2f(r == '?' || r == '!'), b2f(r == ':'),
 			b2f(l.bullet), s.caps, s.titlecase, s.digits, s.separators,
 			b2f(l.kind == kindShort), b2f(l.kind == kindTeaser), b2f(l.kind == kindProse),
-			clampLogit(d.local[i]), clampLogit(d.body[i]),
-			b2f(l.gap),
+			b2f(i > 0 && isFurniture(lines[i-1])),
+			clampLogit(d.local[i]), clampLogit(d.body[i]), nextBody,
+			b2f(l.gap), b2f(i+1 < len(lines) && lines[i+1].gap),
 			float64(i)/float64(max(len(lines)-1, 1)),
 			b2f(i == firstContent))
 		if len(f) != nHeadline {
 			panic("headline features: HeadlineFeatureNames is out of step")
 		}
 		k++
+	}
+	// How far each candidate's overlap with the body falls short of the
+	// best candidate's: the headline is usually the one that sums it up.
+	for _, c := range []int{headlineCoverage, headlineCoverage + 1} {
+		best := 0.0
+		for k := range idx {
+			best = max(best, feats[k*nHeadline+c])
+		}
+		for k := range idx {
+			feats[k*nHeadline+c+2] = best - feats[k*nHeadline+c]
+		}
 	}
 	return idx, feats
 }

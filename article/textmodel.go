@@ -94,7 +94,6 @@ var defaultTextModel, textModelErr = ParseTextModel(textModelJSON)
 
 func validFeature(f float64, n int) bool { return f >= 0 && f < float64(n) && f == math.Trunc(f) }
 
-
 // clampLogit bounds a line's log-odds: no single line decides a region.
 func clampLogit(x float64) float64 { return max(-maxLineLogit, min(maxLineLogit, x)) }
 

@@ -10,7 +10,7 @@ import (
 const maxTitleWords = 30
 
 // titleWindow is how far above the body the headline may be, in lines.
-const titleWindow = 30
+const titleWindow = 40
 
 // isStandfirst reports whether line i directly follows a headline-like line
 // of its own: then it is the summary under the headline, not the headline.
@@ -90,27 +90,34 @@ func metaAround(lines []textLine, i int, meta map[int]bool) (above, below bool) 
 }
 
 // echoes counts the other lines repeating line i, alone or within a
-// breadcrumb, share prompt or "Headline - Site" title. Headlines are echoed
-// once or twice; site and section names many times.
-func echoes(lines []textLine, i int, lc *lowerCache) int {
+// breadcrumb, share prompt or "Headline - Site" title, and of those the
+// ones longer than line i (it is their core) and shorter (it holds them:
+// a headline with its kicker or site name). Headlines are echoed once or
+// twice; site and section names many times.
+func echoes(lines []textLine, i int, lc *lowerCache) (all, longer, shorter int) {
 	t := lc.lower(i)
 	ascii := lc.isASCII(i)
-	n := 0
 	for j, l := range lines {
 		if j == i || l.dup {
 			continue
 		}
 		// Lower case keeps the length of ASCII text: skip lines too short
 		// or too long to be an echo.
-		if d := len(l.text) - len(t); ascii && (d < 0 || d >= 60) && lc.isASCII(j) {
+		if d := len(l.text) - len(t); ascii && lc.isASCII(j) && (d <= -60 || d >= 60) {
 			continue
 		}
 		o := lc.lower(j)
-		if o == t || (len(o) > len(t) && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)) && len(o)-len(t) < 60) {
-			n++
+		switch {
+		case o == t:
+			all++
+		case len(o) > len(t) && len(o)-len(t) < 60 && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)):
+			all++
+			longer++
+		case len(t) > len(o) && len(t)-len(o) < 60 && countWords(o) >= 3 && (strings.HasPrefix(t, o) || strings.HasSuffix(t, o)):
+			shorter++
 		}
 	}
-	return n
+	return all, longer, shorter
 }
 
 // lowerCache holds strings.ToLower of lines' texts, and whether they are

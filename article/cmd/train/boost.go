@@ -9,13 +9,15 @@ import (
 // side), on features binned at their quantiles: the shape Trees in
 // article/textmodel.go reads.
 const (
-	rounds      = 200  // trees per model
 	shrinkage   = 0.1  // each tree's leaves are scaled by this
 	leafL2      = 1.0  // ridge on leaf values (in hessian units)
-	minChildHes = 0.5  // a split leaves at least this much hessian on each side
+	minChildHes = 0.5  // a split leaves at least this much hessian on each side (see minChild)
 	maxBins     = 32   // thresholds tried per feature
 	maxLogit    = 30.0 // bounds scores, against overflow
 )
+
+// minChild is minChildHes, or what a search of settings tries.
+var minChild = minChildHes
 
 // noSplit is the threshold of a split that sends every row left (JSON has
 // no infinity).
@@ -23,10 +25,10 @@ const noSplit = 1e300
 
 // boost fits trees to rows x with labels y (0 or 1) and weights w. With
 // groups (offsets into x where each group of rows starts, and len(x) last)
-// the loss is the softmax cross-entropy of picking the positive row of
-// each group (the headline among its candidates); otherwise logistic loss
+// the loss is the softmax cross-entropy of picking a positive row of each
+// group (the headline among its candidates, any copy of it); otherwise logistic loss
 // on each row. It returns the bias and the trees.
-func boost(x [][]float64, y, w []float64, groups []int) (float64, [][]float64) {
+func boost(x [][]float64, y, w []float64, groups []int, trees int) (float64, [][]float64) {
 	if len(x) == 0 {
 		return 0, nil
 	}
@@ -57,12 +59,12 @@ func boost(x [][]float64, y, w []float64, groups []int) (float64, [][]float64) {
 		score[i] = bias
 	}
 	g, h := make([]float64, len(x)), make([]float64, len(x))
-	var trees [][]float64
+	var out [][]float64
 	all := make([]int, len(x))
 	for i := range all {
 		all[i] = i
 	}
-	for round := 0; round < rounds; round++ {
+	for round := 0; round < trees; round++ {
 		gradients(score, y, w, groups, g, h)
 		f0, b0, ok := bestSplit(all, bins, g, h, d)
 		if !ok {
@@ -91,12 +93,12 @@ func boost(x [][]float64, y, w []float64, groups []int) (float64, [][]float64) {
 			leaves = append(leaves, leafValue(l, g, h), leafValue(r, g, h))
 		}
 		tree = append(tree, leaves...)
-		trees = append(trees, tree)
+		out = append(out, tree)
 		for i, r := range x {
 			score[i] = max(-maxLogit, min(maxLogit, score[i]+treeValue(tree, r)))
 		}
 	}
-	return bias, trees
+	return bias, out
 }
 
 // treeValue is one tree's leaf for row r (as Trees.Logit reads it).
@@ -129,13 +131,14 @@ func gradients(score, y, w []float64, groups []int, g, h []float64) {
 		for i := lo; i < hi; i++ {
 			top = max(top, score[i])
 		}
-		sum := 0.0
+		sum, pos := 0.0, 0.0
 		for i := lo; i < hi; i++ {
 			sum += math.Exp(score[i] - top)
+			pos += y[i]
 		}
 		for i := lo; i < hi; i++ {
 			p := math.Exp(score[i]-top) / sum
-			g[i] = w[i] * (p - y[i])
+			g[i] = w[i] * (p - y[i]/max(pos, 1)) // several right rows share the target
 			h[i] = w[i] * max(p*(1-p), 1e-6)
 		}
 	}
@@ -195,7 +198,7 @@ func bestSplit(rows []int, bins [][]uint8, g, h []float64, d int) (int, int, boo
 			gl += gs[b]
 			hl += hs[b]
 			gr, hr := G-gl, H-hl
-			if hl < minChildHes || hr < minChildHes {
+			if hl < minChild || hr < minChild {
 				continue
 			}
 			gain := gl*gl/(hl+leafL2) + gr*gr/(hr+leafL2) - parent

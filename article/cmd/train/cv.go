@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/clippings/clippings/article"
@@ -35,7 +36,11 @@ func crossValidate(pages []*page) {
 				if err != nil {
 					a = article.Article{}
 				}
-				scores[k].add(p.truth, a)
+				t := p.truth
+				if !p.docs[k].visible {
+					t.Title = ""
+				}
+				scores[k].add(t, a)
 			}
 		}
 		fmt.Fprintf(os.Stderr, "fold %d: %d pages tested\n", f+1, len(test))
@@ -114,3 +119,72 @@ func overlap(t, p map[string]int) (tp, fp, fn float64) {
 }
 
 func normTitle(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// searchHeadline cross-validates the headline model alone (the line
+// models trained on all pages) for several numbers of trees and minimum
+// leaf sizes, by site: a quick way to pick them.
+func searchHeadline(pages []*page) {
+	m := fit(pages)
+	type group struct {
+		site string
+		x    [][]float64
+		y    []float64
+	}
+	var gs []group
+	for _, p := range pages {
+		for _, k := range kinds {
+			d := p.docs[k]
+			if d.headline < 0 {
+				continue
+			}
+			idx, rows := d.doc.HeadlineCandidates(m)
+			title := foldTitle(d.doc.Lines[d.headline])
+			g := group{site: p.group, x: rows}
+			for _, i := range idx {
+				g.y = append(g.y, b2f(foldTitle(d.doc.Lines[i]) == title))
+			}
+			gs = append(gs, g)
+		}
+	}
+	for _, n := range []int{100, 200, 400} {
+		for _, mc := range []float64{0.5, 2, 5} {
+			minChild = mc
+			right, all := 0, 0
+			for f := uint32(0); f < folds; f++ {
+				var x [][]float64
+				var y, w []float64
+				var offs []int
+				for _, g := range gs {
+					if bucket(g.site+"/cv", folds) == f || !slices.Contains(g.y, 1) {
+						continue
+					}
+					offs = append(offs, len(x))
+					x = append(x, g.x...)
+					y = append(y, g.y...)
+					for range g.x {
+						w = append(w, 1)
+					}
+				}
+				bias, trees := boost(x, y, w, append(offs, len(x)), n)
+				t := article.Trees{Bias: bias, Trees: trees}
+				for _, g := range gs {
+					if bucket(g.site+"/cv", folds) != f {
+						continue
+					}
+					all++
+					best := -1
+					for i := range g.x {
+						if best < 0 || t.Logit(g.x[i]) > t.Logit(g.x[best]) {
+							best = i
+						}
+					}
+					if best >= 0 && g.y[best] == 1 {
+						right++
+					}
+				}
+			}
+			fmt.Printf("headline trees %d, min leaf hessian %.1f: %.3f of %d texts\n", n, mc, float64(right)/float64(all), all)
+		}
+	}
+	minChild = minChildHes
+}

@@ -12,6 +12,7 @@ type document struct {
 	doc      *article.TrainingDoc
 	body     []bool // each line is article text
 	headline int    // the headline's line, or -1
+	visible  bool   // the silver headline is a line of the text
 }
 
 // minLineOverlap: a line is body text when this share of its 4-token
@@ -60,7 +61,7 @@ func label(d *article.TrainingDoc, p *page) *document {
 		}
 		if foldTitle(line) == title && title != "" {
 			doc.body[i] = false
-			doc.headline = i // the last such line above the body wins (see below)
+			doc.visible = true
 		}
 	}
 	// Pages echo the headline (breadcrumbs, "Headline - Site", share
