@@ -22,6 +22,10 @@ import (
 // wrapMinLine: shorter lines say nothing of the wrapping width.
 const wrapMinLine = 25
 
+// wrapSlack: how far past the wrapping width a line may run (a word too
+// long to break) in wrapped text.
+const wrapSlack = 10
+
 // wrapMaxWidth: texts whose lines are longer were not wrapped by a
 // formatter (copied pages hold whole paragraphs on a line).
 const wrapMaxWidth = 160
@@ -113,29 +117,37 @@ func splitWrapLines(text string) []wrapLine {
 // breaks after a long line fall inside a sentence or split a line that
 // could not hold the next word.
 func wrapWidth(lines []wrapLine) (int, bool) {
+	// A wrapped line is followed by the rest of its paragraph: lines before
+	// a blank line (headlines, paragraphs' last lines) do not show the width.
 	var widths []int
-	over := 0
-	for _, l := range lines {
-		switch {
-		case structured(l):
-		case l.width > wrapMaxWidth:
-			over++
-		case l.width >= wrapMinLine:
+	first := -1
+	for i, l := range lines {
+		if first < 0 && !l.blank() {
+			first = i
+		}
+		if i+1 < len(lines) && !lines[i+1].blank() && !structured(l) && l.width >= wrapMinLine && l.width <= wrapMaxWidth {
 			widths = append(widths, l.width)
 		}
 	}
-	if len(widths) < 2 || over*10 > len(widths) {
+	// One wrapped line tells enough only in a short text (a brief).
+	if len(widths) == 0 || len(widths) == 1 && nonBlank(lines) > maxBriefLines {
 		return 0, false
 	}
 	slices.Sort(widths)
 	width := widths[len(widths)*19/20]
-	near := 0
+	near, over := 0, 0
 	for _, w := range widths {
 		if w*10 >= width*7 {
 			near++
 		}
 	}
-	if near*2 < len(widths) {
+	// No line runs past the width, but for a long word or the headline.
+	for i, l := range lines {
+		if i != first && !structured(l) && l.width > width+wrapSlack && strings.Contains(l.text, " ") {
+			over++
+		}
+	}
+	if near*2 < len(widths) || over*10 > len(widths) {
 		return 0, false
 	}
 	pairs, soft := 0, 0
@@ -153,6 +165,19 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 		return 0, false
 	}
 	return width, true
+}
+
+// maxBriefLines: a text this short may show its wrapping in one line.
+const maxBriefLines = 6
+
+func nonBlank(lines []wrapLine) int {
+	n := 0
+	for _, l := range lines {
+		if !l.blank() {
+			n++
+		}
+	}
+	return n
 }
 
 // fits reports whether b's first word would have fitted at the end of a.
@@ -205,7 +230,7 @@ func joins(a, b wrapLine, width, base int, blockMarked bool) bool {
 		return false
 	case startsLower(b.text) && b.indent <= max(a.indent, base):
 		return true
-	case b.indent > base && b.indent > a.indent:
+	case b.indent > base:
 		return false // an indented first line
 	case a.width*2 < width:
 		return false // a heading, or a paragraph's last line
@@ -249,14 +274,22 @@ func isRule(t string) bool {
 }
 
 // splitWord reports whether line a ends in a word broken at a hyphen and
-// b goes on with it: the two join without a space.
+// b goes on with it: the two join without a space. (Not a suspended
+// hyphen: "Quell- und Informationslinks", "pre- and post-war".)
 func splitWord(a, b string) bool {
 	if !strings.HasSuffix(a, "-") || !startsLower(b) {
+		return false
+	}
+	if next, _, _ := strings.Cut(b, " "); conjunctions[next] {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 	return unicode.IsLetter(r)
 }
+
+// conjunctions follow a suspended hyphen.
+var conjunctions = map[string]bool{"and": true, "or": true, "to": true, "und": true, "oder": true, "bis": true, "sowie": true,
+	"et": true, "ou": true, "y": true, "o": true, "e": true, "en": true, "of": true}
 
 // dehyphenate reports whether the hyphen ending line a (see splitWord) was
 // put there by the wrap ("negoti-" "ations") rather than being the word's

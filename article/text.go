@@ -122,7 +122,7 @@ func plainArticle(lines []textLine) (Article, error) {
 	}
 	for i := start; i < end; i++ {
 		l := lines[i]
-		if l.kind == kindBoiler || (l.kind == kindByline || l.kind == kindDate) && i < start+maxEarlyMetaLine {
+		if l.kind == kindBoiler || isMetaLine(l) && i < start+maxEarlyMetaLine {
 			continue
 		}
 		kept = append(kept, l)
@@ -133,6 +133,31 @@ func plainArticle(lines []textLine) (Article, error) {
 		return Article{}, fmt.Errorf("no article text found (only a headline): %w", ErrNoArticle)
 	}
 	return a, nil
+}
+
+// isMetaLine reports whether a line is a byline or a dateline, not a
+// sentence or a headline that names a date.
+func isMetaLine(l textLine) bool {
+	return (l.kind == kindByline || l.kind == kindDate) && l.words <= maxDatelineWords
+}
+
+// maxDateLabelWords: a line with more words than this beside its dates is
+// no dateline ("Updated March 3, 2020, 10:15 am" has one or two).
+const maxDateLabelWords = 3
+
+// onlyDate reports whether a line holds little beside its dates.
+func onlyDate(line string) bool {
+	ds := findDates(line, orderMDY)
+	if len(ds) == 0 {
+		return false
+	}
+	rest, last := "", 0
+	for _, d := range ds {
+		rest += line[last:d.start] + " "
+		last = d.end
+	}
+	rest += line[last:]
+	return countWords(datelineExtraRe.ReplaceAllString(rest, "")) <= maxDateLabelWords
 }
 
 // isTrailer reports whether a line at the end of a plain document is no
@@ -169,7 +194,7 @@ func plainHeadline(lines []textLine) bool {
 		return false
 	}
 	l := lines[0]
-	if l.words > maxPlainHeadlineWords || l.kind == kindByline || l.kind == kindDate || l.kind == kindBoiler {
+	if l.words > maxPlainHeadlineWords || l.kind == kindByline || l.kind == kindDate && onlyDate(l.text) {
 		return false
 	}
 	r, _ := lastRune(l.text)

@@ -11,13 +11,15 @@ import (
 const (
 	shrinkage   = 0.1  // each tree's leaves are scaled by this
 	leafL2      = 1.0  // ridge on leaf values (in hessian units)
-	minChildHes = 0.5  // a split leaves at least this much hessian on each side (see minChild)
 	maxBins     = 32   // thresholds tried per feature
 	maxLogit    = 30.0 // bounds scores, against overflow
 )
 
-// minChild is minChildHes, or what a search of settings tries.
-var minChild = minChildHes
+// settings are what differs between the models boosted.
+type settings struct {
+	trees    int     // rounds of boosting
+	minChild float64 // a split leaves at least this much hessian on each side
+}
 
 // noSplit is the threshold of a split that sends every row left (JSON has
 // no infinity).
@@ -28,7 +30,7 @@ const noSplit = 1e300
 // the loss is the softmax cross-entropy of picking a positive row of each
 // group (the headline among its candidates, any copy of it); otherwise logistic loss
 // on each row. It returns the bias and the trees.
-func boost(x [][]float64, y, w []float64, groups []int, trees int) (float64, [][]float64) {
+func boost(x [][]float64, y, w []float64, groups []int, set settings) (float64, [][]float64) {
 	if len(x) == 0 {
 		return 0, nil
 	}
@@ -64,15 +66,15 @@ func boost(x [][]float64, y, w []float64, groups []int, trees int) (float64, [][
 	for i := range all {
 		all[i] = i
 	}
-	for round := 0; round < trees; round++ {
+	for round := 0; round < set.trees; round++ {
 		gradients(score, y, w, groups, g, h)
-		f0, b0, ok := bestSplit(all, bins, g, h, d)
+		f0, b0, ok := bestSplit(all, bins, g, h, d, set.minChild)
 		if !ok {
 			break
 		}
 		left, right := partition(all, bins, f0, b0)
-		f1, b1, ok1 := bestSplit(left, bins, g, h, d)
-		f2, b2, ok2 := bestSplit(right, bins, g, h, d)
+		f1, b1, ok1 := bestSplit(left, bins, g, h, d, set.minChild)
+		f2, b2, ok2 := bestSplit(right, bins, g, h, d, set.minChild)
 		tree := []float64{float64(f0), thresholds[f0][b0]} // never the last, infinite, threshold
 		leaves := make([]float64, 0, 4)
 		for _, side := range []struct {
@@ -175,7 +177,7 @@ func binOf(thresholds []float64, v float64) int {
 
 // bestSplit finds the feature and bin whose split of rows ("bin <= b"
 // left) lowers the loss most, or ok=false.
-func bestSplit(rows []int, bins [][]uint8, g, h []float64, d int) (int, int, bool) {
+func bestSplit(rows []int, bins [][]uint8, g, h []float64, d int, minChild float64) (int, int, bool) {
 	var gs, hs [maxBins]float64
 	bestGain, bestF, bestB := 1e-9, -1, -1
 	var G, H float64

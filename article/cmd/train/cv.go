@@ -148,7 +148,6 @@ func searchHeadline(pages []*page) {
 	}
 	for _, n := range []int{100, 200, 400} {
 		for _, mc := range []float64{0.5, 2, 5} {
-			minChild = mc
 			right, all := 0, 0
 			for f := uint32(0); f < folds; f++ {
 				var x [][]float64
@@ -165,7 +164,7 @@ func searchHeadline(pages []*page) {
 						w = append(w, 1)
 					}
 				}
-				bias, trees := boost(x, y, w, append(offs, len(x)), n)
+				bias, trees := boost(x, y, w, append(offs, len(x)), settings{trees: n, minChild: mc})
 				t := article.Trees{Bias: bias, Trees: trees}
 				for _, g := range gs {
 					if bucket(g.site+"/cv", folds) != f {
@@ -186,5 +185,4 @@ func searchHeadline(pages []*page) {
 			fmt.Printf("headline trees %d, min leaf hessian %.1f: %.3f of %d texts\n", n, mc, float64(right)/float64(all), all)
 		}
 	}
-	minChild = minChildHes
 }
