@@ -36,6 +36,7 @@ var HeadlineFeatureNames = []string{
 	"words", "words:1-2", "words:21+", "end:period", "end:question", "end:colon",
 	"bullet", "caps", "titlecase", "digits", "separators",
 	"kind:short", "kind:teaser", "kind:prose", "kind:prev-furniture", "local", "body", "next:body", "gap", "next:gap", "pos", "first",
+	"prev:words", "next:words", "kicker",
 }
 
 func cloneNames(s []string) []string { return append([]string(nil), s...) }
@@ -395,6 +396,21 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 		if i+1 < len(lines) {
 			nextBody = clampLogit(d.body[i+1])
 		}
+		// The content lines around it: a section label or kicker sits
+		// over a longer headline.
+		prevWords, nextWords := 0, 0
+		for j := i - 1; j >= 0; j-- {
+			if isContentKind(lines[j].kind) && !lines[j].dup {
+				prevWords = lines[j].words
+				break
+			}
+		}
+		for j := i + 1; j < len(lines); j++ {
+			if isContentKind(lines[j].kind) && !lines[j].dup {
+				nextWords = lines[j].words
+				break
+			}
+		}
 		f := append(x[:0],
 			math.Copysign(math.Log1p(math.Abs(float64(dist))), float64(dist)),
 			b2f(i >= start),
@@ -415,7 +431,9 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			clampLogit(d.local[i]), clampLogit(d.body[i]), nextBody,
 			b2f(l.gap), b2f(i+1 < len(lines) && lines[i+1].gap),
 			float64(i)/float64(max(len(lines)-1, 1)),
-			b2f(i == firstContent))
+			b2f(i == firstContent),
+			log1p(prevWords), log1p(nextWords),
+			b2f(l.words <= 3 && nextWords > l.words+2))
 		if len(f) != nHeadline {
 			panic("headline features: HeadlineFeatureNames is out of step")
 		}

@@ -156,17 +156,23 @@ func loadPool(pool, module string) ([]*page, error) {
 		}
 		p.texts = map[string]string{}
 		p.docs = map[string]*document{}
+		empty := false
 		for _, k := range kinds {
 			text, err := os.ReadFile(filepath.Join(pool, k, p.ID+".txt"))
 			if err != nil {
 				return nil, err
 			}
+			empty = empty || countTokens(string(text)) < 50 // a page of frames, or the like
 			p.texts[k] = string(text)
 			p.docs[k] = label(article.NewTrainingDoc(string(text)), p)
 		}
+		if empty {
+			dropped++
+			continue
+		}
 		kept = append(kept, p)
 	}
-	fmt.Fprintf(os.Stderr, "%d pages left out: their HTML extraction failed or contradicts their snippets\n", dropped)
+	fmt.Fprintf(os.Stderr, "%d pages left out: their HTML extraction failed or misses their snippets, or a rendering is empty\n", dropped)
 	return kept, nil
 }
 
