@@ -216,7 +216,7 @@ func hasSentence(lines []textLine) bool {
 // lines' local log-odds add up to the most (Kadane's maximum sub-array),
 // never crossing a barrier (headers of related lists or comments). It
 // returns start, end (exclusive), or -1 when no line is likely text.
-func articleRegion(lines []textLine, logits []float64) (int, int) {
+func articleRegion(lines []textLine, logits []float64, floor float64) (int, int) {
 	lines = lines[:commentsStart(lines)]
 	barrier := barriers(lines)
 	bestStart, bestEnd, best := -1, -1, 0.0
@@ -229,7 +229,7 @@ func articleRegion(lines []textLine, logits []float64) (int, int) {
 		if cur <= 0 {
 			curStart, cur = i, 0
 		}
-		cur += clampLogit(logits[i])
+		cur += max(clampLogit(logits[i]), floor)
 		if cur > best {
 			best, bestStart, bestEnd = cur, curStart, i+1
 		}

@@ -118,27 +118,30 @@ type textDoc struct {
 	start int       // the region, or -1
 	end   int
 	shape []lineShape
-	feats []float64 // scratch
+
+	spanDone           bool // bodySpan's result is known
+	spanStart, spanEnd int
 }
 
 // newTextDoc runs the local and body models over the lines.
 func newTextDoc(lines []textLine, m *TextModel) *textDoc {
 	d := &textDoc{lines: lines, model: m, local: make([]float64, len(lines)), body: make([]float64, len(lines)),
-		shape: make([]lineShape, len(lines)), feats: make([]float64, max(nBody, nHeadline))}
+		shape: make([]lineShape, len(lines))}
 	for i, l := range lines {
 		d.shape[i] = shapeOf(l.text, l.words)
 	}
 	repeated := repeats(lines)
 	above := proseAbove(lines)
+	// Each line's row: its local features, then the body's.
+	rows := make([]float64, len(lines)*nBody)
 	for i := range lines {
-		x := d.feats[:nLocal]
+		x := rows[i*nBody : (i+1)*nBody]
 		d.localFeatures(i, repeated[i], above, x)
-		d.local[i] = m.Local.Logit(x)
+		d.local[i] = m.Local.Logit(x[:nLocal])
 	}
-	d.start, d.end = articleRegion(lines, d.local)
+	d.start, d.end = articleRegion(lines, d.local, -maxLineLogit)
 	for i := range lines {
-		x := d.feats[:nBody]
-		d.localFeatures(i, repeated[i], above, x)
+		x := rows[i*nBody : (i+1)*nBody]
 		d.bodyFeatures(i, x)
 		d.body[i] = m.Body.Logit(x)
 	}
@@ -299,21 +302,30 @@ func (d *textDoc) bodyFeatures(i int, x []float64) {
 // isBody reports whether the body model keeps line i.
 func (d *textDoc) isBody(i int) bool { return d.body[i] > 0 }
 
-// bodySpan is the first and past-the-last body line, or -1, -1.
+// bodySpan is the stretch of lines the body model's log-odds add up to
+// the most (as articleRegion does with the local model's, but with what a
+// rejected line costs bounded by the model's SpanGap): lines it keeps
+// far from the article, among readers' comments or other stories, stay
+// out. It returns the first and past-the-last body line, or -1, -1.
 func (d *textDoc) bodySpan() (int, int) {
-	first, last := -1, -1
-	for i := range d.lines {
-		if d.isBody(i) && !d.lines[i].dup {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
+	if d.spanDone {
+		return d.spanStart, d.spanEnd
 	}
-	if first < 0 {
+	d.spanDone = true
+	d.spanStart, d.spanEnd = -1, -1
+	start, end := articleRegion(d.lines, d.body, -d.model.SpanGap)
+	if start < 0 {
 		return -1, -1
 	}
-	return first, last + 1
+	for i := start; i < end; i++ {
+		if d.isBody(i) && !d.lines[i].dup {
+			if d.spanStart < 0 {
+				d.spanStart = i
+			}
+			d.spanEnd = i + 1
+		}
+	}
+	return d.spanStart, d.spanEnd
 }
 
 // headlineCoverage is the index of "coverage" among the headline features
@@ -349,11 +361,24 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 	lines := d.lines
 	meta := headerMeta(lines, start)
 	bodyWords := candidateWordsInBody(lines, start, end)
-	leadWords := candidateWordsInBody(lines, start, min(end, start+headlineLead))
+	leadWords := map[string]bool{} // the lead's words of four letters or more (what coverage looks up)
+	for _, l := range lines[start:min(end, start+headlineLead)] {
+		for _, w := range words(l.text) {
+			if utf8.RuneCountInString(w) >= 4 {
+				leadWords[w] = true
+			}
+		}
+	}
 	lc := newLowerCache(lines)
 	var idx []int
-	stop := min(start+headlineInBody, end)
-	for i := max(0, start-titleWindow); i < stop; i++ {
+	// Around the body's start, and the local model's region's (the
+	// headline may open either).
+	first, last := start, start
+	if d.start >= 0 {
+		first, last = min(start, d.start), max(start, d.start)
+	}
+	from, stop := max(0, first-titleWindow), min(last+headlineInBody, max(end, d.end))
+	for i := from; i < stop; i++ {
 		if titleCandidate(lines[i]) {
 			idx = append(idx, i)
 		}
@@ -367,7 +392,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			firstContent = i
 		}
 	}
-	for i := max(0, start-titleWindow); i < stop && k < len(idx); i++ {
+	for i := from; i < stop && k < len(idx); i++ {
 		l := lines[i]
 		if l.kind == kindStop {
 			inList = true

@@ -31,6 +31,28 @@ type Trees struct {
 	// child), a split being feature index and threshold (go left when
 	// x[feature] <= threshold), then 4 leaf values, left to right.
 	Trees [][]float64 `json:"trees"`
+
+	nodes []treeNodes // Trees, compiled for Logit (compile)
+}
+
+// treeNodes is one tree of Trees.Trees with its feature indexes as ints.
+type treeNodes struct {
+	f      [3]int32
+	t      [3]float64
+	leaves [4]float64
+}
+
+// compile prepares the trees for Logit; a model is compiled before use,
+// once (Logit on a shared model is then safe from several goroutines).
+func (m *Trees) compile() {
+	m.nodes = make([]treeNodes, len(m.Trees))
+	for i, t := range m.Trees {
+		n := &m.nodes[i]
+		for k := 0; k < 3; k++ {
+			n.f[k], n.t[k] = int32(t[2*k]), t[2*k+1]
+		}
+		copy(n.leaves[:], t[6:10])
+	}
 }
 
 // treeSize is the length of one tree in Trees.Trees.
@@ -38,18 +60,22 @@ const treeSize = 3*2 + 4
 
 // Logit is the model's log-odds for feature vector x.
 func (m *Trees) Logit(x []float64) float64 {
+	if len(m.nodes) != len(m.Trees) {
+		m.compile() // a model being trained (article/cmd/train)
+	}
 	s := m.Bias
-	for _, t := range m.Trees {
-		if x[int(t[0])] <= t[1] {
-			if x[int(t[2])] <= t[3] {
-				s += t[6]
+	for i := range m.nodes {
+		n := &m.nodes[i]
+		if x[n.f[0]] <= n.t[0] {
+			if x[n.f[1]] <= n.t[1] {
+				s += n.leaves[0]
 			} else {
-				s += t[7]
+				s += n.leaves[1]
 			}
-		} else if x[int(t[4])] <= t[5] {
-			s += t[8]
+		} else if x[n.f[2]] <= n.t[2] {
+			s += n.leaves[2]
 		} else {
-			s += t[9]
+			s += n.leaves[3]
 		}
 	}
 	return s
@@ -60,6 +86,11 @@ type TextModel struct {
 	Local    Trees `json:"local"`
 	Body     Trees `json:"body"`
 	Headline Trees `json:"headline"`
+	// SpanGap bounds what a line the body model rejects costs the body's
+	// span (bodySpan): a caption or an advertisement between paragraphs
+	// does not split the article, a run of comments' signatures does. The
+	// trainer picks it by cross-validation.
+	SpanGap float64 `json:"span_gap"`
 }
 
 // ParseTextModel reads a model written by article/cmd/train, checking its
@@ -82,6 +113,7 @@ func ParseTextModel(data []byte) (*TextModel, error) {
 				return nil, fmt.Errorf("text model: a tree of the %s model is malformed", c.name)
 			}
 		}
+		c.model.compile()
 	}
 	return &m, nil
 }
