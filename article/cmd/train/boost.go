@@ -9,10 +9,10 @@ import (
 // side), on features binned at their quantiles: the shape Trees in
 // article/textmodel.go reads.
 const (
-	shrinkage   = 0.1  // each tree's leaves are scaled by this
-	leafL2      = 1.0  // ridge on leaf values (in hessian units)
-	maxBins     = 32   // thresholds tried per feature
-	maxLogit    = 30.0 // bounds scores, against overflow
+	shrinkage = 0.1  // each tree's leaves are scaled by this
+	leafL2    = 1.0  // ridge on leaf values (in hessian units)
+	maxBins   = 32   // thresholds tried per feature
+	maxLogit  = 30.0 // bounds scores, against overflow
 )
 
 // settings are what differs between the models boosted.
