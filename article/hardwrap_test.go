@@ -1,6 +1,7 @@
 package article
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -168,5 +169,37 @@ func TestTextModelShipped(t *testing.T) {
 	}
 	if _, err := ParseTextModel([]byte(`{"local":{"features":["words"]}}`)); err == nil {
 		t.Error("a model with other features was read")
+	}
+}
+
+// TestExtractShortPlainText: a file of running text is an article, however
+// short; only text without a sentence is refused.
+func TestExtractShortPlainText(t *testing.T) {
+	tests := []struct {
+		name, text, title, body string
+		refused                 bool
+	}{
+		{name: "one sentence", text: "The meeting of the harbour board was postponed to Friday.\n",
+			body: "The meeting of the harbour board was postponed to Friday."},
+		{name: "headline and a sentence", text: "Harbour board meeting postponed\n\nThe meeting of the harbour board was postponed to Friday.\n",
+			title: "Harbour board meeting postponed", body: "The meeting of the harbour board was postponed to Friday."},
+		{name: "menu only", text: "Home\nNews\nSport\n", refused: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Extract("brief.txt", []byte(tt.text), Options{})
+			if tt.refused {
+				if !errors.Is(err, ErrNoArticle) {
+					t.Fatalf("err = %v, want ErrNoArticle", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.title || a.Body != tt.body {
+				t.Errorf("title %q, body %q; want %q, %q", a.Title, a.Body, tt.title, tt.body)
+			}
+		})
 	}
 }

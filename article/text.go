@@ -41,7 +41,11 @@ func extractTextWith(text string, m *TextModel) (Article, error) {
 		return Article{}, fmt.Errorf("no article text found (no sentence of running text): %w", ErrNoArticle)
 	}
 	titleAt := d.headline(start, end)
-	return d.article(titleAt, start, end), nil
+	a := d.article(titleAt, start, end)
+	if a.Body == "" && titleAt >= 0 {
+		a = d.article(-1, start, end) // a single line: the article, not a headline
+	}
+	return a, nil
 }
 
 // article assembles the article of lines start to end, with the headline

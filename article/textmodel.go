@@ -88,8 +88,8 @@ type TextModel struct {
 	Headline Trees `json:"headline"`
 	// SpanGap bounds what a line the body model rejects costs the body's
 	// span (bodySpan): a caption or an advertisement between paragraphs
-	// does not split the article, a run of comments' signatures does. The
-	// trainer picks it by cross-validation.
+	// does not split the article, a run of comments' signatures does (see
+	// article/cmd/train).
 	SpanGap float64 `json:"span_gap"`
 }
 

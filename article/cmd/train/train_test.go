@@ -84,7 +84,7 @@ func TestTrainDeterministic(t *testing.T) {
 func TestTrainLearns(t *testing.T) {
 	pages := fixturePages(t)
 	m := fit(pages)
-	m.SpanGap = defaultSpanGap
+	m.SpanGap = spanGap
 	p := pages[0]
 	a, err := article.ExtractTextWith(p.texts["text"], m)
 	if err != nil {
