@@ -118,6 +118,7 @@ type textDoc struct {
 	start int       // the region, or -1
 	end   int
 	shape []lineShape
+	rows  []float64 // each line's features (nBody of them: the local ones first)
 
 	spanDone           bool // bodySpan's result is known
 	spanStart, spanEnd int
@@ -132,8 +133,11 @@ func newTextDoc(lines []textLine, m *TextModel) *textDoc {
 	}
 	repeated := repeats(lines)
 	above := proseAbove(lines)
-	// Each line's row: its local features, then the body's.
+	// Each line's row: its local features, then the body's. (The local
+	// ones are computed before articleRegion, which may turn a list inside
+	// the article into boilerplate.)
 	rows := make([]float64, len(lines)*nBody)
+	d.rows = rows
 	for i := range lines {
 		x := rows[i*nBody : (i+1)*nBody]
 		d.localFeatures(i, repeated[i], above, x)

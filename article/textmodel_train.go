@@ -26,31 +26,30 @@ func NewTrainingDoc(text string) *TrainingDoc {
 	return d
 }
 
+// doc runs the models of m over a copy of the lines (extraction changes
+// some lines' kinds as it goes: each call starts afresh, as extraction does).
+func (t *TrainingDoc) doc(m *TextModel) *textDoc {
+	return newTextDoc(append([]textLine(nil), t.lines...), m)
+}
+
 // LocalFeatures returns each line's local features (LocalFeatureNames),
 // one row per line.
 func (t *TrainingDoc) LocalFeatures() [][]float64 {
-	d := newTextDoc(t.lines, &zeroModel)
+	d := t.doc(&zeroModel)
 	rows := make([][]float64, len(t.lines))
-	repeated := repeats(t.lines)
-	above := proseAbove(t.lines)
-	for i := range t.lines {
-		rows[i] = make([]float64, nLocal)
-		d.localFeatures(i, repeated[i], above, rows[i])
+	for i := range rows {
+		rows[i] = d.rows[i*nBody : i*nBody+nLocal]
 	}
 	return rows
 }
 
 // BodyFeatures returns each line's body features (BodyFeatureNames) with
-// the local model of m.
+// the local model of m, as extraction computes them.
 func (t *TrainingDoc) BodyFeatures(m *TextModel) [][]float64 {
-	d := newTextDoc(t.lines, m)
+	d := t.doc(m)
 	rows := make([][]float64, len(t.lines))
-	repeated := repeats(t.lines)
-	above := proseAbove(t.lines)
-	for i := range t.lines {
-		rows[i] = make([]float64, nBody)
-		d.localFeatures(i, repeated[i], above, rows[i])
-		d.bodyFeatures(i, rows[i])
+	for i := range rows {
+		rows[i] = d.rows[i*nBody : (i+1)*nBody]
 	}
 	return rows
 }
@@ -58,7 +57,7 @@ func (t *TrainingDoc) BodyFeatures(m *TextModel) [][]float64 {
 // HeadlineCandidates returns the lines m's body model leaves as candidate
 // headlines (indexes into Lines) and their features (HeadlineFeatureNames).
 func (t *TrainingDoc) HeadlineCandidates(m *TextModel) ([]int, [][]float64) {
-	d := newTextDoc(t.lines, m)
+	d := t.doc(m)
 	start, end := d.bodySpan()
 	if start < 0 {
 		return nil, nil

@@ -133,8 +133,9 @@ func overlap(t, p map[string]int) (tp, fp, fn float64) {
 func normTitle(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // searchHeadline cross-validates the headline model alone (the line
-// models trained on all pages) for several numbers of trees and minimum
-// leaf sizes, by site: a quick way to pick them.
+// models trained on all pages), by site, as boosted trees of several
+// sizes and as a linear softmax with several penalties: a quick way to
+// pick one.
 func searchHeadline(pages []*page) {
 	m := fit(pages)
 	type group struct {
@@ -158,43 +159,61 @@ func searchHeadline(pages []*page) {
 			gs = append(gs, g)
 		}
 	}
-	for _, n := range []int{100, 200, 400} {
-		for _, mc := range []float64{0.5, 2, 5} {
-			right, all := 0, 0
-			for f := uint32(0); f < folds; f++ {
-				var x [][]float64
-				var y, w []float64
-				var offs []int
-				for _, g := range gs {
-					if bucket(g.site+"/cv", folds) == f || !slices.Contains(g.y, 1) {
-						continue
-					}
-					offs = append(offs, len(x))
-					x = append(x, g.x...)
-					y = append(y, g.y...)
-					for range g.x {
-						w = append(w, 1)
+	type model struct {
+		name  string
+		train func(x [][]float64, y []float64, groups []int) func([]float64) float64
+	}
+	var models []model
+	for _, n := range []int{200, 400} {
+		for _, mc := range []float64{2, 5} {
+			models = append(models, model{fmt.Sprintf("trees %d, min leaf hessian %.0f", n, mc), func(x [][]float64, y []float64, groups []int) func([]float64) float64 {
+				w := make([]float64, len(x))
+				for i := range w {
+					w[i] = 1
+				}
+				bias, trees := boost(x, y, w, groups, settings{trees: n, minChild: mc})
+				t := article.Trees{Bias: bias, Trees: trees}
+				return t.Logit
+			}})
+		}
+	}
+	for _, l2 := range []float64{0.3, 1, 3, 10, 30} {
+		models = append(models, model{fmt.Sprintf("linear, L2 %g", l2), func(x [][]float64, y []float64, groups []int) func([]float64) float64 {
+			w := softmaxLinear(x, y, groups, l2)
+			return func(r []float64) float64 { return dot(w, r) }
+		}})
+	}
+	for _, mdl := range models {
+		right, all := 0, 0
+		for f := uint32(0); f < folds; f++ {
+			var x [][]float64
+			var y []float64
+			var offs []int
+			for _, g := range gs {
+				if bucket(g.site+"/cv", folds) == f || !slices.Contains(g.y, 1) {
+					continue
+				}
+				offs = append(offs, len(x))
+				x = append(x, g.x...)
+				y = append(y, g.y...)
+			}
+			score := mdl.train(x, y, append(offs, len(x)))
+			for _, g := range gs {
+				if bucket(g.site+"/cv", folds) != f {
+					continue
+				}
+				all++
+				best := -1
+				for i := range g.x {
+					if best < 0 || score(g.x[i]) > score(g.x[best]) {
+						best = i
 					}
 				}
-				bias, trees := boost(x, y, w, append(offs, len(x)), settings{trees: n, minChild: mc})
-				t := article.Trees{Bias: bias, Trees: trees}
-				for _, g := range gs {
-					if bucket(g.site+"/cv", folds) != f {
-						continue
-					}
-					all++
-					best := -1
-					for i := range g.x {
-						if best < 0 || t.Logit(g.x[i]) > t.Logit(g.x[best]) {
-							best = i
-						}
-					}
-					if best >= 0 && g.y[best] == 1 {
-						right++
-					}
+				if best >= 0 && g.y[best] == 1 {
+					right++
 				}
 			}
-			fmt.Printf("headline trees %d, min leaf hessian %.1f: %.3f of %d texts\n", n, mc, float64(right)/float64(all), all)
 		}
+		fmt.Printf("headline %s: %.3f of %d texts\n", mdl.name, float64(right)/float64(all), all)
 	}
 }
