@@ -59,6 +59,12 @@ func shapeOf(t string, words int) lineShape {
 	letters, upper, digits, chars, commas, seps, wordStarts, capStarts := 0, 0, 0, 0, 0, 0, 0, 0
 	inWord := false
 	for _, r := range t {
+		if r < utf8.RuneSelf && !asciiWordByte[r] && r != ',' && r != '|' && r != '/' && r != '>' {
+			if r != '\'' && r != '-' {
+				inWord = false
+			}
+			continue // the common case: a space or a full stop
+		}
 		switch {
 		case r < utf8.RuneSelf && asciiWordByte[r], r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 			chars++
@@ -421,6 +427,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 		e, longer, shorter := echoes(lines, i, lc)
 		s := d.shape[i]
 		r, _ := lastRune(l.text)
+		cw := contentWords(l.text)
 		nextBody := 0.0
 		if i+1 < len(lines) {
 			nextBody = clampLogit(d.body[i+1])
@@ -449,8 +456,8 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			b2f(e >= 1 && e <= 3), b2f(e >= 4), float64(min(longer, 3)), float64(min(shorter, 3)),
 			b2f(inList),
 			b2f(isStandfirst(lines, i)),
-			coverage(l.text, bodyWords),
-			coverage(l.text, leadWords),
+			coverageOf(cw, bodyWords),
+			coverageOf(cw, leadWords),
 			0, 0, // the gaps, below
 			log1p(l.words), b2f(l.words <= 2), b2f(l.words > 20),
 			b2f(r == '.'), b2f(r == '?' || r == '!'), b2f(r == ':'),

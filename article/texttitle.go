@@ -233,20 +233,33 @@ const minCoverageWords = 4
 // four letters or more, to skip most function words) found in the body,
 // scaled down for headlines of few such words.
 func coverage(title string, body map[string]bool) float64 {
-	n, found := 0, 0
-	for _, w := range words(title) {
-		if len([]rune(w)) < 4 {
-			continue
+	return coverageOf(contentWords(title), body)
+}
+
+// contentWords are a line's words of four letters or more, lower-cased.
+func contentWords(s string) []string {
+	ws := words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) >= 4 {
+			out = append(out, w)
 		}
-		n++
+	}
+	return out
+}
+
+// coverageOf is coverage, given the title's contentWords.
+func coverageOf(ws []string, body map[string]bool) float64 {
+	if len(ws) == 0 {
+		return 0
+	}
+	found := 0
+	for _, w := range ws {
 		if body[w] {
 			found++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(found) / float64(max(n, minCoverageWords))
+	return float64(found) / float64(max(len(ws), minCoverageWords))
 }
 
 // findSubtitle returns the standfirst: a sentence between the headline and
