@@ -226,6 +226,8 @@ func blankMarked(lines []wrapLine) bool {
 // joins reports whether line b goes on the paragraph that line a is in.
 func joins(a, b wrapLine, width, base int, blockMarked bool) bool {
 	switch {
+	case midSentenceNumber(a, b):
+		return true // "… erscheint am" "5. November …": no numbered item
 	case structured(b) && !continuesItem(a, b), structured(a) && !isListItem(a.text):
 		return false
 	case startsLower(b.text) && b.indent <= max(a.indent, base):
@@ -238,6 +240,16 @@ func joins(a, b wrapLine, width, base int, blockMarked bool) bool {
 		return true
 	}
 	return !fits(a, b, width)
+}
+
+// midSentenceNumber reports whether b only looks like a numbered item
+// ("5. November 2021", "100. Geburtstag"): the line before it goes on
+// mid-sentence, at b's indentation or further in, and is no item itself.
+func midSentenceNumber(a, b wrapLine) bool {
+	if bulletPrefix(b.text) != "" || !numberedRe.mayMatch(b.text) || !numberedRe.MatchString(b.text) {
+		return false
+	}
+	return !endsSentence(a.text) && !structured(a) && b.indent <= a.indent && a.text != ""
 }
 
 // continuesItem reports whether b carries on list item a, aligned with
