@@ -153,7 +153,7 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 	pairs, soft := 0, 0
 	for i := 0; i+1 < len(lines); i++ {
 		a, b := lines[i], lines[i+1]
-		if a.blank() || b.blank() || a.width*10 < width*6 || structured(a) || structured(b) {
+		if a.blank() || b.blank() || a.width*10 < width*6 || structured(a) || structured(b) && !midSentenceNumber(a, b) {
 			continue
 		}
 		pairs++
