@@ -1,5 +1,5 @@
 # Convenience targets; the README's two commands are scripts/run and scripts/test.
-.PHONY: run test score build
+.PHONY: run test score build pool train
 
 build:
 	go build -o bin/clippings .
@@ -10,6 +10,16 @@ run:
 test:
 	scripts/test
 
-# Extraction quality on ../shared/corpus/extraction-dev, as a table.
+# Extraction quality as tables: both dev corpora (../shared/corpus), the
+# training pool's held-out pages, generated hard-wrapped wire copy.
 score:
 	article/score.sh
+
+# The training pool: go-trafilatura's test pages rendered as copied text
+# (w3m and Chromium, installed here if missing) into build/pool.
+pool:
+	scripts/make-pool
+
+# The model of copied text (article/textmodel.json), learned from the pool.
+train:
+	go run ./article/cmd/train -pool build/pool -out article/textmodel.json

@@ -19,6 +19,8 @@ var boilerplateLineRes = []quickRe{
 	mustQuick(`(?i)\ball rights reserved\.?$`),
 	mustQuick(`(?i)^image \d+ of \d+$`),
 	mustQuick(`^\d+\s*/\s*\d+$`),
+	// A site's links about itself: "Subscribe to The Gazette".
+	mustQuick(`(?i)^(subscribe to|sign up for|advertise with) [^.!?]{1,40}$`),
 }
 
 // noticeWords flag consent and marketing notices (cookies, newsletters,

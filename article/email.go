@@ -79,7 +79,10 @@ func extractEmail(data []byte) (Article, error) {
 		}
 	}
 	if a.Body == "" {
-		a.Body = parts.text
+		a.Body = dropSignature(parts.text)
+		if unwrapped, ok := unwrapText(normalizeText(a.Body)); ok && !parts.flowed {
+			a.Body = unwrapped // wrapped at 72 columns, as mail is
+		}
 	}
 	a.Body = dropNotices(a.Body)
 	if strings.TrimSpace(a.Title) == "" {
@@ -119,7 +122,10 @@ func bodyHeadline(headline, body string) (string, string) {
 }
 
 // mailParts holds the first HTML and plain-text bodies of a message.
-type mailParts struct{ html, text string }
+type mailParts struct {
+	html, text string
+	flowed     bool // the text was format=flowed (and is unflowed now)
+}
 
 // mimeHeader is what collect needs of a part's header.
 type mimeHeader interface{ Get(string) string }
@@ -167,6 +173,10 @@ func (p *mailParts) collect(h mimeHeader, body io.Reader, depth int) error {
 	case mediaType == "text/html" && p.html == "":
 		p.html = text
 	case mediaType == "text/plain" && p.text == "":
+		if strings.EqualFold(params["format"], "flowed") {
+			text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
+			p.flowed = true
+		}
 		p.text = text
 	}
 	return nil
@@ -220,4 +230,55 @@ func dropNotices(body string) string {
 		}
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// unflow undoes RFC 3676's format=flowed: a line ending in a space goes on
+// in the next line of the same quote depth (with delSp, without that
+// space); a leading space was added to "stuff" the line and goes. Quote
+// marks of joined lines are dropped.
+func unflow(text string, delSp bool) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	open := false // the last line written was flowed
+	depth := 0
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		d := 0
+		for d < len(line) && line[d] == '>' {
+			d++
+		}
+		quote, rest := line[:d], line[d:]
+		rest = strings.TrimPrefix(rest, " ") // space-stuffing
+		if open && d != depth {
+			b.WriteByte('\n') // a flowed line before a change of depth ends its paragraph
+			open = false
+		}
+		if !open {
+			b.WriteString(quote)
+			if quote != "" {
+				b.WriteByte(' ')
+			}
+		}
+		flowed := strings.HasSuffix(rest, " ") && rest != "-- "
+		if flowed && delSp {
+			rest = rest[:len(rest)-1]
+		}
+		b.WriteString(rest)
+		if !flowed {
+			b.WriteByte('\n')
+		}
+		open, depth = flowed, d
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// dropSignature cuts a plain-text message at its signature separator
+// ("-- " alone on a line, RFC 3676).
+func dropSignature(text string) string {
+	if i := strings.Index(text, "\n-- \n"); i >= 0 {
+		return text[:i]
+	}
+	if i := strings.Index(text, "\n-- \r\n"); i >= 0 {
+		return text[:i]
+	}
+	return text
 }

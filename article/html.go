@@ -2,6 +2,7 @@ package article
 
 import (
 	"fmt"
+	stdhtml "html"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -46,7 +47,8 @@ func extractHTML(text string) (Article, error) {
 			a.Authors = append(a.Authors, strings.TrimSpace(au))
 		}
 	}
-	a.Title = chooseTitle(meta, res.Metadata.Title, a.Source)
+	// Some pages escape their declared titles twice ("&amp;#8211;").
+	a.Title = stdhtml.UnescapeString(chooseTitle(meta, res.Metadata.Title, a.Source))
 	a.Body = dropLeadingTitle(cleanBody(a.Body), a.Title)
 	a.Captions, a.Body = pageCaptions(doc, a.Body)
 	if n := len([]rune(a.Body)); n < minArticleRunes {

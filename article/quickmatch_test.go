@@ -656,7 +656,7 @@ func TestCandidateWordsInBody(t *testing.T) {
 			continue
 		}
 		lines := classifyLines(normalizeText(text))
-		start, end := articleRegion(lines)
+		start, end := newTextDoc(lines, defaultTextModel).bodySpan()
 		if start < 0 {
 			continue
 		}

@@ -11,17 +11,49 @@ import (
 const minProseWords = 10
 
 // extractText cleans text copied from a web page (a browser's select-all or
-// a text dump such as w3m's): it finds the article's main block of prose and
-// its headline, keeps photo captions apart, and drops menus, notices, share
-// prompts, related-article lists, comments and footers.
+// a text dump such as w3m's), or a plain or hard-wrapped article: it finds
+// the article's lines and its headline with the text model
+// (textmodel.go), keeps photo captions apart, and drops menus, notices,
+// share prompts, related-article lists, comments and footers.
 func extractText(text string) (Article, error) {
-	lines := classifyLines(normalizeText(text))
-	start, end := articleRegion(lines)
-	if start < 0 {
-		return Article{}, fmt.Errorf("no article text found (no paragraph of running text): %w", ErrNoArticle)
+	if textModelErr != nil {
+		return Article{}, textModelErr
 	}
+	return extractTextWith(text, defaultTextModel)
+}
+
+func extractTextWith(text string, m *TextModel) (Article, error) {
+	text = normalizeText(text)
+	wrapped := false
+	if unwrapped, ok := unwrapText(text); ok {
+		text, wrapped = unwrapped, true
+	}
+	lines := classifyLines(text)
+	if wrapped && plainDocument(lines) {
+		return plainArticle(lines)
+	}
+	d := newTextDoc(lines, m)
+	start, end := d.bodySpan()
+	if start < 0 {
+		if hasSentence(lines) {
+			return plainArticle(lines)
+		}
+		return Article{}, fmt.Errorf("no article text found (no sentence of running text): %w", ErrNoArticle)
+	}
+	titleAt := d.headline(start, end)
+	a := d.article(titleAt, start, end)
+	if a.Body == "" && titleAt >= 0 {
+		a = d.article(-1, start, end) // a single line: the article, not a headline
+	}
+	return a, nil
+}
+
+// article assembles the article of lines start to end, with the headline
+// at titleAt (or none, -1): the lines the body model keeps, captions apart,
+// and the metadata around them.
+func (d *textDoc) article(titleAt, start, end int) Article {
+	lines := d.lines
 	var a Article
-	titleAt := findTitle(lines, start, end)
 	if titleAt >= 0 {
 		a.Title = lines[titleAt].text
 	}
@@ -41,12 +73,12 @@ func extractText(text string) (Article, error) {
 			addCaption(lines[i].capText, lines[i].credit)
 		}
 	}
-	for _, l := range lines[start:end] {
-		switch {
+	for i := max(start, titleAt+1); i < end; i++ {
+		switch l := lines[i]; {
 		case l.dup:
 		case l.kind == kindCaption:
 			addCaption(l.capText, l.credit)
-		case l.kind == kindShort, l.kind == kindProse, l.kind == kindTeaser, l.item:
+		case d.body == nil || d.isBody(i):
 			body = append(body, l.text)
 		}
 	}
@@ -54,20 +86,146 @@ func extractText(text string) (Article, error) {
 	order := numericOrderOf(lines, func() string { return detectLanguage(a.Title + "\n\n" + a.Body) })
 	a.Published = textDate(lines, titleAt, start, end, order)
 	a.Source = textSource(lines, titleAt, start, end)
+	return a
+}
+
+// maxFurniture: a wrapped text with more lines of page furniture (notices,
+// placeholders, related lists) than this share is a page dump, not a
+// document.
+const maxFurniture = 0.05
+
+// plainDocument reports whether hard-wrapped text is a document of its own
+// (wire copy, an e-mailed article) rather than a web page dumped at a
+// fixed width: hardly any lines of page furniture.
+func plainDocument(lines []textLine) bool {
+	furniture := 0
+	for _, l := range lines {
+		if isFurniture(l) {
+			furniture++
+		}
+	}
+	return float64(furniture) <= max(2, maxFurniture*float64(len(lines)))
+}
+
+// plainArticle reads a plain document: its first line is the headline when
+// it reads as one, the rest is the body, bar notices and the byline and
+// dateline lines of its head.
+func plainArticle(lines []textLine) (Article, error) {
+	if len(lines) == 0 {
+		return Article{}, fmt.Errorf("no article text found: %w", ErrNoArticle)
+	}
+	titleAt, start := -1, 0
+	if plainHeadline(lines) {
+		titleAt, start = 0, 1
+	}
+	d := &textDoc{lines: lines}
+	var kept []textLine
+	end := len(lines)
+	for end > start+1 && isTrailer(lines[end-1]) {
+		end--
+	}
+	for i := start; i < end; i++ {
+		l := lines[i]
+		if l.kind == kindBoiler || isMetaLine(l) && i < start+maxEarlyMetaLine {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	a := d.article(titleAt, start, end)
+	a.Body = strings.Join(lineTexts(kept), "\n\n")
+	if a.Body == "" {
+		return Article{}, fmt.Errorf("no article text found (only a headline): %w", ErrNoArticle)
+	}
 	return a, nil
 }
 
-// articleRegion finds the lines holding the article: the stretch with the
-// most prose once each other line costs a little (Kadane's maximum
-// sub-array), never crossing a barrier (bylines, timestamps, headers of
-// related lists or comments). It returns start, end (exclusive), or -1 when
-// there is no prose.
-func articleRegion(lines []textLine) (int, int) {
+// isMetaLine reports whether a line is a byline or a dateline, not a
+// sentence or a headline that names a date.
+func isMetaLine(l textLine) bool {
+	return (l.kind == kindByline || l.kind == kindDate) && l.words <= maxDatelineWords
+}
+
+// maxDateLabelWords: a line with more words than this beside its dates is
+// no dateline ("Updated March 3, 2020, 10:15 am" has one or two).
+const maxDateLabelWords = 3
+
+// onlyDate reports whether a line holds little beside its dates.
+func onlyDate(line string) bool {
+	ds := findDates(line, orderMDY)
+	if len(ds) == 0 {
+		return false
+	}
+	rest, last := "", 0
+	for _, d := range ds {
+		rest += line[last:d.start] + " "
+		last = d.end
+	}
+	rest += line[last:]
+	return countWords(datelineExtraRe.ReplaceAllString(rest, "")) <= maxDateLabelWords
+}
+
+// isTrailer reports whether a line at the end of a plain document is no
+// article text: a notice, a credit, a "Source:" line, a sign-off
+// ("Reuter", "(ends)").
+func isTrailer(l textLine) bool {
+	switch l.kind {
+	case kindBoiler, kindStop, kindMedia, kindCredit, kindDate:
+		return true
+	}
+	return sourceLabelRe.MatchString(l.text) || l.words <= 2 && !endsSentence(l.text)
+}
+
+// lineTexts are the texts of lines, bar repeats.
+func lineTexts(lines []textLine) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if !l.dup {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}
+
+// maxPlainHeadlineWords: a longer first line is the article's first
+// paragraph, not its headline.
+const maxPlainHeadlineWords = 25
+
+// plainHeadline reports whether a plain document's first line is its
+// headline: something follows it, and it is short and no plain sentence
+// (a headline in capitals or with a question mark is one all the same).
+func plainHeadline(lines []textLine) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	l := lines[0]
+	if l.words > maxPlainHeadlineWords || l.kind == kindByline || l.kind == kindDate && onlyDate(l.text) {
+		return false
+	}
+	r, _ := lastRune(l.text)
+	return r != '.' || isAllCaps(l.text) || l.words <= 12 && lines[1].gap
+}
+
+// hasSentence reports whether some line is running text: three words or
+// more ending as a sentence does.
+func hasSentence(lines []textLine) bool {
+	for _, l := range lines {
+		if l.words >= 3 && endsSentence(l.text) && l.kind != kindBoiler && l.kind != kindStop {
+			return true
+		}
+	}
+	return false
+}
+
+// articleRegion finds the lines holding the article: the stretch whose
+// lines' local log-odds add up to the most (Kadane's maximum sub-array),
+// never crossing a barrier (headers of related lists or comments). It
+// returns start, end (exclusive), or -1 when no line is likely text.
+func articleRegion(lines []textLine, logits []float64, floor float64) (int, int) {
 	lines = lines[:commentsStart(lines)]
 	barrier := barriers(lines)
-	bestStart, bestEnd, best := -1, -1, 0
-	curStart, cur := 0, 0
-	for i, l := range lines {
+	bestStart, bestEnd, best := -1, -1, 0.0
+	curStart, cur := 0, 0.0
+	for i := range lines {
 		if barrier[i] {
 			curStart, cur = i+1, 0
 			continue
@@ -75,40 +233,12 @@ func articleRegion(lines []textLine) (int, int) {
 		if cur <= 0 {
 			curStart, cur = i, 0
 		}
-		cur += lineScore(l)
+		cur += max(clampLogit(logits[i]), floor)
 		if cur > best {
 			best, bestStart, bestEnd = cur, curStart, i+1
 		}
 	}
-	if bestStart < 0 {
-		return -1, -1
-	}
-	for bestStart < bestEnd && lines[bestStart].kind != kindProse {
-		bestStart++
-	}
-	return extendToHeader(lines, bestStart), bestEnd
-}
-
-// minLeadWords: a line this long between the byline and the body is the
-// article's first paragraph even without a full stop (some sites drop it).
-const minLeadWords = 15
-
-// extendToHeader moves the start of the body up to just under the
-// article's byline or date when only long lines of text lie between.
-func extendToHeader(lines []textLine, start int) int {
-	first := start
-	for i := start - 1; i >= 0 && start-i <= 4; i-- {
-		switch l := lines[i]; {
-		case l.kind == kindByline || l.kind == kindDate:
-			return first
-		case l.kind == kindTeaser && l.words >= minLeadWords, l.kind == kindProse:
-			first = i
-		case l.kind == kindCaption, l.kind == kindCredit, l.kind == kindMedia, l.dup:
-		default:
-			return start
-		}
-	}
-	return start
+	return bestStart, bestEnd
 }
 
 // minWordsBeforeComments: a comments header after this much prose ends the
@@ -129,37 +259,6 @@ func commentsStart(lines []textLine) int {
 	}
 	return len(lines)
 }
-
-func lineScore(l textLine) int {
-	if l.dup {
-		return 0
-	}
-	if l.item {
-		return listItemScore
-	}
-	switch l.kind {
-	case kindProse:
-		return l.words
-	case kindCaption, kindCredit, kindMedia:
-		return 0
-	case kindTeaser:
-		return -3
-	case kindBoiler:
-		return -4
-	case kindByline, kindDate:
-		// The article's own byline and date sit between the headline
-		// block and the body: the text above them (a standfirst) is
-		// rarely worth this much, the body on both sides always is.
-		return -metaCost
-	}
-	return -2
-}
-
-// listItemScore is what a line of a numbered list adds to a region.
-const listItemScore = 2
-
-// metaCost is what crossing a byline or date line costs a region, in words.
-const metaCost = 40
 
 // barriers marks the lines an article does not run across. A related-list
 // header in the middle of an article (a "Trending" box between paragraphs)

@@ -33,6 +33,7 @@ type textLine struct {
 	item    bool // an item of a numbered list, or a line between two items
 	dup     bool // repeats the line before it (dumps repeat captions and titles)
 	digit   bool // holds an ASCII digit (hasASCIIDigit(text))
+	gap     bool // a blank line (or the start of the text) comes before it
 	capText string
 	credit  string
 }
@@ -73,6 +74,7 @@ var (
 // classifyLines splits copied text into classified non-empty lines.
 func classifyLines(text string) []textLine {
 	var out []textLine
+	gap := true
 	for len(text) > 0 {
 		raw, rest, _ := strings.Cut(text, "\n")
 		text = rest
@@ -84,10 +86,12 @@ func classifyLines(text string) []textLine {
 			line = ""
 		}
 		if line == "" || !hasLetterOrDigit(line) {
+			gap = gap || line == ""
 			continue
 		}
 		f := newLineFacts(line)
-		l := textLine{text: line, words: f.weight(), bullet: bullet, digit: f.hasDigit()}
+		l := textLine{text: line, words: f.weight(), bullet: bullet, digit: f.hasDigit(), gap: gap}
+		gap = false
 		if n := len(out); n > 0 && out[n-1].text == line {
 			l.dup = true
 		}

@@ -37,9 +37,9 @@ func TestExtractTextMetadata(t *testing.T) {
 		// A date in the body is what the story is about.
 		{file: "text/meta-body-date-only.txt", title: "Community garden opens its gates to schools", bodyStart: "Children from four schools"},
 		// Other stories' dates between the headline and the body disagree:
-		// none is taken. (The list fools the headline finder too: the title
-		// is not checked here.)
-		{file: "text/meta-story-list.txt", bodyStart: "Start with the drawers."},
+		// none is taken. The headline is still found, and the byline under it.
+		{file: "text/meta-story-list.txt", title: "Ten tips for a tidier kitchen", authors: []string{"Jo Hart"},
+			bodyStart: "Start with the drawers."},
 		{file: "text/meta-ap-dateline.txt", title: "Madrid hosts the first indoor climbing world cup",
 			published: "2020-08-21", source: "The Associated Press", bodyStart: "MADRID (AP) — Climbers"},
 		{file: "text/copied-page.txt", title: ferryTitle, published: "2024-03-12", source: "Eastbrook Gazette",

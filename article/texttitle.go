@@ -10,101 +10,7 @@ import (
 const maxTitleWords = 30
 
 // titleWindow is how far above the body the headline may be, in lines.
-const titleWindow = 30
-
-// findTitle picks the headline among the lines above the body. Pages put a
-// byline or date right under the headline (a standfirst may come between),
-// echo it (breadcrumbs, share prompts, gallery captions), and keep it close
-// to the text; lists of other stories sit under section headers.
-func findTitle(lines []textLine, start, end int) int {
-	best, bestScore := -1, 0.0
-	inList := false // between a section header and the body: other stories
-	meta := headerMeta(lines, start)
-	bodyWords := candidateWordsInBody(lines, start, end)
-	lc := newLowerCache(lines)
-	for i := max(0, start-titleWindow); i < start; i++ {
-		l := lines[i]
-		if l.kind == kindStop {
-			inList = true
-		}
-		if meta[i] {
-			inList = false
-		}
-		if !titleCandidate(l) {
-			continue
-		}
-		dist := 0
-		for j := i + 1; j < start; j++ {
-			if isContentKind(lines[j].kind) && !lines[j].dup {
-				dist++
-			}
-		}
-		above, below := metaAround(lines, i, meta)
-		score := titleScore(l, titleClues{
-			dist:       dist,
-			metaAbove:  above,
-			metaBelow:  below,
-			echoes:     echoes(lines, i, lc),
-			inList:     inList,
-			standfirst: isStandfirst(lines, i),
-			coverage:   coverage(l.text, bodyWords),
-		})
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	return best
-}
-
-// titleClues are what the lines around a candidate headline say about it.
-type titleClues struct {
-	dist       int     // content lines between it and the body
-	metaAbove  bool    // the article's byline or date is right under it
-	metaBelow  bool    // … or right above it
-	echoes     int     // other lines repeating it
-	inList     bool    // it follows a related-stories header
-	standfirst bool    // it follows a headline-like line
-	coverage   float64 // share of its words found in the body
-}
-
-// titleScore weighs the clues; the weights were set by hand on the
-// development corpus and checked on held-out halves of it.
-func titleScore(l textLine, c titleClues) float64 {
-	score := 2 - 0.15*float64(c.dist) + 5*c.coverage
-	switch {
-	case c.metaAbove:
-		score += 2.5
-	case c.metaBelow:
-		score += 0.5
-	}
-	if c.echoes >= 1 && c.echoes <= 3 && l.words >= 3 {
-		score += 1.5
-	}
-	switch {
-	case l.words <= 2:
-		score -= 2
-	case l.words <= 20:
-		score += 1.5
-	default:
-		score -= 0.5
-	}
-	if c.inList && !c.metaAbove {
-		score -= 4
-	}
-	if r, _ := lastRune(l.text); r == '.' {
-		score -= 2
-	}
-	if l.bullet {
-		score -= 0.5
-	}
-	if c.standfirst {
-		score--
-	}
-	if isAllCaps(l.text) {
-		score--
-	}
-	return score
-}
+const titleWindow = 40
 
 // isStandfirst reports whether line i directly follows a headline-like line
 // of its own: then it is the summary under the headline, not the headline.
@@ -184,27 +90,34 @@ func metaAround(lines []textLine, i int, meta map[int]bool) (above, below bool) 
 }
 
 // echoes counts the other lines repeating line i, alone or within a
-// breadcrumb, share prompt or "Headline - Site" title. Headlines are echoed
-// once or twice; site and section names many times.
-func echoes(lines []textLine, i int, lc *lowerCache) int {
+// breadcrumb, share prompt or "Headline - Site" title, and of those the
+// ones longer than line i (it is their core) and shorter (it holds them:
+// a headline with its kicker or site name). Headlines are echoed once or
+// twice; site and section names many times.
+func echoes(lines []textLine, i int, lc *lowerCache) (all, longer, shorter int) {
 	t := lc.lower(i)
 	ascii := lc.isASCII(i)
-	n := 0
 	for j, l := range lines {
 		if j == i || l.dup {
 			continue
 		}
 		// Lower case keeps the length of ASCII text: skip lines too short
 		// or too long to be an echo.
-		if d := len(l.text) - len(t); ascii && (d < 0 || d >= 60) && lc.isASCII(j) {
+		if d := len(l.text) - len(t); ascii && lc.isASCII(j) && (d <= -60 || d >= 60) {
 			continue
 		}
 		o := lc.lower(j)
-		if o == t || (len(o) > len(t) && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)) && len(o)-len(t) < 60) {
-			n++
+		switch {
+		case o == t:
+			all++
+		case len(o) > len(t) && len(o)-len(t) < 60 && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)):
+			all++
+			longer++
+		case len(t) > len(o) && len(t)-len(o) < 60 && countWords(o) >= 3 && (strings.HasPrefix(t, o) || strings.HasSuffix(t, o)):
+			shorter++
 		}
 	}
-	return n
+	return all, longer, shorter
 }
 
 // lowerCache holds strings.ToLower of lines' texts, and whether they are
@@ -242,7 +155,7 @@ func words(s string) []string {
 
 // candidateWordsInBody is what coverage needs of the set of the words of
 // lines[start:end]
-// for the headline candidates findTitle weighs: whether each of their
+// for the headline candidates the model weighs: whether each of their
 // words of four letters or more is in the body. (Other words are false.)
 func candidateWordsInBody(lines []textLine, start, end int) map[string]bool {
 	need := map[string]bool{}
@@ -320,20 +233,33 @@ const minCoverageWords = 4
 // four letters or more, to skip most function words) found in the body,
 // scaled down for headlines of few such words.
 func coverage(title string, body map[string]bool) float64 {
-	n, found := 0, 0
-	for _, w := range words(title) {
-		if len([]rune(w)) < 4 {
-			continue
+	return coverageOf(contentWords(title), body)
+}
+
+// contentWords are a line's words of four letters or more, lower-cased.
+func contentWords(s string) []string {
+	ws := words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) >= 4 {
+			out = append(out, w)
 		}
-		n++
+	}
+	return out
+}
+
+// coverageOf is coverage, given the title's contentWords.
+func coverageOf(ws []string, body map[string]bool) float64 {
+	if len(ws) == 0 {
+		return 0
+	}
+	found := 0
+	for _, w := range ws {
 		if body[w] {
 			found++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(found) / float64(max(n, minCoverageWords))
+	return float64(found) / float64(max(len(ws), minCoverageWords))
 }
 
 // findSubtitle returns the standfirst: a sentence between the headline and

@@ -10,9 +10,11 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // chooseTitle picks the headline: a visible <h1> that one of the page's
 // declared titles agrees with; else the JSON-LD headline (written for
 // machines, it rarely carries the site name); else the declared title
-// without its site-name part; else the first <h1>.
+// without its site-name part (the page's own og:title or <title> before
+// the extractor's, which falls back on any <h1>, a logo's included, when
+// the page declares nothing); else the first <h1>.
 func chooseTitle(m pageMeta, declared, site string) string {
-	declaredTitles := append(append([]string{}, m.headlines...), declared, m.ogTitle, m.htmlTitle)
+	declaredTitles := append(append([]string{}, m.headlines...), m.ogTitle, m.htmlTitle, declared)
 	for _, h := range m.h1 {
 		for _, d := range declaredTitles {
 			if titleAgrees(h, d, site) {

@@ -3,7 +3,8 @@
 //
 //	go run ./article/cmd/extract-dev [-corpus DIR] OUTDIR
 //
-// It writes OUTDIR/{html,text,text_innertext}/<id>.json ({"title","body"}).
+// It writes OUTDIR/{html,text,text_innertext}/<id>.json ({"title","body"});
+// -kinds names other folders (the held-out pool has no html/).
 // With -show FILE it prints one file's article instead.
 package main
 
@@ -21,6 +22,7 @@ import (
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus/extraction-dev", "extraction dev corpus (html/, text/, text_innertext/)")
 	show := flag.String("show", "", "print the article extracted from this one file and exit")
+	kinds := flag.String("kinds", "html,text,text_innertext", "the corpus's folders of input files, comma-separated")
 	flag.Parse()
 	if *show != "" {
 		if err := showFile(*show); err != nil {
@@ -33,7 +35,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: extract-dev [-corpus DIR] OUTDIR | extract-dev -show FILE")
 		os.Exit(2)
 	}
-	if err := run(*corpus, flag.Arg(0)); err != nil {
+	if err := run(*corpus, flag.Arg(0), strings.Split(*kinds, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -56,8 +58,8 @@ func showFile(path string) error {
 	return nil
 }
 
-func run(corpus, out string) error {
-	for _, kind := range []string{"html", "text", "text_innertext"} {
+func run(corpus, out string, kinds []string) error {
+	for _, kind := range kinds {
 		files, err := filepath.Glob(filepath.Join(corpus, kind, "*"))
 		if err != nil {
 			return err

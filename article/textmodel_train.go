@@ -1,0 +1,93 @@
+package article
+
+// What the text model's trainer (article/cmd/train) needs of this
+// package: the lines of a copied text as the extractor sees them, their
+// features, and the extraction run with a model being trained.
+
+// TrainingDoc is copied text split into the lines the model judges.
+type TrainingDoc struct {
+	// Lines are the texts of the lines, in order.
+	Lines []string
+	lines []textLine
+}
+
+// NewTrainingDoc prepares text as extraction does (normalised, rejoined
+// when hard-wrapped, split into classified lines).
+func NewTrainingDoc(text string) *TrainingDoc {
+	text = normalizeText(text)
+	if unwrapped, ok := unwrapText(text); ok {
+		text = unwrapped
+	}
+	lines := classifyLines(text)
+	d := &TrainingDoc{lines: lines, Lines: make([]string, len(lines))}
+	for i, l := range lines {
+		d.Lines[i] = l.text
+	}
+	return d
+}
+
+// doc runs the models of m over a copy of the lines (extraction changes
+// some lines' kinds as it goes: each call starts afresh, as extraction does).
+func (t *TrainingDoc) doc(m *TextModel) *textDoc {
+	return newTextDoc(append([]textLine(nil), t.lines...), m)
+}
+
+// LocalFeatures returns each line's local features (LocalFeatureNames),
+// one row per line.
+func (t *TrainingDoc) LocalFeatures() [][]float64 {
+	d := t.doc(&zeroModel)
+	rows := make([][]float64, len(t.lines))
+	for i := range rows {
+		rows[i] = d.rows[i*nBody : i*nBody+nLocal]
+	}
+	return rows
+}
+
+// BodyFeatures returns each line's body features (BodyFeatureNames) with
+// the local model of m, as extraction computes them.
+func (t *TrainingDoc) BodyFeatures(m *TextModel) [][]float64 {
+	d := t.doc(m)
+	rows := make([][]float64, len(t.lines))
+	for i := range rows {
+		rows[i] = d.rows[i*nBody : (i+1)*nBody]
+	}
+	return rows
+}
+
+// HeadlineCandidates returns the lines m's body model leaves as candidate
+// headlines (indexes into Lines) and their features (HeadlineFeatureNames).
+func (t *TrainingDoc) HeadlineCandidates(m *TextModel) ([]int, [][]float64) {
+	d := t.doc(m)
+	start, end := d.bodySpan()
+	if start < 0 {
+		return nil, nil
+	}
+	idx, flat := d.headlineCandidates(start, end)
+	rows := make([][]float64, len(idx))
+	for k := range idx {
+		rows[k] = flat[k*nHeadline : (k+1)*nHeadline]
+	}
+	return idx, rows
+}
+
+// ExtractTextWith extracts copied text with model m, as Extract does a
+// .txt file with the shipped model (for cross-validation).
+func ExtractTextWith(text string, m *TextModel) (Article, error) {
+	a, err := extractTextWith(text, m)
+	if err != nil {
+		return Article{}, err
+	}
+	finish(&a)
+	return a, nil
+}
+
+// NewTextModel is a model of the right shape without trees.
+func NewTextModel() *TextModel {
+	return &TextModel{
+		Local:    Trees{Features: cloneNames(LocalFeatureNames)},
+		Body:     Trees{Features: cloneNames(BodyFeatureNames)},
+		Headline: Trees{Features: cloneNames(HeadlineFeatureNames)},
+	}
+}
+
+var zeroModel = *NewTextModel()
