@@ -10,7 +10,7 @@ run:
 test:
 	scripts/test
 
-# Extraction quality as tables: both dev corpora (../shared/corpus), the
+# Extraction quality as tables: both dev corpora (testdata/corpus), the
 # training pool's held-out pages, generated hard-wrapped wire copy.
 score:
 	article/score.sh

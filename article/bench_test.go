@@ -8,21 +8,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clippings/clippings/internal/testcorpus"
 )
 
-// devCorpus is the extraction development corpus, next to the repository.
-var devCorpus = filepath.Join("..", "..", "shared", "corpus", "extraction-dev")
-
-// loadDevFiles reads the files of one kind of the dev corpus, or skips the
-// benchmark when the corpus is missing.
+// loadDevFiles reads the files of one kind of the dev corpus.
 func loadDevFiles(b *testing.B, kind string) (names []string, data [][]byte) {
 	b.Helper()
-	files, err := filepath.Glob(filepath.Join(devCorpus, kind, "*"))
+	files, err := filepath.Glob(filepath.Join(testcorpus.Dir(b, testcorpus.Dev), kind, "*"))
 	if err != nil || len(files) == 0 {
-		if _, err := os.Stat(devCorpus); errors.Is(err, os.ErrNotExist) || len(files) == 0 {
-			b.Skip("dev corpus not found:", devCorpus)
-		}
-		b.Fatal(err)
+		b.Fatalf("no %s files in the dev corpus: %v", kind, err)
 	}
 	slices.Sort(files)
 	for _, f := range files {
@@ -106,3 +101,8 @@ func BenchmarkExtractTextArticle(b *testing.B) {
 		}
 	}
 }
+
+// devCorpus is the extraction development corpus (testdata/corpus), for
+// tests that read its files as extra material; tests that need it use
+// testcorpus.Dir, which fails when it is missing.
+var devCorpus = filepath.Join(testcorpus.Root(), "testdata", "corpus", testcorpus.Dev)

@@ -2,7 +2,6 @@ package article
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clippings/clippings/internal/testcorpus"
 )
 
 // devMetaTargets are the least each copied-text kind of the dev corpus must
@@ -32,10 +33,7 @@ var devMetaTargets = map[string]struct{ dates, wrongDates, sources, wrongSources
 // "publisher_metadata": JSON-LD, OpenGraph and <meta> values, not checked
 // by hand). Set CLIPPINGS_DEVMETA_VERBOSE=1 to see each document.
 func TestDevSetMetadata(t *testing.T) {
-	corpus := filepath.Join("..", "..", "shared", "corpus", "extraction-dev")
-	if _, err := os.Stat(corpus); errors.Is(err, os.ErrNotExist) {
-		t.Skip("dev corpus not found:", corpus)
-	}
+	corpus := testcorpus.Dir(t, testcorpus.Dev)
 	truth := loadDevMeta(t, filepath.Join(corpus, "truth"))
 	ids := make([]string, 0, len(truth))
 	for id := range truth {

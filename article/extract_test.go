@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/clippings/clippings/internal/testcorpus"
 )
 
 func readFixture(t *testing.T, name string) []byte {
@@ -155,14 +157,7 @@ func checkWellFormed(t *testing.T, a Article) {
 }
 
 func TestExtractMaliSample(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "samples", "mali-russia-negotiations.txt")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("shared sample not found:", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testcorpus.Sample(t, testcorpus.MaliSample)
 	a, err := Extract("mali-russia-negotiations.txt", data, Options{})
 	if err != nil {
 		t.Fatal(err)

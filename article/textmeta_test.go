@@ -1,12 +1,11 @@
 package article
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clippings/clippings/internal/testcorpus"
 )
 
 // TestExtractTextMetadata checks the date, source and byline read from
@@ -93,14 +92,7 @@ func TestExtractTextMetadata(t *testing.T) {
 // ran: a hint, used because nothing better exists. No source is guessed
 // from the photo credit.
 func TestMaliSampleDate(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "samples", "mali-russia-negotiations.txt")
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("shared sample not found:", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := testcorpus.Sample(t, testcorpus.MaliSample)
 	a, err := Extract("mali-russia-negotiations.txt", data, Options{})
 	if err != nil {
 		t.Fatal(err)

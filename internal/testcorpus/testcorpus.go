@@ -1,5 +1,6 @@
-// Package testcorpus finds the extraction corpora in the repository's
-// testdata/corpus for the tests of any package.
+// Package testcorpus finds the extraction corpora (testdata/corpus) and
+// sample articles (testdata/samples) in the repository for the tests of
+// any package.
 package testcorpus
 
 import (
@@ -14,6 +15,20 @@ const (
 	Dev  = "extraction-dev"  // 50 pages of the public extraction benchmark
 	Dev2 = "extraction-dev2" // 89 pages of Readability's and Postlight's tests
 )
+
+// MaliSample is the copied news article the product was started from.
+const MaliSample = "mali-russia-negotiations.txt"
+
+// Sample reads a sample article of testdata/samples, failing the test when
+// it is missing.
+func Sample(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(Root(), "testdata", "samples", name))
+	if err != nil {
+		t.Fatalf("the sample %s is missing from the repository: %v", name, err)
+	}
+	return data
+}
 
 // Dir is the folder of the named corpus. A test that needs it fails when
 // it is missing: the data is part of the repository, so a missing corpus

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
+	"strconv"
 
 	"github.com/clippings/clippings/article"
+	"github.com/clippings/clippings/internal/extractscore"
 )
 
 // folds is the number of cross-validation folds.
@@ -65,72 +66,25 @@ func crossValidate(pages []*page) {
 	fmt.Printf("(the model ships with span gap %g)\n", spanGap)
 }
 
-// tally adds up the benchmark's figures over documents.
+// tally collects pages to score with the benchmark's metric
+// (internal/extractscore, as make score and TestDevSet do).
 type tally struct {
-	p, r           float64
-	np, nr         int
-	titles, titled int
+	truth, got map[string]extractscore.Page
 }
 
 func (t *tally) add(want truth, got article.Article) {
-	tp, fp, fn := overlap(shingleCounts(caseTokens(want.Body)), shingleCounts(caseTokens(got.Body)))
-	if s := tp + fp + fn; s > 0 {
-		tp, fp, fn = tp/s, fp/s, fn/s
+	if t.truth == nil {
+		t.truth, t.got = map[string]extractscore.Page{}, map[string]extractscore.Page{}
 	}
-	if tp+fp > 0 {
-		t.p += tp / (tp + fp)
-		t.np++
-	}
-	if tp+fn > 0 {
-		t.r += tp / (tp + fn)
-		t.nr++
-	}
-	if want.Title != "" {
-		t.titled++
-		if normTitle(want.Title) == normTitle(got.Title) {
-			t.titles++
-		}
-	}
+	id := strconv.Itoa(len(t.truth))
+	t.truth[id] = extractscore.Page{Title: want.Title, Body: &want.Body}
+	t.got[id] = extractscore.Page{Title: got.Title, Body: &got.Body}
 }
 
 func (t *tally) result() (p, r, f1, title float64) {
-	p = t.p / float64(max(t.np, 1))
-	r = t.r / float64(max(t.nr, 1))
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
-	return p, r, f1, float64(t.titles) / float64(max(t.titled, 1))
+	res := extractscore.Score(t.truth, t.got)
+	return res.P, res.R, res.F1, res.TitleAccuracy()
 }
-
-// caseTokens are the benchmark's tokens (case kept).
-func caseTokens(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
-}
-
-// shingleCounts counts the 4-token shingles (a shorter text: one shingle).
-func shingleCounts(toks []string) map[string]int {
-	m := map[string]int{}
-	if len(toks) == 0 {
-		return m
-	}
-	for i := 0; i < max(len(toks)-3, 1); i++ {
-		m[strings.Join(toks[i:min(i+4, len(toks))], "\x00")]++
-	}
-	return m
-}
-
-func overlap(t, p map[string]int) (tp, fp, fn float64) {
-	for k, tc := range t {
-		tp += float64(min(tc, p[k]))
-		fn += float64(max(0, tc-p[k]))
-	}
-	for k, pc := range p {
-		fp += float64(max(0, pc-t[k]))
-	}
-	return tp, fp, fn
-}
-
-func normTitle(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // searchHeadline cross-validates the headline model alone (the line
 // models trained on all pages), by site, as boosted trees of several

@@ -1,7 +1,7 @@
 // Command x11-clipboard owns the X11 CLIPBOARD selection and serves
 // several formats at once, as a browser does after "copy" — for the
-// end-to-end test of paste. Unlike ../shared/tools/x11-clipboard it sends
-// large data by the INCR protocol, as browsers do.
+// end-to-end test of paste. It sends large data by the INCR protocol, as
+// browsers do.
 //
 //	DISPLAY=:99 x11-clipboard [-timeout 60s] [-chunk BYTES] TARGET=FILE...
 //
