@@ -41,7 +41,7 @@ func TestCheckCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("DELETE FROM originals WHERE article_id = 1"); err != nil {
+	if _, err := raw.Exec("UPDATE articles SET original = NULL WHERE id = 1"); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()

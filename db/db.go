@@ -60,6 +60,11 @@ type Store struct {
 	file    string
 	cleanup func()
 	access  access // how the connections may use the file
+
+	index searchIndex // which full-text index searches use
+	// schema is the archive's schema version: the one this build writes,
+	// or for a read-only store, as old as oldestReadable.
+	schema int
 }
 
 // access is how a Store's connections use its file.
@@ -145,7 +150,11 @@ func openWritable(ctx context.Context, abs string, ms []migration) (*Store, erro
 		write.Close()
 		return nil, describeOpenError(abs, err)
 	}
-	s.write = write
+	if err := dropEmptyLegacy(ctx, write); err != nil {
+		write.Close()
+		return nil, describeOpenError(abs, err)
+	}
+	s.write, s.schema = write, len(ms)
 	if err := s.openReaders(); err != nil {
 		write.Close()
 		return nil, err

@@ -38,6 +38,7 @@ import (
 
 // query is a parsed search, ready for SQL.
 type query struct {
+	ix      ftsIndex  // the full-text index it searches
 	root    *node     // the parsed expression, nil for none
 	match   string    // FTS5 expression of what must match; "" for none
 	words   string    // match without the filters on keys: what snippets mark
@@ -143,14 +144,25 @@ type stemExpander func(prefix string) []string
 
 // parseQuery turns what the user typed into a query. It never fails.
 func parseQuery(input string, expand stemExpander) query {
-	var q query
+	return parseQueryIn(input, currentIndex, expand, nil)
+}
+
+// shortExpander returns what a prefix too short for the index's prefix
+// indexes is searched as (see Store.shortPrefixes), or nil for the prefix
+// itself.
+type shortExpander func(prefix string) []string
+
+// parseQueryIn parses a query for the index ix.
+func parseQueryIn(input string, ix ftsIndex, expand stemExpander, short shortExpander) query {
+	q := query{ix: ix}
 	toks := tokenize(input, &q)
 	p := &parser{toks: toks}
 	q.root = p.parseOr()
-	r := renderer{expand: expand}
+	r := renderer{expand: expand, short: short}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {
-		q.words, _ = renderer{expand: expand, skipKeys: true}.top(q.root)
+		r.skipKeys = true
+		q.words, _ = r.top(q.root)
 	}
 	return q
 }
@@ -473,6 +485,7 @@ func negation(n *node) *node {
 // skipKeys leaves out the filters on the keys column (for snippets).
 type renderer struct {
 	expand   stemExpander
+	short    shortExpander
 	skipKeys bool
 }
 
@@ -525,6 +538,11 @@ func (r renderer) render(n *node) string {
 		alts := []string{quote(n.text)}
 		if n.prefix {
 			alts[0] += "*"
+			if r.short != nil {
+				if short := r.short(n.text); short != nil {
+					alts = short
+				}
+			}
 			if r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
 				for _, t := range r.expand(n.text) {
 					alts = append(alts, quote(t))

@@ -49,7 +49,7 @@ func (r scanResult) estimate() float64 {
 // done. Doc keys start with the day, so windows of the key space are periods
 // of time. A first page is never cut short: a search that finds little must
 // not look like one that found nothing.
-func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, newestFirst bool, limit, atLeast int) (scanResult, error) {
+func (s *Store) scanMatches(ctx context.Context, ix ftsIndex, match string, lo, hi int64, newestFirst bool, limit, atLeast int) (scanResult, error) {
 	var first, last int64
 	// Two subqueries: SQLite reads min() or max() straight off the index
 	// only when it is the query's one aggregate; both at once scan it all.
@@ -65,7 +65,7 @@ func (s *Store) scanMatches(ctx context.Context, match string, lo, hi int64, new
 	if !newestFirst {
 		order, edgeOf = "ASC", "max(rowid)"
 	}
-	stmt := "SELECT count(*), ifnull(" + edgeOf + ", 0) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid " + order + " LIMIT ?)"
+	stmt := ix.sql("SELECT count(*), ifnull(" + edgeOf + ", 0) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid " + order + " LIMIT ?)")
 
 	start := time.Now()
 	span := hi - lo

@@ -154,11 +154,6 @@ type searchLimits struct {
 // ErrBadCursor is returned for a cursor this store did not make.
 var ErrBadCursor = errors.New("invalid page cursor")
 
-// bm25Weights rank title and subtitle above the rest: title, subtitle,
-// authors, source, body, captions, note; keys (tags, state, language) are
-// filters and weigh nothing.
-const bm25Expr = "bm25(articles_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0, 1.0, 0.0)"
-
 // snippetTokens is about two lines of the article list.
 const snippetTokens = 24
 
@@ -286,10 +281,10 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	)
 	switch {
 	case q.match != "":
-		ids = "SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		ids = q.ix.sql("SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?")
 		args = []any{q.match, lo, hi}
 	case q.exclude != "":
-		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+		ids = q.ix.sql("SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
 		args = []any{lo, hi, q.exclude}
 	default:
 		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ?"
@@ -307,7 +302,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// matches whatever the sort.
 		limit := max(s.limits.count, s.limits.rank) + 1
 		var err error
-		if scan, err = s.scanMatches(ctx, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
+		if scan, err = s.scanMatches(ctx, q.ix, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
 			return Results{}, err
 		}
 		res.Total = min(scan.n, s.limits.count)
@@ -318,7 +313,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 				// Tags, stars and names weigh nothing in the ranking: with
 				// them the score is the words' alone, and words too common
 				// to rank stay so however few articles the filters leave.
-				words, err := s.scanMatches(ctx, q.words, lo, hi, true, limit, req.Limit)
+				words, err := s.scanMatches(ctx, q.ix, q.words, lo, hi, true, limit, req.Limit)
 				if err != nil {
 					return Results{}, err
 				}
@@ -356,7 +351,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		case scan.timedOut:
 			res.Ranked = scan.n
 		}
-		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		from = q.ix.sql("SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?")
 	}
 
 	// fetch reads up to n matches in order, after a position (nil: from
@@ -558,7 +553,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		where += " AND +rowid IN " + in
 		args = append(args, docs...)
 	}
-	rows, err := s.read.QueryContext(ctx, "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where, args...)
+	rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where), args...)
 	if err != nil {
 		return fmt.Errorf("load snippets: %w", err)
 	}
@@ -588,7 +583,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 	// index-only keys column: mark the words alone, or keep the lead.
 	for _, doc := range keyed {
 		var sn string
-		err := s.read.QueryRowContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
 			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("snippet: %w", err)
@@ -617,7 +612,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", err
 	}
-	q := parseQuery(cleanQueryText(queryText), s.prefixStems(ctx, MaxPrefixTerms))
+	q := s.parse(ctx, queryText)
 	if q.match == "" || q.tooBroad() != nil {
 		return a.Title, a.Body, nil
 	}
@@ -625,8 +620,8 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err := s.read.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", id).Scan(&doc); err != nil {
 		return "", "", fmt.Errorf("highlight #%d: %w", id, err)
 	}
-	err = s.read.QueryRowContext(ctx, `SELECT highlight(articles_fts, 0, ?, ?), highlight(articles_fts, 4, ?, ?)
-		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+	err = s.read.QueryRowContext(ctx, q.ix.sql(fmt.Sprintf(`SELECT highlight(articles_fts, %d, ?, ?), highlight(articles_fts, %d, ?, ?)
+		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, q.ix.column("title"), q.ix.column("body"))),
 		MarkStart, MarkEnd, MarkStart, MarkEnd, q.match, doc).Scan(&title, &body)
 	if errors.Is(err, sql.ErrNoRows) || (err != nil && isQuerySyntaxError(err)) {
 		return a.Title, a.Body, nil
@@ -647,7 +642,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 //
 // Only the first most prefixes are expanded: a query with more is refused
 // (see MaxPrefixTerms), and must not cost three lookups for each first.
-func (s *Store) prefixStems(ctx context.Context, most int) stemExpander {
+func (s *Store) prefixStems(ctx context.Context, ix ftsIndex, most int) stemExpander {
 	calls := 0
 	return func(prefix string) []string {
 		if calls++; calls > most {
@@ -657,7 +652,7 @@ func (s *Store) prefixStems(ctx context.Context, most int) stemExpander {
 		var out []string
 		for k := len(p) - 1; k >= max(3, len(p)-3); k-- {
 			var doc int64
-			err := s.read.QueryRowContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", quote(string(p[:k]))).Scan(&doc)
+			err := s.read.QueryRowContext(ctx, ix.sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"), quote(string(p[:k]))).Scan(&doc)
 			if err == nil {
 				out = append(out, string(p[:k]))
 			}
@@ -684,4 +679,46 @@ func (s *Store) count(ctx context.Context, q query, ids string, args []any, res 
 		res.Total, res.TotalCapped = s.limits.count, true
 	}
 	return nil
+}
+
+// shortAlphabet are the letters a two-letter prefix is continued with when
+// it is searched over three-letter prefixes: the letters and digits words
+// are made of once folded (remove_diacritics folds é to e).
+const shortAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// shortPrefixes searches a two-letter prefix where the index has prefix
+// indexes of three letters only: `gl*` as `gl OR gla* OR glo* …`, the
+// third letters found in the index one lookup each. FTS5 would otherwise
+// read the list of every word starting with the prefix and merge them:
+// slower, the more the archive holds. Prefixes of other letters (Cyrillic,
+// Greek…) and of one letter are left to FTS5.
+func (s *Store) shortPrefixes(ctx context.Context, ix ftsIndex) shortExpander {
+	if ix.prefix2 {
+		return nil
+	}
+	return func(prefix string) []string {
+		p := strings.ToLower(prefix)
+		if len(p) != 2 || !isASCIIWord(p) {
+			return nil
+		}
+		stmt := ix.sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1")
+		alts := []string{quote(p)} // the word itself
+		for _, c := range shortAlphabet {
+			var doc int64
+			err := s.read.QueryRowContext(ctx, stmt, quote(p+string(c))+"*").Scan(&doc)
+			if err == nil {
+				alts = append(alts, quote(p+string(c))+"*")
+			}
+		}
+		return alts
+	}
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !strings.ContainsRune(shortAlphabet, rune(s[i])) {
+			return false
+		}
+	}
+	return true
 }
