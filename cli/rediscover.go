@@ -55,7 +55,7 @@ func runReindex(ctx context.Context, env Env, args []string) int {
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
-	store, ok := openStore(ctx, env, *dbFlag)
+	store, ok := openStore(ctx, env, *dbFlag, changes)
 	if !ok {
 		return ExitUsage
 	}

@@ -384,6 +384,7 @@ func decompress(codec string, data []byte) ([]byte, error) {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	s.used()
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return describeWriteError(s.path, fmt.Errorf("begin write: %w", err))

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -65,6 +66,8 @@ type Store struct {
 	// schema is the archive's schema version: the one this build writes,
 	// or for a read-only store, as old as oldestReadable.
 	schema int
+
+	lastUse atomic.Int64 // when the archive was last written or searched (UnixNano), for MergeWhenIdle
 }
 
 // access is how a Store's connections use its file.

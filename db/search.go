@@ -160,6 +160,7 @@ const snippetTokens = 24
 // Search runs a query. Syntax the parser could not make sense of is searched
 // as plain words; an error means the archive itself failed.
 func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
+	s.used()
 	if req.Limit <= 0 {
 		req.Limit = 50
 	}
