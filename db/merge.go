@@ -72,8 +72,12 @@ func mergeOn(ctx context.Context, conn *sql.Conn, pages int) (bool, error) {
 // MergeWhenIdle merges the index in small steps whenever the archive has
 // been idle for a while, until ctx ends. The window runs it; a step holds
 // the archive's one writer for tens of milliseconds at most, so an import
-// the user starts meanwhile waits no longer than that.
+// the user starts meanwhile waits no longer than that. A read-only store
+// merges nothing.
 func (s *Store) MergeWhenIdle(ctx context.Context) {
+	if s.ReadOnly() {
+		return
+	}
 	timer := time.NewTimer(mergeIdle)
 	defer timer.Stop()
 	for {
