@@ -16,9 +16,6 @@ import (
 type ftsIndex struct {
 	table   string
 	columns []string
-	// prefix2 is true when the index has a two-letter prefix index; the
-	// current one has three-letter ones only (see expandShortPrefix).
-	prefix2 bool
 }
 
 // oldestReadable is the oldest schema version read without an upgrade (a
@@ -28,11 +25,11 @@ const oldestReadable = 3
 
 var (
 	// schema3Index is the index of a schema-3 archive read as it is.
-	schema3Index = ftsIndex{table: "articles_fts", prefix2: true,
+	schema3Index = ftsIndex{table: "articles_fts",
 		columns: []string{"title", "subtitle", "authors", "source", "body", "captions", "note", "keys"}}
 	currentIndex = ftsIndex{table: "articles_fts",
 		columns: []string{"body", "title", "subtitle", "authors", "source", "captions", "note", "keys"}}
-	legacyIndex = ftsIndex{table: "articles_fts_v3", prefix2: true,
+	legacyIndex = ftsIndex{table: "articles_fts_v3",
 		columns: []string{"title", "subtitle", "authors", "source", "body", "captions", "note", "keys"}}
 )
 

@@ -15,7 +15,7 @@ func (s *Store) parse(ctx context.Context, text string) query {
 	if err != nil {
 		ix = currentIndex // the search says what is wrong
 	}
-	return parseQueryIn(cleanQueryText(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms), s.shortPrefixes(ctx, ix))
+	return parseQueryIn(cleanQueryText(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
 }
 
 // docsQuery is the SQL listing the doc keys a query matches, unordered and

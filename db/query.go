@@ -144,21 +144,16 @@ type stemExpander func(prefix string) []string
 
 // parseQuery turns what the user typed into a query. It never fails.
 func parseQuery(input string, expand stemExpander) query {
-	return parseQueryIn(input, currentIndex, expand, nil)
+	return parseQueryIn(input, currentIndex, expand)
 }
 
-// shortExpander returns what a prefix too short for the index's prefix
-// indexes is searched as (see Store.shortPrefixes), or nil for the prefix
-// itself.
-type shortExpander func(prefix string) []string
-
 // parseQueryIn parses a query for the index ix.
-func parseQueryIn(input string, ix ftsIndex, expand stemExpander, short shortExpander) query {
+func parseQueryIn(input string, ix ftsIndex, expand stemExpander) query {
 	q := query{ix: ix}
 	toks := tokenize(input, &q)
 	p := &parser{toks: toks}
 	q.root = p.parseOr()
-	r := renderer{expand: expand, short: short}
+	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {
 		r.skipKeys = true
@@ -485,7 +480,6 @@ func negation(n *node) *node {
 // skipKeys leaves out the filters on the keys column (for snippets).
 type renderer struct {
 	expand   stemExpander
-	short    shortExpander
 	skipKeys bool
 }
 
@@ -538,11 +532,6 @@ func (r renderer) render(n *node) string {
 		alts := []string{quote(n.text)}
 		if n.prefix {
 			alts[0] += "*"
-			if r.short != nil {
-				if short := r.short(n.text); short != nil {
-					alts = short
-				}
-			}
 			if r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
 				for _, t := range r.expand(n.text) {
 					alts = append(alts, quote(t))

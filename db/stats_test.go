@@ -88,7 +88,7 @@ func TestFullTextOptionsAreTheIndexOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3'"; got != want {
+	if want := "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'"; got != want {
 		t.Fatalf("options %q, want %q", got, want)
 	}
 	// A table made with them indexes as the archive does: a prefix of two
