@@ -657,7 +657,8 @@ func TestCandidateWordsInBody(t *testing.T) {
 			continue
 		}
 		lines := classifyLines(normalizeText(text))
-		start, end := newTextDoc(lines, defaultTextModel).bodySpan()
+		model, _ := shippedTextModel()
+		start, end := newTextDoc(lines, model).bodySpan()
 		if start < 0 {
 			continue
 		}
