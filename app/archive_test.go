@@ -269,7 +269,7 @@ func TestCheckListsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := ui.search.hits[0].ID
-	if _, err := raw.Exec("DELETE FROM originals WHERE article_id = ?", id); err != nil {
+	if _, err := raw.Exec("UPDATE articles SET original = NULL WHERE id = ?", id); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()

@@ -7,9 +7,11 @@ import (
 )
 
 // An archive from before copies and names were found on import has
-// articles without them: the window finds them in the background, with
-// progress and Cancel in the job panel. Cancelled, or the window closed,
-// it goes on from where it stopped the next time.
+// articles without them, and one from before the current search index
+// (schema 4) is searched on its old index until the new one is filled:
+// the window does both in the background, re-indexing first, with progress
+// and Cancel in the job panel. Cancelled, or the window closed, it goes on
+// from where it stopped the next time.
 
 // backfillJob is what the job panel calls it.
 const backfillJob = "finding copies and names"
@@ -22,6 +24,9 @@ func (ui *UI) startBackfill() {
 	}
 	ui.tasks.Go(func() {
 		pending, err := ui.store.BackfillPending(ui.ctx)
+		if err == nil && !pending {
+			pending, err = ui.store.ReindexPending(ui.ctx)
+		}
 		if err != nil || !pending || ui.ctx.Err() != nil {
 			return
 		}
@@ -41,25 +46,33 @@ func (ui *UI) runBackfill() {
 	}
 	ui.tasks.Go(func() {
 		var lastDraw time.Time
-		err := ui.store.Backfill(ctx, func(done, total int) {
-			if done == 0 {
+		progress := func(what string) func(done, total int) {
+			first := true
+			return func(done, total int) {
+				if first {
+					first = false
+					ui.tasks.Do(func() {
+						if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
+							ui.jobs.status.SetText(fmt.Sprintf(what, plural(total, "article", "articles")))
+						}
+					})
+					return
+				}
+				if done < total && time.Since(lastDraw) < progressInterval {
+					return
+				}
+				lastDraw = time.Now()
 				ui.tasks.Do(func() {
-					if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
-						ui.jobs.status.SetText(fmt.Sprintf("Finding copies and names in %s…", plural(total, "article", "articles")))
+					if ui.jobs.name == backfillJob {
+						ui.jobProgress(done, total, "articles")
 					}
 				})
-				return
 			}
-			if done < total && time.Since(lastDraw) < progressInterval {
-				return
-			}
-			lastDraw = time.Now()
-			ui.tasks.Do(func() {
-				if ui.jobs.name == backfillJob {
-					ui.jobProgress(done, total, "articles")
-				}
-			})
-		})
+		}
+		err := ui.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
+		if err == nil {
+			err = ui.store.Backfill(ctx, progress("Finding copies and names in %s…"))
+		}
 		ui.tasks.Do(func() {
 			gaveWay := ctx.Err() != nil && !ui.jobs.cancelled // to an import (pauseBackfill)
 			cancelled := ui.endJob()

@@ -136,6 +136,10 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.refreshSidebar()
 	ui.startWatching(opt.pollInterval)
 	ui.startBackfill()
+	// The index's merges are paid while the archive is idle, not by the
+	// next import (see db.MergeWhenIdle). Not counted in ui.tasks: it runs
+	// until the window closes.
+	go ui.store.MergeWhenIdle(ui.ctx)
 	ui.inbox = inboxFolder{prefs: a.Preferences(), tasks: &ui.tasks, quiet: opt.inboxQuiet, fail: ui.showError,
 		arrived: func(files []string) { ui.importJob(importJob{batch: importer.Batch{Paths: files}, quiet: true}) }}
 	if err := ui.inbox.start(); err != nil {

@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -25,17 +24,17 @@ var boilerplateLineRes = []quickRe{
 
 // noticeWords flag consent and marketing notices (cookies, newsletters,
 // paywalls) when they show up in a short line.
-var noticeRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|experience|browsing|opt-out|agree)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b`),
-	regexp.MustCompile(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b`),
-	regexp.MustCompile(`(?i)\b(already a subscriber|subscribe now|subscribe today|become a (member|subscriber)|unlimited (digital )?access|free trial|start your trial)\b`),
-	regexp.MustCompile(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to)\b`),
-	regexp.MustCompile(`(?i)\b(unsubscribe|view (it |this )?(e-?mail |newsletter )?(in|on) ((your|a|the) )?(web )?browser|view (it )?online|you are receiving this|you received this|update your (e-?mail )?preferences|manage (your )?subscriptions?)\b`),
-	regexp.MustCompile(`(?i)\b(enable javascript|javascript is disabled|your browser (does not|doesn't) support|ad ?blocker)\b`),
+var noticeRes = []*lazyRegexp{
+	lazyRe(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|experience|browsing|opt-out|agree)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b`),
+	lazyRe(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b`),
+	lazyRe(`(?i)\b(already a subscriber|subscribe now|subscribe today|become a (member|subscriber)|unlimited (digital )?access|free trial|start your trial)\b`),
+	lazyRe(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to)\b`),
+	lazyRe(`(?i)\b(unsubscribe|view (it |this )?(e-?mail |newsletter )?(in|on) ((your|a|the) )?(web )?browser|view (it )?online|you are receiving this|you received this|update your (e-?mail )?preferences|manage (your )?subscriptions?)\b`),
+	lazyRe(`(?i)\b(enable javascript|javascript is disabled|your browser (does not|doesn't) support|ad ?blocker)\b`),
 }
 
 // shareRe flags the short labels of share and follow buttons.
-var shareRe = regexp.MustCompile(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|copy url|opens? in (a )?new (window|tab)|e-?mail this|print this|stumbleupon|whatsapp|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|rss)\b`)
+var shareRe = lazyRe(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|copy url|opens? in (a )?new (window|tab)|e-?mail this|print this|stumbleupon|whatsapp|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|rss)\b`)
 
 // maxShareWords: longer lines mentioning sharing are sentences.
 const maxShareWords = 12

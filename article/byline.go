@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +9,7 @@ import (
 var (
 	// bylineRe: "By Jane Doe", "by Jane Doe and John Roe, Reuters", "Von Max Muster".
 	bylineRe       = mustQuick(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+[\p{Lu}@][\p{L}\p{M}.'’\-]*(?:[\s,]+(?:[\p{Lu}@][\p{L}\p{M}.'’\-]*|(?i:and|und|et|y|e|&|de|van|von|der|da|la|le)))*\s*(?:[,|/–—-]\s*.{0,60})?$`)
-	bylinePrefixRe = regexp.MustCompile(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+`)
+	bylinePrefixRe = lazyRe(`^(?i:by|von|par|por|door|di|av|af|written by|words by|text by)\s*:?\s+`)
 	monthRe        = `(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 	// (One ^ for both alternatives: with one each, Go's regexp tries every
 	// position of the line.)
@@ -64,14 +63,14 @@ func bylineNames(line string) []string {
 
 var (
 	// authorLabelRe: "Text: Jane Doe", "Autor: João Silva".
-	authorLabelRe = regexp.MustCompile(`^(?i:author|authors|autor|autora|auteur|autore|text|texto|testo|текст|автор|reporting|words)\s*:\s*`)
+	authorLabelRe = lazyRe(`^(?i:author|authors|autor|autora|auteur|autore|text|texto|testo|текст|автор|reporting|words)\s*:\s*`)
 	// bylineEndRe is where the names of a byline end: a separator, a label,
 	// a handle, a role glued to the name ("JamesStaff Writer").
-	bylineEndRe = regexp.MustCompile(`\s[-–—]\s|[|/•·@]|\s(?i:updated|published|posted|last updated|modified|on)\b|\p{Ll}(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist|Photographer|Biography)\b`)
+	bylineEndRe = lazyRe(`\s[-–—]\s|[|/•·@]|\s(?i:updated|published|posted|last updated|modified|on)\b|\p{Ll}(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist|Photographer|Biography)\b`)
 	// bylineSplitRe separates the names of several authors.
-	bylineSplitRe = regexp.MustCompile(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bdan\b|\ben\b)\s*`)
+	bylineSplitRe = lazyRe(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bdan\b|\ben\b)\s*`)
 	// roleRe marks a part of a byline that is a role or an employer.
-	roleRe = regexp.MustCompile(`(?i)\b(?:staff|writer|reporter|editor|editors|correspondent|contributor|columnist|photographer|producer|bureau|special to|senior|chief|news|press|desk|team|magazine|newspaper|times|post|daily|herald|journal|tribune|gazette|wire|agency|media|network|online|digital)\b`)
+	roleRe = lazyRe(`(?i)\b(?:staff|writer|reporter|editor|editors|correspondent|contributor|columnist|photographer|producer|bureau|special to|senior|chief|news|press|desk|team|magazine|newspaper|times|post|daily|herald|journal|tribune|gazette|wire|agency|media|network|online|digital)\b`)
 	// genericAuthors are account names, not people: "By admin".
 	genericAuthors = map[string]bool{"admin": true, "administrator": true, "staff": true, "editor": true, "editors": true,
 		"team": true, "guest": true, "redaksi": true, "redação": true, "redacción": true, "rédaction": true,
@@ -135,11 +134,11 @@ func startsUpper(s string) bool {
 
 var (
 	// nameBeforeDateRe: "Chris Davies - Nov 19, 2019", "Reuters November 18, 2019".
-	nameBeforeDateRe = regexp.MustCompile(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,3})\s*(?:[-–—|·•,]\s*)?$`)
+	nameBeforeDateRe = lazyRe(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]*)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]*){0,3})\s*(?:[-–—|·•,]\s*)?$`)
 	// byAfterDateRe: "Monday November 18, 2019 7:45 am PST by Joe Rossignol".
-	byAfterDateRe = regexp.MustCompile(`\s(?i:by)\s+(.+)$`)
+	byAfterDateRe = lazyRe(`\s(?i:by)\s+(.+)$`)
 	// nameHandleRe: "Natasha Turak@NatashaTurak", "Catherine Shu @catherineshu / 2 days".
-	nameHandleRe = regexp.MustCompile(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]+)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3})\s*@\w{2,30}\b`)
+	nameHandleRe = lazyRe(`^((?:[\p{Lu}][\p{L}\p{M}'’.-]+)(?:\s+[\p{Lu}][\p{L}\p{M}'’.-]+){1,3})\s*@\w{2,30}\b`)
 )
 
 // datelineNames reads the author from a line holding the article's date: a

@@ -1,21 +1,20 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 )
 
 // creditRes find a photo credit at the end of a caption line. Each has one
 // group: where the credit starts.
-var creditRes = []*regexp.Regexp{
+var creditRes = []*lazyRegexp{
 	// "… in Bamako, Mali August 19, 2020. REUTERS/ Idrissa Sangare"
-	regexp.MustCompile(`(?:^|[\s.])((?:REUTERS|Reuters|AFP|EPA|ANP|AP|dpa|SIPA|EFE|Xinhua|ANSA|KEYSTONE)(?:\s*/\s*|\s+Photo\s*/\s*)[\p{L}\p{M}][\p{L}\p{M} .'’\-]{1,60}(?:/\s*(?:File|Pool|Handout|[\p{Lu}][\p{L} ]{1,30}))*\.?)$`),
+	lazyRe(`(?:^|[\s.])((?:REUTERS|Reuters|AFP|EPA|ANP|AP|dpa|SIPA|EFE|Xinhua|ANSA|KEYSTONE)(?:\s*/\s*|\s+Photo\s*/\s*)[\p{L}\p{M}][\p{L}\p{M} .'’\-]{1,60}(?:/\s*(?:File|Pool|Handout|[\p{Lu}][\p{L} ]{1,30}))*\.?)$`),
 	// "… (AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Reuters)"
-	regexp.MustCompile(`(?:^|\s)(\((?:AP|AFP|Reuters|REUTERS|EPA|Getty|Photo|Photograph|Image|Picture|Foto|Credit|Courtesy|File)\b[^()]{0,120}\))\.?$`),
+	lazyRe(`(?:^|\s)(\((?:AP|AFP|Reuters|REUTERS|EPA|Getty|Photo|Photograph|Image|Picture|Foto|Credit|Courtesy|File)\b[^()]{0,120}\))\.?$`),
 	// "… Photo: Damian Dovarganes, AP", "Photograph: Jane Doe/Guardian"
-	regexp.MustCompile(`(?:^|[\s.])((?:Photo(?:graph)?s?|Image|Picture|Pic|Foto|Credit|Illustration|Video)(?:\s+credit)?\s*:\s*[^:]{2,120})$`),
+	lazyRe(`(?:^|[\s.])((?:Photo(?:graph)?s?|Image|Picture|Pic|Foto|Credit|Illustration|Video)(?:\s+credit)?\s*:\s*[^:]{2,120})$`),
 	// "… Jane Doe/Getty Images", "… AFP via Getty Images"
-	regexp.MustCompile(`(?:^|[\s.])((?:[\p{Lu}][\p{L}\p{M}.'’\-]*\s*){0,4}(?:/|\bvia\s+|\bfor\s+)?\s*(?:Getty Images|Shutterstock|Alamy|Bloomberg|AP Images|NurPhoto|Sipa USA|Pool Photo|Associated Press|PA Wire|PA Images|Press Association)(?:\s+(?:file|File))?\.?)$`),
+	lazyRe(`(?:^|[\s.])((?:[\p{Lu}][\p{L}\p{M}.'’\-]*\s*){0,4}(?:/|\bvia\s+|\bfor\s+)?\s*(?:Getty Images|Shutterstock|Alamy|Bloomberg|AP Images|NurPhoto|Sipa USA|Pool Photo|Associated Press|PA Wire|PA Images|Press Association)(?:\s+(?:file|File))?\.?)$`),
 }
 
 // standaloneCreditRe matches a credit line on its own: names and agencies
@@ -66,7 +65,7 @@ const maxCreditWords = 10
 
 // sentenceStopRe is a full stop after a word of two letters or more (not
 // after an initial).
-var sentenceStopRe = regexp.MustCompile(`\p{Ll}{2,}\.\s+`)
+var sentenceStopRe = lazyRe(`\p{Ll}{2,}\.\s+`)
 
 // mayHoldCredit[i] is false for lines creditRes[i] cannot match: each
 // pattern needs its agency or label word (they are case-sensitive) and

@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -20,7 +19,7 @@ import (
 const maxMIMEDepth = 10
 
 // replyPrefixRe is the "Fwd:"/"Re:" run before a forwarded article's subject.
-var replyPrefixRe = regexp.MustCompile(`(?i)^\s*((re|fwd?|tr|wg|aw|sv|vs|rv|enc)\s*(\[\d+\])?\s*:\s*)+`)
+var replyPrefixRe = lazyRe(`(?i)^\s*((re|fwd?|tr|wg|aw|sv|vs|rv|enc)\s*(\[\d+\])?\s*:\s*)+`)
 
 // wordDecoder decodes RFC 2047 header words ("=?iso-8859-1?q?caf=E9?=") in
 // any charset the web knows.
@@ -96,7 +95,7 @@ func extractEmail(data []byte) (Article, error) {
 
 // encodedWordRe matches an RFC 2047 encoded word ("=?utf-8?b?…?=") left in
 // a header that did not decode.
-var encodedWordRe = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+var encodedWordRe = lazyRe(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
 
 // maxHeadlineWords: a first paragraph this short that does not end a
 // sentence is the body's headline.

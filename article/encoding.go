@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -189,7 +188,7 @@ func decodeUnlabelled(data []byte) string {
 	return string(out)
 }
 
-var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)`)
+var metaCharsetRe = lazyRe(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)`)
 
 // declaredCharset finds the charset a page declares in a <meta> tag. Unlike
 // the HTML prescan it looks beyond the first 1024 bytes, since saved pages
@@ -209,7 +208,7 @@ func declaredCharset(data []byte) encoding.Encoding {
 	return enc
 }
 
-var htmlStartRe = regexp.MustCompile(`(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])`)
+var htmlStartRe = lazyRe(`(?is)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])`)
 
 // looksLikeHTML reports whether text is a web page, whatever its extension.
 func looksLikeHTML(text string) bool {
@@ -224,7 +223,7 @@ func looksLikeHTML(text string) bool {
 	return strings.Contains(lower, "<html") && (strings.Contains(lower, "<body") || strings.Contains(lower, "<head"))
 }
 
-var tagRe = regexp.MustCompile(`<(?:[a-zA-Z][a-zA-Z0-9]*|!--|/[a-zA-Z][a-zA-Z0-9]*)[\s>/]`)
+var tagRe = lazyRe(`<(?:[a-zA-Z][a-zA-Z0-9]*|!--|/[a-zA-Z][a-zA-Z0-9]*)[\s>/]`)
 
 // hasMarkup reports whether text holds any HTML tag at all.
 func hasMarkup(text string) bool {

@@ -163,10 +163,10 @@ func TestUnflow(t *testing.T) {
 // TestTextModelShipped: the embedded model reads, with the features this
 // code computes and trees for each of its three parts.
 func TestTextModelShipped(t *testing.T) {
-	if textModelErr != nil {
-		t.Fatal(textModelErr)
+	m, err := shippedTextModel()
+	if err != nil {
+		t.Fatal(err)
 	}
-	m := defaultTextModel
 	if len(m.Local.Trees) == 0 || len(m.Body.Trees) == 0 || len(m.Headline.Trees) == 0 {
 		t.Errorf("trees: %d local, %d body, %d headline", len(m.Local.Trees), len(m.Body.Trees), len(m.Headline.Trees))
 	}

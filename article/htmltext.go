@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -27,7 +26,7 @@ var skipTags = map[string]bool{
 }
 
 // htmlSpaceRe is a run of HTML white space.
-var htmlSpaceRe = regexp.MustCompile(`[ \t\n\r\f]+`)
+var htmlSpaceRe = lazyRe(`[ \t\n\r\f]+`)
 
 // nodeText renders an HTML subtree as plain text: one paragraph per block
 // element, separated by blank lines; <br> becomes a paragraph break too,

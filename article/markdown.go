@@ -3,33 +3,32 @@ package article
 import (
 	"fmt"
 	"html"
-	"regexp"
 	"strings"
 )
 
 var (
-	mdATXHeadingRe = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	mdSetextRe     = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
-	mdRuleRe       = regexp.MustCompile(`^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$`)
-	mdFenceRe      = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	mdListRe       = regexp.MustCompile(`^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?`)
-	mdQuoteRe      = regexp.MustCompile(`^\s*(?:>\s?)+`)
-	mdRefDefRe     = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s+\S+`)
-	mdTableSepRe   = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
-	mdImageRe      = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]`)
-	mdLinkRe       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]`)
-	mdAutoLinkRe   = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
-	mdHTMLTagRe    = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
-	mdCodeSpanRe   = regexp.MustCompile("`+([^`]*)`+")
-	mdEmphasisRes  = []*regexp.Regexp{ // strongest first: *** before ** before *
-		regexp.MustCompile(`\*\*\*(\S(?:.*?\S)?)\*\*\*`),
-		regexp.MustCompile(`\*\*(\S(?:.*?\S)?)\*\*`),
-		regexp.MustCompile(`~~(\S(?:.*?\S)?)~~`),
-		regexp.MustCompile(`\*(\S(?:.*?\S)?)\*`),
+	mdATXHeadingRe = lazyRe(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdSetextRe     = lazyRe(`^ {0,3}(=+|-+)\s*$`)
+	mdRuleRe       = lazyRe(`^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$`)
+	mdFenceRe      = lazyRe("^ {0,3}(```+|~~~+)")
+	mdListRe       = lazyRe(`^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?`)
+	mdQuoteRe      = lazyRe(`^\s*(?:>\s?)+`)
+	mdRefDefRe     = lazyRe(`^ {0,3}\[[^\]]+\]:\s+\S+`)
+	mdTableSepRe   = lazyRe(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+	mdImageRe      = lazyRe(`!\[([^\]]*)\]\([^)]*\)|!\[([^\]]*)\]\[[^\]]*\]`)
+	mdLinkRe       = lazyRe(`\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]`)
+	mdAutoLinkRe   = lazyRe(`<((?:https?|mailto):[^>\s]+)>`)
+	mdHTMLTagRe    = lazyRe(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+	mdCodeSpanRe   = lazyRe("`+([^`]*)`+")
+	mdEmphasisRes  = []*lazyRegexp{ // strongest first: *** before ** before *
+		lazyRe(`\*\*\*(\S(?:.*?\S)?)\*\*\*`),
+		lazyRe(`\*\*(\S(?:.*?\S)?)\*\*`),
+		lazyRe(`~~(\S(?:.*?\S)?)~~`),
+		lazyRe(`\*(\S(?:.*?\S)?)\*`),
 	}
-	mdUnderscoreRe  = regexp.MustCompile(`(^|[^\p{L}\p{N}_])_{1,2}([^\s_](?:.*?[^\s_])?)_{1,2}($|[^\p{L}\p{N}_])`)
-	mdEscapeRe      = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`) // any ASCII punctuation, as CommonMark
-	mdFootnoteRefRe = regexp.MustCompile(`\[\^[^\]]+\]`)
+	mdUnderscoreRe  = lazyRe(`(^|[^\p{L}\p{N}_])_{1,2}([^\s_](?:.*?[^\s_])?)_{1,2}($|[^\p{L}\p{N}_])`)
+	mdEscapeRe      = lazyRe(`\\([!-/:-@\[-` + "`" + `{-~])`) // any ASCII punctuation, as CommonMark
+	mdFootnoteRefRe = lazyRe(`\[\^[^\]]+\]`)
 )
 
 // extractMarkdown reads a Markdown file: YAML/TOML front matter gives the

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,7 +20,7 @@ import (
 const maxPDFPages = 200
 
 // junkPDFTitleRe matches document titles that word processors fill in.
-var junkPDFTitleRe = regexp.MustCompile(`(?i)^(untitled|microsoft word\b|document\d*$|.*\.(docx?|odt|pdf|rtf|pages|indd|txt)$)`)
+var junkPDFTitleRe = lazyRe(`(?i)^(untitled|microsoft word\b|document\d*$|.*\.(docx?|odt|pdf|rtf|pages|indd|txt)$)`)
 
 // pdfLine is one line of text on a page.
 type pdfLine struct {
@@ -349,12 +348,12 @@ func maxPDFObjects(size int) int64 { return min(int64(size)/8+1024, 2_000_000) }
 const maxPDFSections = 256
 
 var (
-	pdfStartXrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
-	pdfSizeRe      = regexp.MustCompile(`/Size\s+(\d+)`)
-	pdfPrevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
-	pdfIndexRe     = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
-	pdfSubsection  = regexp.MustCompile(`^\s*(\d+)\s+(\d+)\s*[\r\n]`)
-	pdfObjHeaderRe = regexp.MustCompile(`^\s*\d+\s+\d+\s+obj\b`)
+	pdfStartXrefRe = lazyRe(`startxref\s+(\d+)`)
+	pdfSizeRe      = lazyRe(`/Size\s+(\d+)`)
+	pdfPrevRe      = lazyRe(`/Prev\s+(\d+)`)
+	pdfIndexRe     = lazyRe(`/Index\s*\[([\d\s]*)\]`)
+	pdfSubsection  = lazyRe(`^\s*(\d+)\s+(\d+)\s*[\r\n]`)
+	pdfObjHeaderRe = lazyRe(`^\s*\d+\s+\d+\s+obj\b`)
 )
 
 // checkPDFCrossReferences follows the file's cross-reference sections from

@@ -1,9 +1,9 @@
 package article
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,7 +19,18 @@ import (
 // quickRe is a regexp with a table of the ASCII bytes its matches may
 // start with, for patterns anchored at the start of the text.
 type quickRe struct {
-	*regexp.Regexp
+	*lazyRegexp
+	// starts is derived from the pattern on first use, not when the
+	// package starts: deriving every pattern's took 20 ms of each
+	// process's start (the command line's and the window's alike).
+	starts *lazyStarts
+	// need, when set, is false for texts the pattern cannot match
+	// (quickmatch_test.go checks it on strings the pattern matches).
+	need func(string) bool
+}
+
+// startTables are the bytes a match of an anchored pattern may start with.
+type startTables struct {
 	// first[c] is false when no match can start with the ASCII byte c;
 	// nil when the pattern is not anchored or may match an empty prefix.
 	first *[utf8.RuneSelf]bool
@@ -29,9 +40,18 @@ type quickRe struct {
 	// second[c0] has bit c1 clear when no match can start with the
 	// ASCII bytes c0, c1; nil with first.
 	second *[utf8.RuneSelf][2]uint64
-	// need, when set, is false for texts the pattern cannot match
-	// (quickmatch_test.go checks it on strings the pattern matches).
-	need func(string) bool
+}
+
+// lazyStarts derives a pattern's startTables once, when first needed.
+type lazyStarts struct {
+	expr   string
+	once   sync.Once
+	tables startTables
+}
+
+func (l *lazyStarts) get() *startTables {
+	l.once.Do(func() { l.tables = deriveStarts(l.expr) })
+	return &l.tables
 }
 
 // withNeed returns q testing need(s) before matching s.
@@ -40,32 +60,37 @@ func (q quickRe) withNeed(need func(string) bool) quickRe {
 	return q
 }
 
-// mustQuick compiles expr (with regexp.MustCompile) and derives its
-// first-byte table.
+// mustQuick is a quickRe of expr; the pattern is compiled, and its
+// first-byte table derived, when first used.
 func mustQuick(expr string) quickRe {
-	q := quickRe{Regexp: regexp.MustCompile(expr)}
+	return quickRe{lazyRegexp: lazyRe(expr), starts: &lazyStarts{expr: expr}}
+}
+
+// deriveStarts derives the first-byte tables of expr.
+func deriveStarts(expr string) startTables {
+	var t startTables
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		panic(err)
 	}
 	re = re.Simplify()
 	if !anchoredAtStart(re) {
-		return q
+		return t
 	}
 	set := firstSet{other: map[rune]bool{}}
 	if nullable := firstBytes(re, &set); nullable {
-		return q
+		return t
 	}
-	q.first = &set.ascii
+	t.first = &set.ascii
 	if !set.anyOther {
-		q.firstOther = set.other
+		t.firstOther = set.other
 	}
 	prog, err := syntax.Compile(re)
 	if err != nil {
 		panic(err)
 	}
-	q.second = secondBytes(prog, &set.ascii)
-	return q
+	t.second = secondBytes(prog, &set.ascii)
+	return t
 }
 
 // MatchString reports whether s holds a match, skipping the regexp when
@@ -74,7 +99,7 @@ func (q quickRe) MatchString(s string) bool {
 	if !q.mayMatch(s) {
 		return false
 	}
-	return q.Regexp.MatchString(s)
+	return q.lazyRegexp.MatchString(s)
 }
 
 // mayMatch is false when s cannot hold a match.
@@ -82,20 +107,24 @@ func (q quickRe) mayMatch(s string) bool {
 	if q.need != nil && !q.need(s) {
 		return false
 	}
-	if q.first != nil && s != "" {
+	if s == "" {
+		return true
+	}
+	t := q.starts.get()
+	if t.first != nil {
 		c := s[0]
 		if c >= utf8.RuneSelf {
-			if q.firstOther == nil {
+			if t.firstOther == nil {
 				return true
 			}
 			r, _ := utf8.DecodeRuneInString(s) // (an invalid byte: U+FFFD, as the regexp reads it)
-			return q.firstOther[r]
+			return t.firstOther[r]
 		}
-		if !q.first[c] {
+		if !t.first[c] {
 			return false
 		}
 		if len(s) > 1 {
-			if c1 := s[1]; c1 < utf8.RuneSelf && q.second[c][c1>>6]&(1<<(c1&63)) == 0 {
+			if c1 := s[1]; c1 < utf8.RuneSelf && t.second[c][c1>>6]&(1<<(c1&63)) == 0 {
 				return false
 			}
 		}

@@ -37,7 +37,7 @@ var (
 
 func refMatchAny(res []quickRe, s string) bool {
 	for _, re := range res {
-		if re.Regexp.MatchString(s) {
+		if re.compiled().MatchString(s) {
 			return true
 		}
 	}
@@ -121,10 +121,10 @@ func refIsBoilerplate(line string) bool {
 }
 
 func refLooksLikeByline(line string) bool {
-	if contactRe.Regexp.MatchString(line) || bylineAloneRe.Regexp.MatchString(line) {
+	if contactRe.compiled().MatchString(line) || bylineAloneRe.compiled().MatchString(line) {
 		return true
 	}
-	return refCountWords(line) <= maxBylineWords && !endsSentence(strings.TrimRight(line, " ")) && bylineRe.Regexp.MatchString(line)
+	return refCountWords(line) <= maxBylineWords && !endsSentence(strings.TrimRight(line, " ")) && bylineRe.compiled().MatchString(line)
 }
 
 func refLooksLikeDate(line string) bool {
@@ -134,14 +134,14 @@ func refLooksLikeDate(line string) bool {
 		return true
 	}
 	r, _ := lastRune(line)
-	return n <= maxDatelineWords && r != '.' && containsDateRe.Regexp.MatchString(line)
+	return n <= maxDatelineWords && r != '.' && containsDateRe.compiled().MatchString(line)
 }
 
 func refIsCreditLine(line string) bool {
 	if refCountWords(line) > maxCreditWords {
 		return false
 	}
-	if parenCreditRe.Regexp.MatchString(line) || refStandaloneCreditRe.MatchString(line) {
+	if parenCreditRe.compiled().MatchString(line) || refStandaloneCreditRe.MatchString(line) {
 		return true
 	}
 	text, _, ok := refSplitCredit(line)
@@ -315,10 +315,10 @@ func checkLine(t *testing.T, line string) {
 	if got, want := collapseSpaces(line), strings.Join(strings.Fields(line), " "); got != want {
 		t.Fatalf("collapseSpaces(%q) = %q, want %q", line, got, want)
 	}
-	if m := numberedRe.Regexp.MatchString(line); m && !numberedRe.mayMatch(line) {
+	if m := numberedRe.compiled().MatchString(line); m && !numberedRe.mayMatch(line) {
 		t.Fatalf("numberedRe matches %q but mayMatch is false", line)
 	}
-	if containsDateRe.Regexp.MatchString(line) != containsDateRe.MatchString(line) {
+	if containsDateRe.compiled().MatchString(line) != containsDateRe.MatchString(line) {
 		t.Fatalf("containsDateRe disagrees on %q", line)
 	}
 	if got := mdyMatches(line); hasASCIIDigit(line) { // (every match holds \d)
@@ -331,7 +331,7 @@ func checkLine(t *testing.T, line string) {
 	if urlRe.MatchString(line) && !(strings.Contains(line, "://") || strings.Contains(foldLower(line), "www.")) {
 		t.Fatalf("urlRe matches %q but its guard rules it out", line)
 	}
-	if commentsHeaderRe.Regexp.MatchString(line) != commentsHeaderRe.MatchString(line) {
+	if commentsHeaderRe.compiled().MatchString(line) != commentsHeaderRe.MatchString(line) {
 		t.Fatalf("commentsHeaderRe disagrees on %q", line)
 	}
 }
@@ -410,28 +410,28 @@ func TestGuardsAreNecessary(t *testing.T) {
 	}
 	var guards []guard
 	for _, q := range quickPatterns() {
-		guards = append(guards, guard{q.Regexp, q.mayMatch})
+		guards = append(guards, guard{q.compiled(), q.mayMatch})
 	}
 	for i, re := range noticeRes {
-		guards = append(guards, guard{re, func(s string) bool { return containsAny(foldLower(s), noticeWords[i]) }})
+		guards = append(guards, guard{re.compiled(), func(s string) bool { return containsAny(foldLower(s), noticeWords[i]) }})
 	}
 	guards = append(guards,
-		guard{shareRe, func(s string) bool { return containsAny(foldLower(s), shareWords) }},
-		guard{boilerplateLineRes[allRightsReserved].Regexp, func(s string) bool {
+		guard{shareRe.compiled(), func(s string) bool { return containsAny(foldLower(s), shareWords) }},
+		guard{boilerplateLineRes[allRightsReserved].compiled(), func(s string) bool {
 			return strings.HasSuffix(strings.TrimSuffix(foldLower(s), "."), "all rights reserved")
 		}},
-		guard{dateRe.Regexp, func(s string) bool { return hasASCIIDigit(s) || hasPrefixAny(foldLower(s), dateLabels) }},
-		guard{containsDateRe.Regexp, hasASCIIDigit},
-		guard{contactRe.Regexp, func(s string) bool { return strings.Contains(s, "@") }},
-		guard{parenCreditRe.Regexp, func(s string) bool { return strings.HasSuffix(s, ")") }},
-		guard{standaloneCreditRe.Regexp, func(s string) bool { return countWords(s) <= 1 || strings.ContainsAny(s, "/|") }},
-		guard{isoDateRe, func(s string) bool { return strings.ContainsAny(s, "-/.") }},
-		guard{numDateRe, func(s string) bool { return strings.ContainsAny(s, "-/.") }},
-		guard{cjkDateRe, func(s string) bool { return strings.ContainsAny(s, "年년") }},
-		guard{urlRe, func(s string) bool { return strings.Contains(s, "://") || strings.Contains(foldLower(s), "www.") }},
+		guard{dateRe.compiled(), func(s string) bool { return hasASCIIDigit(s) || hasPrefixAny(foldLower(s), dateLabels) }},
+		guard{containsDateRe.compiled(), hasASCIIDigit},
+		guard{contactRe.compiled(), func(s string) bool { return strings.Contains(s, "@") }},
+		guard{parenCreditRe.compiled(), func(s string) bool { return strings.HasSuffix(s, ")") }},
+		guard{standaloneCreditRe.compiled(), func(s string) bool { return countWords(s) <= 1 || strings.ContainsAny(s, "/|") }},
+		guard{isoDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "-/.") }},
+		guard{numDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "-/.") }},
+		guard{cjkDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "年년") }},
+		guard{urlRe.compiled(), func(s string) bool { return strings.Contains(s, "://") || strings.Contains(foldLower(s), "www.") }},
 	)
 	for i, re := range creditRes {
-		guards = append(guards, guard{re, mayHoldCredit[i]})
+		guards = append(guards, guard{re.compiled(), mayHoldCredit[i]})
 	}
 	if !strings.Contains(boilerplateLineRes[allRightsReserved].String(), "all rights reserved") {
 		t.Fatal("allRightsReserved does not index the \"all rights reserved\" pattern")
@@ -473,17 +473,18 @@ func quickPatterns() []quickRe {
 func allLinePatterns() []*regexp.Regexp {
 	var res []*regexp.Regexp
 	for _, q := range quickPatterns() {
-		res = append(res, q.Regexp)
+		res = append(res, q.compiled())
 	}
-	res = append(res, noticeRes...)
-	res = append(res, creditRes...)
-	return append(res, shareRe, refDateRe, refMediaRe, refStandaloneCreditRe, refBulletPrefixRe, creditLabelRe,
-		mdyDateRe, dmyDateRe, urlRe, isoDateRe, numDateRe, cjkDateRe)
+	for _, l := range append(append(append([]*lazyRegexp{}, noticeRes...), creditRes...),
+		shareRe, creditLabelRe, mdyDateRe, dmyDateRe, urlRe, isoDateRe, numDateRe, cjkDateRe) {
+		res = append(res, l.compiled())
+	}
+	return append(res, refDateRe, refMediaRe, refStandaloneCreditRe, refBulletPrefixRe)
 }
 
 func TestQuickReTables(t *testing.T) {
 	for _, q := range quickPatterns() {
-		if q.first == nil && q.need == nil && q.Regexp != boilerplateLineRes[allRightsReserved].Regexp {
+		if q.starts.get().first == nil && q.need == nil && q.compiled() != boilerplateLineRes[allRightsReserved].compiled() {
 			t.Errorf("%s: no first-byte table", q)
 		}
 	}
@@ -500,10 +501,10 @@ func TestQuickReTables(t *testing.T) {
 		!q.mayMatch("c") || !q.mayMatch("dz") || !q.mayMatch("a") || !q.mayMatch("a\u00e9") {
 		t.Error("second-byte table of ^(?:ab|c\\b|d) is wrong")
 	}
-	if q := mustQuick(`^a?`); q.first != nil {
+	if q := mustQuick(`^a?`); q.starts.get().first != nil {
 		t.Error("a pattern matching the empty string has a first-byte table")
 	}
-	if q := mustQuick(`^a|b`); q.first != nil {
+	if q := mustQuick(`^a|b`); q.starts.get().first != nil {
 		t.Error("an unanchored alternative has a first-byte table")
 	}
 }
@@ -656,7 +657,8 @@ func TestCandidateWordsInBody(t *testing.T) {
 			continue
 		}
 		lines := classifyLines(normalizeText(text))
-		start, end := newTextDoc(lines, defaultTextModel).bodySpan()
+		model, _ := shippedTextModel()
+		start, end := newTextDoc(lines, model).bodySpan()
 		if start < 0 {
 			continue
 		}

@@ -16,10 +16,11 @@ const minProseWords = 10
 // (textmodel.go), keeps photo captions apart, and drops menus, notices,
 // share prompts, related-article lists, comments and footers.
 func extractText(text string) (Article, error) {
-	if textModelErr != nil {
-		return Article{}, textModelErr
+	model, err := shippedTextModel()
+	if err != nil {
+		return Article{}, err
 	}
-	return extractTextWith(text, defaultTextModel)
+	return extractTextWith(text, model)
 }
 
 func extractTextWith(text string, m *TextModel) (Article, error) {

@@ -80,20 +80,20 @@ func monthAlternation() string {
 var (
 	months = monthAlternation()
 	// "March 12, 2015", "Nov. 19 2019", "Maret 30, 2015", "Nov 19" (no year).
-	mdyDateRe = regexp.MustCompile(`(?i)(` + months + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?`)
+	mdyDateRe = lazyRe(`(?i)(` + months + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?`)
 	// "12 March 2015", "20 Nov, 2019", "21. August 2020", "1er mars 2020",
 	// "22 de outubro de 2010", "24 сентября 2018", "19 Nov" (no year).
-	dmyDateRe = regexp.MustCompile(`(?i)(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?(` + months + `)\.?(?:,?\s*(?:de\s+|del\s+)?(\d{4}))?`)
+	dmyDateRe = lazyRe(`(?i)(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+)(?:de\s+)?(` + months + `)\.?(?:,?\s*(?:de\s+|del\s+)?(\d{4}))?`)
 	// "2015-03-12", "2015/03/12", "2015.03.12", "2019-11-19T12:48:14Z".
-	isoDateRe = regexp.MustCompile(`(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})`)
+	isoDateRe = lazyRe(`(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})`)
 	// "3/12/2015", "21/06/2014", "18.11.2019", "11/19/19".
-	numDateRe = regexp.MustCompile(`(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})`)
+	numDateRe = lazyRe(`(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})`)
 	// "2018年8月25日", "2018년 8월 25일".
-	cjkDateRe = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})`)
+	cjkDateRe = lazyRe(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})`)
 	// clockAfterRe: a time glued to a year ("Nov 20 20194:29 AM").
-	clockAfterRe = regexp.MustCompile(`^\d{1,2}:\d{2}`)
+	clockAfterRe = lazyRe(`^\d{1,2}:\d{2}`)
 	// urlRe: dates inside addresses ("…/2015/03/30/…") are not dates shown.
-	urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	urlRe = lazyRe(`(?i)\b(?:https?://|www\.)\S+`)
 )
 
 // numOrder is how an ambiguous all-numeric date ("3/12/2015") is read.
@@ -253,7 +253,7 @@ func mdyMatches(line string) [][]int {
 }
 
 // mdyTailRe is what follows the month in mdyDateRe.
-var mdyTailRe = regexp.MustCompile(`(?i)^\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?`)
+var mdyTailRe = lazyRe(`(?i)^\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?`)
 
 // monthSpan is a month name at line[start:end].
 type monthSpan struct{ start, end int }
@@ -324,7 +324,7 @@ var monthFolds, maxMonthRunes = func() (map[string]bool, int) {
 
 // findAllIf is re.FindAllStringSubmatchIndex(s, -1) when may is true,
 // else none.
-func findAllIf(may bool, re *regexp.Regexp, s string) [][]int {
+func findAllIf(may bool, re *lazyRegexp, s string) [][]int {
 	if !may {
 		return nil
 	}
@@ -395,12 +395,12 @@ const (
 )
 
 var (
-	publishedLabelRe = regexp.MustCompile(`(?i)(?:published|posted|publication date|date published|publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato|diterbitkan|gepubliceerd|опубликовано)(?:\s+on)?\s*:?\s*$`)
-	updatedLabelRe   = regexp.MustCompile(`(?i)(?:updated|last updated|modified|last modified|edited|revised|atualizado|atualizada|actualizado|actualizada|mis à jour|modifié|aktualisiert|geändert|aggiornato|diperbarui|bijgewerkt|обновлено)(?:\s+on|\s+at)?\s*:?\s*$`)
-	otherLabelRe     = regexp.MustCompile(`(?i)\b(?:source|sources|fonte|fuente|quelle|sumber|photo|photograph|image|file photo|taken|event|events|deadline|expires?|ends?|until|through|from|since|born|died)\b[^|•;]*$`)
+	publishedLabelRe = lazyRe(`(?i)(?:published|posted|publication date|date published|publicado|publicada|publié|publiée|publie|veröffentlicht|pubblicato|diterbitkan|gepubliceerd|опубликовано)(?:\s+on)?\s*:?\s*$`)
+	updatedLabelRe   = lazyRe(`(?i)(?:updated|last updated|modified|last modified|edited|revised|atualizado|atualizada|actualizado|actualizada|mis à jour|modifié|aktualisiert|geändert|aggiornato|diperbarui|bijgewerkt|обновлено)(?:\s+on|\s+at)?\s*:?\s*$`)
+	otherLabelRe     = lazyRe(`(?i)\b(?:source|sources|fonte|fuente|quelle|sumber|photo|photograph|image|file photo|taken|event|events|deadline|expires?|ends?|until|through|from|since|born|died)\b[^|•;]*$`)
 	// labelGapRe is what may sit between a label and its date: a weekday,
 	// a clock time, a dash ("Updated 1:39 am EST, Wednesday, November 20").
-	labelGapRe = regexp.MustCompile(`(?i)(?:\s*(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b(?:at|on|am|um|le|el|em|il|pada)\b|[,:/|•–—-]))*\s*$`)
+	labelGapRe = lazyRe(`(?i)(?:\s*(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?|\b(?:at|on|am|um|le|el|em|il|pada)\b|[,:/|•–—-]))*\s*$`)
 )
 
 // labelOf reads the words between the previous date (or the line start) and

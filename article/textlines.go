@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -66,7 +65,7 @@ var (
 		mustQuick(`(?i)^(reply|report|flag|like|dislike|upvote|downvote|rating:\s*-?\d+\s*votes?|\d+\s*(likes?|votes?|replies|points?)|show \d+ more repl(y|ies)|load more comments)$`),
 	}
 	// creditLabelRe is the label before a credit ("Credit...", "Photo:").
-	creditLabelRe = regexp.MustCompile(`^(?i:credit|photo|image|photograph)(?:\.\.\.|…|:)\s*`)
+	creditLabelRe = lazyRe(`^(?i:credit|photo|image|photograph)(?:\.\.\.|…|:)\s*`)
 	// sentenceEnd is what the last character of a sentence line may be.
 	sentenceEnd = ".!?…:;\"”’'»)]。！？"
 )
@@ -323,7 +322,7 @@ func (f *lineFacts) classify(weight int) lineKind {
 	return kindShort
 }
 
-func matchAny(res []*regexp.Regexp, s string) bool {
+func matchAny[R interface{ MatchString(string) bool }](res []R, s string) bool {
 	for _, re := range res {
 		if re.MatchString(s) {
 			return true

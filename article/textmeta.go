@@ -140,10 +140,10 @@ func trailerLines(lines []textLine, end int) []int {
 }
 
 // tweetRe matches an embedded tweet's signature ("— Jane (@jane) May 3, 2019").
-var tweetRe = regexp.MustCompile(`^[—–-]\s.*\(@\w+\)`)
+var tweetRe = lazyRe(`^[—–-]\s.*\(@\w+\)`)
 
 // fileCaptionRe marks the caption of a file photo: its date is not the story's.
-var fileCaptionRe = regexp.MustCompile(`(?i)^file\b|\bfile photo\b|/\s*file\b|\(file\)`)
+var fileCaptionRe = lazyRe(`(?i)^file\b|\bfile photo\b|/\s*file\b|\(file\)`)
 
 // textDate finds the publication date of copied text; see the file comment.
 func textDate(lines []textLine, titleAt, start, end int, order numOrder) Date {
@@ -298,7 +298,7 @@ var copyrightRunes = func() string {
 }()
 
 // yearRe finds a four-digit year.
-var yearRe = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
+var yearRe = lazyRe(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
 
 // copyrightYear is the latest year of the page's copyright notices (the
 // year the page was copied, at the latest), or 0.
@@ -326,7 +326,7 @@ type dateline struct {
 var (
 	// datelineRe: "BAMAKO, Aug 21 (Reuters) - ", "WASHINGTON (AP) — ",
 	// "LONDON, March 12, 2015 /PRNewswire/ -- ", "(Reuters) — ".
-	datelineRe = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{M}'’.\- ]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M}.'’\- ]{1,30}){0,2})?` +
+	datelineRe = lazyRe(`^(?:[\p{Lu}][\p{Lu}\p{M}'’.\- ]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M}.'’\- ]{1,30}){0,2})?` +
 		`(?:,\s*([^()–—]{3,40}?))?\s*(?:\(([\p{L}][\p{L} .&-]{1,25})\))?\s*(?:--|[-–—:])\s*\S`)
 	// agencies are the news agencies of datelines, as they are usually written.
 	agencies = map[string]string{}
@@ -342,7 +342,7 @@ func init() {
 
 // datelineExtraRe is what may come with a dateline's date: a weekday, a
 // time, a wire's name ("/PRNewswire/").
-var datelineExtraRe = regexp.MustCompile(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|/[\w-]+/`)
+var datelineExtraRe = lazyRe(`(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|/[\w-]+/`)
 
 // matchDateline reads the dateline opening a paragraph, if any.
 func matchDateline(text string) dateline {
@@ -412,19 +412,19 @@ func numericOrderOf(lines []textLine, lang func() string) numOrder {
 
 var (
 	// sourceLabelRe: "Source: Reuters", "SOURCE: Al Jazeera News".
-	sourceLabelRe = regexp.MustCompile(`(?i)^(?:source|fonte|fuente|quelle|sumber)\s*:\s*(\S.{0,60})$`)
+	sourceLabelRe = lazyRe(`(?i)^(?:source|fonte|fuente|quelle|sumber)\s*:\s*(\S.{0,60})$`)
 	// copyrightHolderRe takes the holder from a copyright notice.
-	copyrightStripRe = regexp.MustCompile(`(?i)^[\s•·|]*(?:(?:copyright|©|ⓒ|\(c\)|\(с\)|&copy;|(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?)[\s,.:]*)+`)
+	copyrightStripRe = lazyRe(`(?i)^[\s•·|]*(?:(?:copyright|©|ⓒ|\(c\)|\(с\)|&copy;|(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?)[\s,.:]*)+`)
 	// copyrightEndRe ends the holder's name.
-	copyrightEndRe = regexp.MustCompile(`(?i)\s*(?:[|,;]|\.\s|\.$|\s[-–—]\s|\ball rights?\b|\btodos os direitos\b|\btodos los derechos\b|\btous droits\b|\balle rechte\b|\btutti i diritti\b|\bhak cipta\b|\s(?:19|20)\d{2}\b|$)`)
+	copyrightEndRe = lazyRe(`(?i)\s*(?:[|,;]|\.\s|\.$|\s[-–—]\s|\ball rights?\b|\btodos os direitos\b|\btodos los derechos\b|\btous droits\b|\balle rechte\b|\btutti i diritti\b|\bhak cipta\b|\s(?:19|20)\d{2}\b|$)`)
 	// corporateRe is the legal form ending a company's name.
-	corporateRe = regexp.MustCompile(`(?i)(?:[\s,.]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|s\.?a|s\.?a\.?s|s\.?l|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|pty|pvt|private|kk|holdings?|group|media group|media|media network|network|networks|interactive|communications?|publishing|publications|enterprises|partners|digital|news service|services|ooo|оао|ооо|зао|ао)\.?)+$`)
+	corporateRe = lazyRe(`(?i)(?:[\s,.]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|plc|corp|corporation|co|company|gmbh|ag|s\.?a|s\.?a\.?s|s\.?l|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|pty|pvt|private|kk|holdings?|group|media group|media|media network|network|networks|interactive|communications?|publishing|publications|enterprises|partners|digital|news service|services|ooo|оао|ооо|зао|ао)\.?)+$`)
 	// corporatePrefixRe: "ООО «…»".
-	corporatePrefixRe = regexp.MustCompile(`(?i)^(?:ооо|оао|зао|ао|pt|cv)\s`)
+	corporatePrefixRe = lazyRe(`(?i)^(?:ооо|оао|зао|ао|pt|cv)\s`)
 	// domainNameRe: a site named by its address ("NJ.com", "POLYGRAPH.info").
-	domainNameRe = regexp.MustCompile(`(?i)^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|news|co|io|tv|fm|me|[a-z]{2})(?:\.[a-z]{2})?$`)
+	domainNameRe = lazyRe(`(?i)^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|news|co|io|tv|fm|me|[a-z]{2})(?:\.[a-z]{2})?$`)
 	// designerRe: a theme's or web agency's notice, not the publication's.
-	designerRe = regexp.MustCompile(`(?i)\b(?:designed|developed|powered|theme|template|hosted|built)\b`)
+	designerRe = lazyRe(`(?i)\b(?:designed|developed|powered|theme|template|hosted|built)\b`)
 )
 
 // mediaGroups own many publications: their name in a copyright notice is
@@ -486,7 +486,7 @@ func textSource(lines []textLine, titleAt, start, end int) string {
 
 // citedSourceRe marks what a "Source:" line cites rather than the
 // publication: a photo's source, a chart's data, an official body.
-var citedSourceRe = regexp.MustCompile(`(?i)\b(?:getty|shutterstock|alamy|photos?|images?|pool|handout|unsplash|istock|wikimedia|flickr|data|reports?|filings?|survey|census|estimates?|statistics|calculations|research|analysis|ministry|department|bureau|office|government|police|company|companies|study|poll|index)\b`)
+var citedSourceRe = lazyRe(`(?i)\b(?:getty|shutterstock|alamy|photos?|images?|pool|handout|unsplash|istock|wikimedia|flickr|data|reports?|filings?|survey|census|estimates?|statistics|calculations|research|analysis|ministry|department|bureau|office|government|police|company|companies|study|poll|index)\b`)
 
 // isPublicationName reports whether the name of a "Source:" line may be a
 // publication's: a few capitalised words without digits ("Al Jazeera
@@ -648,7 +648,7 @@ func copyrightHolder(line string) (string, int) {
 }
 
 // quotedNameRe finds a name in quotes (the closing quote may be cut off).
-var quotedNameRe = regexp.MustCompile(`[«“"„]([^«»“”"„]{2,40})`)
+var quotedNameRe = lazyRe(`[«“"„]([^«»“”"„]{2,40})`)
 
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 )
 
 // The model of copied text: three models of boosted decision trees over
@@ -118,11 +119,12 @@ func ParseTextModel(data []byte) (*TextModel, error) {
 	return &m, nil
 }
 
-// defaultTextModel is the shipped model; textModelErr says why it could
-// not be read (features changed without make train: TestTextModelShipped
-// fails, and so does every extraction of text, while the trainer still
-// runs).
-var defaultTextModel, textModelErr = ParseTextModel(textModelJSON)
+// shippedTextModel is the shipped model, read when first needed (reading it
+// took 2 ms of every process's start, a search's as much as an import's),
+// or why it could not be read (features changed without make train:
+// TestTextModelShipped fails, and so does every extraction of text, while
+// the trainer still runs).
+var shippedTextModel = sync.OnceValues(func() (*TextModel, error) { return ParseTextModel(textModelJSON) })
 
 func validFeature(f float64, n int) bool { return f >= 0 && f < float64(n) && f == math.Trunc(f) }
 

@@ -26,7 +26,10 @@ type Options struct {
 	Repeats int // runs of each query; 0: 20
 	// NoBaseline skips loading the same texts with the sqlite3 shell.
 	NoBaseline bool
-	Progress   func(string) // optional: reports what is happening
+	// Peer is another program to index the same files and run the same
+	// queries beside Clippings, whole processes both: "recoll" or "".
+	Peer     string
+	Progress func(string) // optional: reports what is happening
 }
 
 // Report is what a run measured.
@@ -55,6 +58,8 @@ type Report struct {
 	PeakRSSBytes        int64         `json:"peak_rss_bytes"`
 	Queries             []QueryTiming `json:"queries"`
 	Baseline            *Baseline     `json:"sqlite3_baseline,omitempty"`
+	Peer                *Peer         `json:"peer,omitempty"`
+	Start               *StartTimes   `json:"start,omitempty"`
 }
 
 // QueryTiming is the time to the first page of 50 hits (with snippets and
@@ -98,6 +103,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	if opts.Articles <= 0 && opts.Reuse == "" {
 		return nil, fmt.Errorf("bench: --articles must be at least 1")
 	}
+	if opts.Peer != "" && opts.Peer != "recoll" {
+		return nil, fmt.Errorf("bench: unknown --peer %q: recoll is the one known", opts.Peer)
+	}
+	if opts.Peer != "" && opts.Reuse != "" {
+		return nil, fmt.Errorf("bench: --peer needs the files, so it cannot time an archive --reuse names")
+	}
 	if opts.Repeats <= 0 {
 		opts.Repeats = 20
 	}
@@ -112,13 +123,20 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	defer os.RemoveAll(tmp)
 	corpus := NewCorpus(opts.Seed)
 	rep := &Report{Articles: opts.Articles, Cores: runtime.NumCPU()}
+	var peer *recoll
+	if opts.Peer != "" {
+		if peer, err = newRecoll(tmp); err != nil {
+			return nil, err
+		}
+		rep.Peer = &Peer{Name: "Recoll", Version: peer.version(ctx)}
+	}
 	path := opts.Reuse
 	if path == "" {
 		path = opts.Keep
 		if path == "" {
 			path = filepath.Join(tmp, "bench.db")
 		}
-		if err := build(ctx, corpus, path, tmp, opts, rep); err != nil {
+		if err := build(ctx, corpus, path, tmp, opts, rep, peer); err != nil {
 			return nil, err
 		}
 	}
@@ -169,17 +187,35 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	if opts.Reuse == "" {
 		say("importing saved web pages")
-		if rep.HTMLPagesPerSec, err = htmlImportRate(ctx, corpus, filepath.Join(tmp, "html"), min(opts.Articles, htmlPages)); err != nil {
+		small := filepath.Join(tmp, "html")
+		pages := min(opts.Articles, htmlPages)
+		if rep.HTMLPagesPerSec, err = htmlImportRate(ctx, corpus, small, pages); err != nil {
+			return nil, err
+		}
+		say("timing the command line's start")
+		if rep.Start, err = timeStart(ctx, filepath.Join(small, "html.db"), pages, corpus.Word(300)); err != nil {
 			return nil, err
 		}
 	}
 	rep.PeakRSSBytes = peakRSS()
+	if peer != nil {
+		// As commands, both: the archive is closed here.
+		if err := store.Close(); err != nil {
+			return nil, err
+		}
+		say("timing the same queries as commands, Clippings and " + rep.Peer.Name)
+		rep.Peer.ImportSeconds, rep.Peer.ClippingsSeconds = peer.seconds, rep.ImportSeconds
+		rep.Peer.IndexBytes = dirSize(filepath.Join(peer.conf, "xapiandb"))
+		if rep.Peer.Queries, err = timePeer(ctx, peer, path, queryMix(corpus, opts.Repeats)); err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 
 // build imports the synthetic articles in chunks, timing each, and the same
 // texts into the sqlite3 shell for the baseline.
-func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, rep *Report) error {
+func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, rep *Report, peer *recoll) error {
 	say := opts.Progress
 	if say == nil {
 		say = func(string) {}
@@ -247,6 +283,15 @@ func build(ctx context.Context, corpus *Corpus, path, tmp string, opts Options, 
 				store.Close()
 				return err
 			}
+		}
+		if peer != nil {
+			peerSeconds, err := peer.add(ctx, chunkDir)
+			if err != nil {
+				store.Close()
+				return err
+			}
+			say(fmt.Sprintf("imported %d/%d (%.0f articles/s; Recoll %.0f/s)", end, opts.Articles, rate, float64(end-start)/peerSeconds))
+			continue
 		}
 		say(fmt.Sprintf("imported %d/%d (%.0f articles/s)", end, opts.Articles, rate))
 		os.RemoveAll(chunkDir)
@@ -375,11 +420,16 @@ func writeChunk(c *Corpus, dir string, start, end int) (int64, error) {
 	}
 	var total int64
 	for i := start; i < end; i++ {
-		text := c.Article(i).Text()
+		a := c.Article(i)
+		text := a.Text()
 		total += int64(len(text))
 		name := filepath.Join(dir, "a"+strconv.Itoa(i)+".txt")
 		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 			return 0, fmt.Errorf("bench: write %s: %w", name, err)
+		}
+		// Dated as the article is, for a peer that dates files so (Recoll).
+		if err := os.Chtimes(name, a.Published, a.Published); err != nil {
+			return 0, fmt.Errorf("bench: date %s: %w", name, err)
 		}
 	}
 	return total, nil

@@ -69,3 +69,33 @@ func BenchmarkStoreAdd(b *testing.B) {
 
 // storeBatch is the importer's default batch size.
 const storeBatch = 64
+
+func TestPeerQuery(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"flobriekack", "flobriekack"},
+		{`"to to"`, `"to to"`},
+		{"gl*", "gl*"},
+		{"crisis after:2020-01-01", "crisis date:2020-01-01/"},
+		{"title:public", ""}, // a text file's title is its name to Recoll
+		{`tag:"mali coup"`, ""},
+		{"president tag:read-later", ""},
+		{"is:starred", ""},
+		{`army author:"Sarah Khan"`, ""},
+	} {
+		if got := peerQuery(tt.in); got != tt.want {
+			t.Errorf("peerQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCountsPrinted(t *testing.T) {
+	recoll := "Recoll query: Query(president)\n1634 results (printing  50 max):\ntext/html\t[file:///x/p1.html]\t[x]\t6922\tbytes\n"
+	if m := recollCount.FindStringSubmatch(recoll); m == nil || m[1] != "1634" {
+		t.Errorf("recoll count: %v", m)
+	}
+	for in, want := range map[string]string{"50 of 10000+ matches\n": "10000", "2 of 86 matches\n": "86"} {
+		if m := clippingsCount.FindStringSubmatch(in); m == nil || m[1] != want {
+			t.Errorf("clippings count of %q: %v", in, m)
+		}
+	}
+}

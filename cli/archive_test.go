@@ -41,7 +41,7 @@ func TestCheckCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.Exec("DELETE FROM originals WHERE article_id = 1"); err != nil {
+	if _, err := raw.Exec("UPDATE articles SET original = NULL WHERE id = 1"); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
@@ -165,4 +165,17 @@ func articlesByTitle(t *testing.T, dbPath string) map[string]map[string]any {
 		out[a["title"].(string)] = a
 	}
 	return out
+}
+
+// reindex on an archive whose index is current has nothing to do, and
+// says the index is up to date (db's TestReindexInBackground fills one).
+func TestReindexCommand(t *testing.T) {
+	dbPath := importedArchive(t)
+	out, errOut, status := clippings(t, dbPath, "reindex")
+	if status != ExitOK || out != "" || !strings.Contains(errOut, "the search index is up to date") {
+		t.Errorf("reindex: %d %q %q", status, out, errOut)
+	}
+	if _, errOut, status := clippings(t, dbPath, "search", "ec*"); status != ExitOK || !strings.Contains(errOut, "of 2 matches") {
+		t.Errorf("search after reindex: %d %q", status, errOut)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/bench"
+	"github.com/clippings/clippings/db"
 )
 
 func runBench(ctx context.Context, env Env, args []string) int {
@@ -19,6 +20,7 @@ func runBench(ctx context.Context, env Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	reuse := fs.String("reuse", "", "only time the searches, on an archive `FILE` an earlier --keep run built")
 	noBaseline := fs.Bool("no-baseline", false, "skip timing the sqlite3 shell on the same texts")
+	peer := fs.String("peer", "", "index the same files with `recoll` too (recollindex, recollq: Debian package recollcmd) and run the same queries as commands, both")
 	files := fs.String("files", "", "only write N synthetic articles as files into `DIR` (a quarter saved pages), to drop on the window")
 	from := fs.Int("from", 10_000_000, "with --files, the first article's number: far past an archive bench built, so the files are new to it")
 	if ok, status := parse(fs, args); !ok {
@@ -33,7 +35,7 @@ func runBench(ctx context.Context, env Env, args []string) int {
 		return ExitOK
 	}
 	rep, err := bench.Run(ctx, bench.Options{
-		Articles: *n, Keep: *keep, Reuse: *reuse, NoBaseline: *noBaseline,
+		Articles: *n, Keep: *keep, Reuse: *reuse, NoBaseline: *noBaseline, Peer: *peer,
 		Progress: func(s string) { fmt.Fprintln(env.Stderr, "bench:", s) },
 	})
 	if err != nil {
@@ -69,6 +71,10 @@ func printBench(w io.Writer, r *bench.Report) {
 	if r.HTMLPagesPerSec > 0 {
 		fmt.Fprintf(w, "saved web pages %.0f pages/s\n", r.HTMLPagesPerSec)
 	}
+	if st := r.Start; st != nil {
+		fmt.Fprintf(w, "command line    clippings --version %s p50, %s p95; clippings search (%d articles) %s p50, %s p95 (whole processes)\n",
+			ms(st.VersionP50), ms(st.VersionP95), st.Articles, ms(st.SearchP50), ms(st.SearchP95))
+	}
 	if r.TextBytes > 0 {
 		fmt.Fprintf(w, "archive         %.1f MB, %.0f bytes/article (text: %.0f bytes/article, %.0f%% overhead incl. compressed originals)\n",
 			float64(r.ArchiveBytes)/(1<<20), r.BytesPerArticle, float64(r.TextBytes)/float64(r.Articles),
@@ -98,6 +104,24 @@ func printBench(w io.Writer, r *bench.Report) {
 	if len(deferred) > 0 {
 		fmt.Fprintf(w, "First pages listed newest first, the ranked page following: %s.\n", strings.Join(deferred, ", "))
 	}
+	if p := r.Peer; p != nil {
+		printPeer(w, r, p)
+	}
+}
+
+// printPeer prints Clippings beside another program: the times as ratios,
+// Clippings' time over the peer's (below 1: Clippings is faster).
+func printPeer(w io.Writer, r *bench.Report, p *bench.Peer) {
+	fmt.Fprintf(w, "\nBeside %s %s, on the same files in the same run (Clippings' time / %s's: below 1, Clippings is faster)\n\n", p.Name, p.Version, p.Name)
+	fmt.Fprintf(w, "import          Clippings %.0f s, %s %.0f s: %.2f×\n", p.ClippingsSeconds, p.Name, p.ImportSeconds, p.ClippingsSeconds/max(p.ImportSeconds, 1e-9))
+	fmt.Fprintf(w, "size            archive %.1f MB (with the text and the compressed originals), %s's index %.1f MB (with the text)\n\n",
+		float64(r.ArchiveBytes)/(1<<20), p.Name, float64(p.IndexBytes)/(1<<20))
+	fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9s %7s %9s %9s  %s\n", "query, as a command", "sort", "p50", "p95", p.Name+" p50", "p95", "ratio", "matches", "theirs", "example")
+	for _, q := range p.Queries {
+		fmt.Fprintf(w, "%-16s %-10s %9s %9s %9s %9s %6.2f× %9d %9d  %s\n", q.Kind, q.Sort, ms(q.ClippingsP50), ms(q.ClippingsP95),
+			ms(q.PeerP50), ms(q.PeerP95), float64(q.ClippingsP95)/float64(max(q.PeerP95, 1)), q.ClippingsMatches, q.PeerMatches, q.PeerExample)
+	}
+	fmt.Fprintf(w, "\nratio: p95 over p95. Each a whole process: clippings search --limit 50 (snippets, the count to %d), recollq -n 50 -A (newest: -S mtime -D).\n", db.CountCap)
 }
 
 func percentOf(part, whole int64) float64 { return 100 * float64(part) / float64(max(1, whole)) }

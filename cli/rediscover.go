@@ -47,6 +47,33 @@ func backfill(ctx context.Context, env Env, store *db.Store, name string) (*db.S
 	return store, true
 }
 
+func runReindex(ctx context.Context, env Env, args []string) int {
+	fs, dbFlag := newFlags(env, "reindex", "",
+		"Fill the search index of an archive from an earlier version now, with progress; interrupted, it goes\n"+
+			"on from where it stopped the next time. Searches use the old index until it is done. The window\n"+
+			"does this in the background when it opens such an archive.")
+	if ok, status := parse(fs, args); !ok {
+		return status
+	}
+	store, ok := openStore(ctx, env, *dbFlag, changes)
+	if !ok {
+		return ExitUsage
+	}
+	defer store.Close()
+	p := newProgress(env)
+	p.unit = "articles re-indexed"
+	err := store.Reindex(ctx, func(done, total int) {
+		p.update(importer.Progress{Done: done, Total: total})
+	})
+	p.clear()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "clippings reindex: %v\n", err)
+		return ExitFailed
+	}
+	fmt.Fprintln(env.Stderr, "the search index is up to date")
+	return ExitOK
+}
+
 func runRelated(ctx context.Context, env Env, args []string) int {
 	fs, dbFlag := newFlags(env, "related", "[--json] [--limit N] ID",
 		"List the articles most like one: its most distinctive words searched for together,\n"+

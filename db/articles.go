@@ -159,16 +159,16 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		if err != nil {
 			return err
 		}
-		index, err := tx.PrepareContext(ctx, insertIndexSQL)
+		index, err := newIndexWriter(ctx, tx)
 		if err != nil {
-			return fmt.Errorf("prepare index insert: %w", err)
+			return err
 		}
-		defer index.Close()
+		defer index.close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles
 			(id, doc, title, subtitle, authors, source, url, published, added, language, body,
 			 captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash,
-			 note, tags, starred, read, edits, keys)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			 note, tags, starred, read, edits, keys, original_codec, original)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return fmt.Errorf("prepare insert: %w", err)
 		}
@@ -206,7 +206,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		// index the batch in doc order: one segment per batch.
 		sort.Slice(entries, func(i, j int) bool { return entries[i].values[0].(int64) < entries[j].values[0].(int64) })
 		for _, e := range entries {
-			if _, err := index.ExecContext(ctx, e.values...); err != nil {
+			if err := index.add(ctx, e.id, e.values); err != nil {
 				return fmt.Errorf("index article #%d: %w", e.id, err)
 			}
 		}
@@ -279,7 +279,7 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 		authors, a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
 		a.Language, a.Body, captions, string(captionsJSON), a.Words,
 		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash,
-		note, strings.Join(names, "\n"), o.Starred, o.Read, edits, keys)
+		note, strings.Join(names, "\n"), o.Starred, o.Read, edits, keys, it.codec, it.compressed)
 	if err != nil {
 		return indexEntry{}, fmt.Errorf("store article %q: %w", a.Title, err)
 	}
@@ -289,9 +289,6 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 		}
 	}
 
-	if _, err := tx.ExecContext(ctx, "INSERT INTO originals (article_id, codec, data) VALUES (?,?,?)", id, it.codec, it.compressed); err != nil {
-		return indexEntry{}, fmt.Errorf("store original file of %q: %w", a.Title, err)
-	}
 	// The same values as the row: the index is external-content and must
 	// agree with it exactly, or deletes would corrupt it.
 	return indexEntry{id: id, values: []any{doc, a.Title, a.Subtitle, authors, a.Source, a.Body, captions, note, keys}}, nil
@@ -387,6 +384,7 @@ func decompress(codec string, data []byte) ([]byte, error) {
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	s.used()
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return describeWriteError(s.path, fmt.Errorf("begin write: %w", err))
@@ -477,7 +475,10 @@ func (s *Store) Original(ctx context.Context, id int64) ([]byte, error) {
 		codec string
 		data  []byte
 	)
-	err := s.read.QueryRowContext(ctx, "SELECT codec, data FROM originals WHERE article_id = ?", id).Scan(&codec, &data)
+	// In the article's row (schema 4), or in originals (before).
+	q := s.schemaSQL(`SELECT original_codec, original FROM articles WHERE id = ? AND original IS NOT NULL
+		UNION ALL SELECT codec, data FROM originals WHERE article_id = ?`, "SELECT codec, data FROM originals WHERE article_id = ? OR article_id = ?")
+	err := s.read.QueryRowContext(ctx, q, id, id).Scan(&codec, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("original of article #%d: %w", id, ErrNotFound)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Kinds of problem Check reports.
@@ -179,20 +180,37 @@ func checkIndexIn(ctx context.Context, path string) error {
 		return err
 	}
 	defer tx.Rollback()
-	_, err = tx.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")
+	// While the new index is being filled, the old one is the archive's
+	// whole index; the new one is checked once full.
+	ix := currentIndex
+	r, err := readReindex(ctx, tx)
+	switch {
+	case err != nil && strings.Contains(err.Error(), "no such table: reindex"):
+		ix = schema3Index // a read-only archive of the version before
+	case err != nil:
+		return err
+	case r.pending:
+		ix = legacyIndex
+	}
+	_, err = tx.ExecContext(ctx, ix.sql("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"))
 	return err
 }
 
 // checkIndexEntries finds articles the index lacks, and index entries of
 // articles that are gone. The index keeps one docsize row per entry.
 func (s *Store) checkIndexEntries(ctx context.Context, r *CheckReport) {
+	ix, err := s.fts(ctx)
+	if err != nil {
+		r.add(ProblemIndex, 0, "check could not run: "+err.Error())
+		return
+	}
 	s.listProblems(ctx, r, ProblemIndex,
-		"SELECT id FROM articles WHERE doc NOT IN (SELECT id FROM articles_fts_docsize) ORDER BY id",
+		ix.sql("SELECT id FROM articles WHERE doc NOT IN (SELECT id FROM articles_fts_docsize) ORDER BY id"),
 		func(id int64) Problem {
 			return Problem{Kind: ProblemIndex, Article: id, Detail: "not in the full-text index: searches cannot find it"}
 		})
 	s.listProblems(ctx, r, ProblemIndex,
-		"SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT doc FROM articles) ORDER BY id",
+		ix.sql("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT doc FROM articles) ORDER BY id"),
 		func(doc int64) Problem {
 			return Problem{Kind: ProblemIndex, Detail: fmt.Sprintf("the index holds an entry (key %d) for no article", doc)}
 		})
@@ -202,7 +220,8 @@ func (s *Store) checkIndexEntries(ctx context.Context, r *CheckReport) {
 // no article, and originals that cannot be read back.
 func (s *Store) checkOriginals(ctx context.Context, r *CheckReport) {
 	s.listProblems(ctx, r, ProblemOriginal,
-		"SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM originals) ORDER BY id",
+		s.schemaSQL("SELECT id FROM articles WHERE original IS NULL AND id NOT IN (SELECT article_id FROM originals) ORDER BY id",
+			"SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM originals) ORDER BY id"),
 		func(id int64) Problem {
 			return Problem{Kind: ProblemOriginal, Article: id, Detail: "its original file is missing"}
 		})
@@ -212,7 +231,9 @@ func (s *Store) checkOriginals(ctx context.Context, r *CheckReport) {
 			return Problem{Kind: ProblemOriginal, Detail: fmt.Sprintf("an original file is stored for article #%d, which does not exist", id)}
 		})
 
-	rows, err := s.read.QueryContext(ctx, "SELECT article_id, codec, data FROM originals ORDER BY article_id")
+	// In the article's row (schema 4), or in originals (before).
+	rows, err := s.read.QueryContext(ctx, s.schemaSQL(`SELECT id, original_codec, original FROM articles WHERE original IS NOT NULL
+		UNION ALL SELECT article_id, codec, data FROM originals ORDER BY 1`, "SELECT article_id, codec, data FROM originals ORDER BY article_id"))
 	if err != nil {
 		r.add(ProblemOriginal, 0, "cannot read the original files: "+err.Error())
 		return

@@ -29,9 +29,9 @@ func TestCheckFindsEachKindOfDamage(t *testing.T) {
 		article     int64
 		detailWords string
 	}{
-		{"original missing", "DELETE FROM originals WHERE article_id = 3",
+		{"original missing", "UPDATE articles SET original = NULL WHERE id = 3",
 			ProblemOriginal, victim, "original file is missing"},
-		{"original garbled", "UPDATE originals SET codec = 'gzip', data = x'1f8b08000000000000ffdeadbeef' WHERE article_id = 3",
+		{"original garbled", "UPDATE articles SET original_codec = 'gzip', original = x'1f8b08000000000000ffdeadbeef' WHERE id = 3",
 			ProblemOriginal, victim, "damaged"},
 		{"original of no article", "PRAGMA foreign_keys = OFF; INSERT INTO originals VALUES (777, 'none', x'00'); PRAGMA foreign_keys = ON",
 			ProblemOriginal, 0, "#777, which does not exist"},

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -60,6 +61,13 @@ type Store struct {
 	file    string
 	cleanup func()
 	access  access // how the connections may use the file
+
+	index searchIndex // which full-text index searches use
+	// schema is the archive's schema version: the one this build writes,
+	// or for a read-only store, as old as oldestReadable.
+	schema int
+
+	lastUse atomic.Int64 // when the archive was last written or searched (UnixNano), for MergeWhenIdle
 }
 
 // access is how a Store's connections use its file.
@@ -145,7 +153,11 @@ func openWritable(ctx context.Context, abs string, ms []migration) (*Store, erro
 		write.Close()
 		return nil, describeOpenError(abs, err)
 	}
-	s.write = write
+	if err := dropEmptyLegacy(ctx, write); err != nil {
+		write.Close()
+		return nil, describeOpenError(abs, err)
+	}
+	s.write, s.schema = write, len(ms)
 	if err := s.openReaders(); err != nil {
 		write.Close()
 		return nil, err

@@ -228,7 +228,7 @@ func (s *Store) docsMatching(ctx context.Context, q query, docs []int64) (map[in
 		return out, nil
 	}
 	found := map[int64]bool{}
-	err := queryIn(ctx, s.read, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ", []any{expr}, docs, func(rows *sql.Rows) error {
+	err := queryIn(ctx, s.read, q.ix.sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN "), []any{expr}, docs, func(rows *sql.Rows) error {
 		var d int64
 		if err := rows.Scan(&d); err != nil {
 			return err

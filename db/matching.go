@@ -9,6 +9,15 @@ import (
 	"time"
 )
 
+// parse reads a query the way Search does, for the index searches use now.
+func (s *Store) parse(ctx context.Context, text string) query {
+	ix, err := s.fts(ctx)
+	if err != nil {
+		ix = currentIndex // the search says what is wrong
+	}
+	return parseQueryIn(cleanQueryText(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
+}
+
 // docsQuery is the SQL listing the doc keys a query matches, unordered and
 // unscored, with its arguments: the index when there are words to match,
 // else the articles table minus the excluded words.
@@ -16,9 +25,9 @@ func (q query) docsQuery() (string, []any) {
 	lo, hi := q.docRange()
 	switch {
 	case q.match != "":
-		return "SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?", []any{q.match, lo, hi}
+		return q.ix.sql("SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"), []any{q.match, lo, hi}
 	case q.exclude != "":
-		return "SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", []any{lo, hi, q.exclude}
+		return q.ix.sql("SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"), []any{lo, hi, q.exclude}
 	}
 	return "SELECT doc FROM articles WHERE doc >= ? AND doc < ?", []any{lo, hi}
 }

@@ -125,7 +125,8 @@ func (s *Store) tryReadOnly(ctx context.Context, supported int) error {
 	if err != nil {
 		return err
 	}
-	if version < supported {
+	s.schema = version
+	if version < oldestReadable {
 		return fmt.Errorf("%s was written by an earlier Clippings (archive version %d) and must be upgraded to version %d to be read, "+
 			"which writes to it; open it once where it can be written (or copy it to a folder of yours): %w", s.path, version, supported, ErrNeedsUpgrade)
 	}

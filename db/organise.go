@@ -345,7 +345,7 @@ func (r *stored) clone() stored {
 }
 
 // indexValues are the row's full-text index entry: its key, then the
-// columns of articles_fts in order.
+// indexed columns in indexedColumns order.
 func (r *stored) indexValues() []any {
 	return []any{r.doc, r.title, r.subtitle, r.authors, r.source, r.body, r.captions, r.note, r.keys}
 }
@@ -379,10 +379,6 @@ func (r *stored) docFor() (int64, error) {
 }
 
 const (
-	insertIndexSQL = `INSERT INTO articles_fts (rowid, title, subtitle, authors, source, body, captions, note, keys)
-		VALUES (?,?,?,?,?,?,?,?,?)`
-	deleteIndexSQL = `INSERT INTO articles_fts (articles_fts, rowid, title, subtitle, authors, source, body, captions, note, keys)
-		VALUES ('delete',?,?,?,?,?,?,?,?,?)`
 	updateStoredSQL = `UPDATE articles SET doc = ?, title = ?, subtitle = ?, authors = ?, source = ?, url = ?,
 		published = ?, language = ?, body = ?, captions = ?, captions_json = ?, words = ?, file_format = ?,
 		content_hash = ?, note = ?, tags = ?, starred = ?, read = ?, edits = ?, keys = ? WHERE id = ?`
@@ -480,26 +476,27 @@ func missingIDs(want []int64, found []stored) []int64 {
 }
 
 func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(context.Context, *sql.Tx, *stored) error) error {
-	var del, ins, upd *sql.Stmt
+	var (
+		index *indexWriter
+		upd   *sql.Stmt
+	)
 	prepare := func() error {
 		if upd != nil {
 			return nil
 		}
 		var err error
-		if del, err = tx.PrepareContext(ctx, deleteIndexSQL); err != nil {
-			return err
-		}
-		if ins, err = tx.PrepareContext(ctx, insertIndexSQL); err != nil {
+		if index, err = newIndexWriter(ctx, tx); err != nil {
 			return err
 		}
 		upd, err = tx.PrepareContext(ctx, updateStoredSQL)
 		return err
 	}
 	defer func() {
-		for _, st := range []*sql.Stmt{del, ins, upd} {
-			if st != nil {
-				st.Close()
-			}
+		if index != nil {
+			index.close()
+		}
+		if upd != nil {
+			upd.Close()
 		}
 	}()
 	// First every change, then every write: statements with triggers (the
@@ -532,7 +529,7 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 		}
 		reindex := !r.sameIndex(&before)
 		if reindex {
-			if _, err := del.ExecContext(ctx, before.indexValues()...); err != nil {
+			if err := index.remove(ctx, before.id, before.indexValues()); err != nil {
 				return fmt.Errorf("unindex article #%d: %w", r.id, err)
 			}
 		}
@@ -543,7 +540,7 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 			return fmt.Errorf("update article #%d: %w", r.id, err)
 		}
 		if reindex {
-			if _, err := ins.ExecContext(ctx, r.indexValues()...); err != nil {
+			if err := index.add(ctx, r.id, r.indexValues()); err != nil {
 				return fmt.Errorf("index article #%d: %w", r.id, err)
 			}
 		}

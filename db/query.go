@@ -38,6 +38,7 @@ import (
 
 // query is a parsed search, ready for SQL.
 type query struct {
+	ix      ftsIndex  // the full-text index it searches
 	root    *node     // the parsed expression, nil for none
 	match   string    // FTS5 expression of what must match; "" for none
 	words   string    // match without the filters on keys: what snippets mark
@@ -143,14 +144,20 @@ type stemExpander func(prefix string) []string
 
 // parseQuery turns what the user typed into a query. It never fails.
 func parseQuery(input string, expand stemExpander) query {
-	var q query
+	return parseQueryIn(input, currentIndex, expand)
+}
+
+// parseQueryIn parses a query for the index ix.
+func parseQueryIn(input string, ix ftsIndex, expand stemExpander) query {
+	q := query{ix: ix}
 	toks := tokenize(input, &q)
 	p := &parser{toks: toks}
 	q.root = p.parseOr()
 	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {
-		q.words, _ = renderer{expand: expand, skipKeys: true}.top(q.root)
+		r.skipKeys = true
+		q.words, _ = r.top(q.root)
 	}
 	return q
 }

@@ -70,7 +70,7 @@ func (q query) tooBroad() error {
 // action on all of them may take longer, and is asked for on purpose).
 func (s *Store) withQuery(ctx context.Context, text string, budget bool, run func(ctx context.Context, q query) error) error {
 	text = cleanQueryText(text)
-	q := parseQuery(text, s.prefixStems(ctx, MaxPrefixTerms))
+	q := s.parse(ctx, text)
 	if err := q.tooBroad(); err != nil {
 		return err
 	}
@@ -80,8 +80,16 @@ func (s *Store) withQuery(ctx context.Context, text string, budget bool, run fun
 	}
 	defer cancel()
 	err := run(bounded, q)
+	if isLegacyGone(err) {
+		// The new index was filled between choosing the index and using it.
+		s.forgetIndex()
+		q = s.parse(ctx, text)
+		err = run(bounded, q)
+	}
 	if err != nil && isQuerySyntaxError(err) && bounded.Err() == nil {
-		err = run(bounded, plainQuery(text))
+		plain := plainQuery(text)
+		plain.ix = q.ix
+		err = run(bounded, plain)
 	}
 	if err != nil && ctx.Err() == nil && errors.Is(bounded.Err(), context.DeadlineExceeded) {
 		terms, _ := q.breadth()

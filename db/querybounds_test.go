@@ -71,7 +71,7 @@ func TestQueryTimeBudget(t *testing.T) {
 func TestPrefixExpansionsAreBounded(t *testing.T) {
 	s := openTemp(t)
 	seed(t, s)
-	expand := s.prefixStems(context.Background(), MaxPrefixTerms)
+	expand := s.prefixStems(context.Background(), currentIndex, MaxPrefixTerms)
 	for i := range MaxPrefixTerms + 3 {
 		got := expand("negotiat")
 		if want := i < MaxPrefixTerms; (len(got) > 0) != want {

@@ -80,7 +80,11 @@ func (s *Store) related(ctx context.Context, id int64, title, body string, limit
 		quoted[i] = quote(t)
 	}
 	match := relatedColumns + " : (" + strings.Join(quoted, " OR ") + ")"
-	rows, err := s.read.QueryContext(ctx, "SELECT rowid, "+bm25Expr+" AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?",
+	ix, err := s.fts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, ix.sql("SELECT rowid, "+ix.bm25()+" AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"),
 		match, limit+len(skip))
 	if err != nil {
 		return nil, err
@@ -126,6 +130,10 @@ func (s *Store) distinctiveTerms(ctx context.Context, title, body string) ([]str
 	if len(cands) == 0 {
 		return nil, nil
 	}
+	ix, err := s.fts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var total sql.NullInt64
 	if err := s.read.QueryRowContext(ctx, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'").Scan(&total); err != nil && err != sql.ErrNoRows {
 		return nil, err
@@ -138,7 +146,7 @@ func (s *Store) distinctiveTerms(ctx context.Context, title, body string) ([]str
 			break // nor can any after it: tf only falls
 		}
 		var df int
-		err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+		err := s.read.QueryRowContext(ctx, ix.sql("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"),
 			quote(c.word), relatedCommonCap).Scan(&df)
 		if err != nil {
 			if isQuerySyntaxError(err) {

@@ -131,8 +131,11 @@ const QuickRankCost = 25 * time.Millisecond
 // after the search began is given up for the newest matches (which take a
 // few milliseconds more), and left to a second request. The cost estimate
 // above misses part of bm25's: it walks each word's articles, while
-// counting walks only those with all the words.
-const QuickRankWait = 70 * time.Millisecond
+// counting walks only those with all the words. At 35 ms (was 70) the
+// first pages of the bench at 100,000 articles took at most 50 ms at p95
+// (the phrase of two common words 74 ms before), the ranked page coming
+// after it for more queries (a common word in 3 runs of 20).
+const QuickRankWait = 35 * time.Millisecond
 
 // Counting and ranking stop at these many matches by default: counting a
 // million matches, or scoring them, takes far longer than a search may.
@@ -154,17 +157,13 @@ type searchLimits struct {
 // ErrBadCursor is returned for a cursor this store did not make.
 var ErrBadCursor = errors.New("invalid page cursor")
 
-// bm25Weights rank title and subtitle above the rest: title, subtitle,
-// authors, source, body, captions, note; keys (tags, state, language) are
-// filters and weigh nothing.
-const bm25Expr = "bm25(articles_fts, 10.0, 5.0, 3.0, 3.0, 1.0, 1.0, 1.0, 0.0)"
-
 // snippetTokens is about two lines of the article list.
 const snippetTokens = 24
 
 // Search runs a query. Syntax the parser could not make sense of is searched
 // as plain words; an error means the archive itself failed.
 func (s *Store) Search(ctx context.Context, req Request) (Results, error) {
+	s.used()
 	if req.Limit <= 0 {
 		req.Limit = 50
 	}
@@ -286,10 +285,10 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	)
 	switch {
 	case q.match != "":
-		ids = "SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		ids = q.ix.sql("SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?")
 		args = []any{q.match, lo, hi}
 	case q.exclude != "":
-		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+		ids = q.ix.sql("SELECT doc FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
 		args = []any{lo, hi, q.exclude}
 	default:
 		ids = "SELECT doc FROM articles WHERE doc >= ? AND doc < ?"
@@ -307,7 +306,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// matches whatever the sort.
 		limit := max(s.limits.count, s.limits.rank) + 1
 		var err error
-		if scan, err = s.scanMatches(ctx, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
+		if scan, err = s.scanMatches(ctx, q.ix, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
 			return Results{}, err
 		}
 		res.Total = min(scan.n, s.limits.count)
@@ -318,7 +317,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 				// Tags, stars and names weigh nothing in the ranking: with
 				// them the score is the words' alone, and words too common
 				// to rank stay so however few articles the filters leave.
-				words, err := s.scanMatches(ctx, q.words, lo, hi, true, limit, req.Limit)
+				words, err := s.scanMatches(ctx, q.ix, q.words, lo, hi, true, limit, req.Limit)
 				if err != nil {
 					return Results{}, err
 				}
@@ -356,7 +355,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		case scan.timedOut:
 			res.Ranked = scan.n
 		}
-		from = "SELECT rowid AS doc, " + bm25Expr + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"
+		from = q.ix.sql("SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?")
 	}
 
 	// fetch reads up to n matches in order, after a position (nil: from
@@ -558,7 +557,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		where += " AND +rowid IN " + in
 		args = append(args, docs...)
 	}
-	rows, err := s.read.QueryContext(ctx, "SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where, args...)
+	rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where), args...)
 	if err != nil {
 		return fmt.Errorf("load snippets: %w", err)
 	}
@@ -588,7 +587,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 	// index-only keys column: mark the words alone, or keep the lead.
 	for _, doc := range keyed {
 		var sn string
-		err := s.read.QueryRowContext(ctx, "SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
 			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("snippet: %w", err)
@@ -617,7 +616,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", err
 	}
-	q := parseQuery(cleanQueryText(queryText), s.prefixStems(ctx, MaxPrefixTerms))
+	q := s.parse(ctx, queryText)
 	if q.match == "" || q.tooBroad() != nil {
 		return a.Title, a.Body, nil
 	}
@@ -625,8 +624,8 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err := s.read.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", id).Scan(&doc); err != nil {
 		return "", "", fmt.Errorf("highlight #%d: %w", id, err)
 	}
-	err = s.read.QueryRowContext(ctx, `SELECT highlight(articles_fts, 0, ?, ?), highlight(articles_fts, 4, ?, ?)
-		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+	err = s.read.QueryRowContext(ctx, q.ix.sql(fmt.Sprintf(`SELECT highlight(articles_fts, %d, ?, ?), highlight(articles_fts, %d, ?, ?)
+		FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`, q.ix.column("title"), q.ix.column("body"))),
 		MarkStart, MarkEnd, MarkStart, MarkEnd, q.match, doc).Scan(&title, &body)
 	if errors.Is(err, sql.ErrNoRows) || (err != nil && isQuerySyntaxError(err)) {
 		return a.Title, a.Body, nil
@@ -647,7 +646,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 //
 // Only the first most prefixes are expanded: a query with more is refused
 // (see MaxPrefixTerms), and must not cost three lookups for each first.
-func (s *Store) prefixStems(ctx context.Context, most int) stemExpander {
+func (s *Store) prefixStems(ctx context.Context, ix ftsIndex, most int) stemExpander {
 	calls := 0
 	return func(prefix string) []string {
 		if calls++; calls > most {
@@ -657,7 +656,7 @@ func (s *Store) prefixStems(ctx context.Context, most int) stemExpander {
 		var out []string
 		for k := len(p) - 1; k >= max(3, len(p)-3); k-- {
 			var doc int64
-			err := s.read.QueryRowContext(ctx, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", quote(string(p[:k]))).Scan(&doc)
+			err := s.read.QueryRowContext(ctx, ix.sql("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"), quote(string(p[:k]))).Scan(&doc)
 			if err == nil {
 				out = append(out, string(p[:k]))
 			}

@@ -66,7 +66,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Added, err = addedRange(added); err != nil {
 		return Stats{}, fmt.Errorf("archive statistics: %w", err)
 	}
-	err = s.read.QueryRowContext(ctx, "SELECT coalesce(sum(octet_length(data)), 0) FROM originals").Scan(&st.StoredOriginalBytes)
+	q := s.schemaSQL(`SELECT (SELECT coalesce(sum(octet_length(original)), 0) FROM articles)
+		+ (SELECT coalesce(sum(octet_length(data)), 0) FROM originals)`, "SELECT coalesce(sum(octet_length(data)), 0) FROM originals")
+	err = s.read.QueryRowContext(ctx, q).Scan(&st.StoredOriginalBytes)
 	if err != nil {
 		return Stats{}, fmt.Errorf("archive statistics: %w", describeReadError(s.path, err))
 	}

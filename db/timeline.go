@@ -83,11 +83,11 @@ func (s *Store) timeline(ctx context.Context, q query) (Timeline, error) {
 	var span string
 	var spanArgs []any
 	if q.match != "" {
-		span = "SELECT ifnull((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT 1), -1), " +
-			"ifnull((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT 1), -1)"
+		span = q.ix.sql("SELECT ifnull((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid LIMIT 1), -1), " +
+			"ifnull((SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT 1), -1)")
 		spanArgs = []any{q.match, lo, hi}
 	} else if q.exclude != "" {
-		const kept = "SELECT doc FROM articles WHERE doc >= ?1 AND doc < ?2 AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3)"
+		kept := q.ix.sql("SELECT doc FROM articles WHERE doc >= ?1 AND doc < ?2 AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3)")
 		span = "SELECT ifnull((" + kept + " ORDER BY doc LIMIT 1), -1), ifnull((" + kept + " ORDER BY doc DESC LIMIT 1), -1)"
 		spanArgs = []any{lo, hi, q.exclude}
 	} else {
@@ -121,7 +121,7 @@ func (s *Store) timeline(ctx context.Context, q query) (Timeline, error) {
 	switch {
 	case q.match != "":
 		count = func(a, b int64) (int, error) {
-			return one("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?", q.match, a, b)
+			return one(q.ix.sql("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"), q.match, a, b)
 		}
 	case q.exclude != "":
 		count = func(a, b int64) (int, error) {
@@ -129,7 +129,7 @@ func (s *Store) timeline(ctx context.Context, q query) (Timeline, error) {
 			if err != nil {
 				return 0, err
 			}
-			out, err := one("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?", q.exclude, a, b)
+			out, err := one(q.ix.sql("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"), q.exclude, a, b)
 			return all - out, err
 		}
 	default:
