@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/inbox"
 )
@@ -21,7 +22,7 @@ const (
 // first (those already in the archive are duplicates, and say nothing).
 type inboxFolder struct {
 	prefs fyne.Preferences
-	tasks *taskGroup
+	tasks *tasks.Group
 	// arrived is given each batch of complete files, on the UI goroutine.
 	arrived func([]string)
 	fail    func(error)

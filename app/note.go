@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 )
 
@@ -27,8 +28,7 @@ type noteState struct {
 	seq     uint64 // numbers the writes
 	pending map[int64]string
 
-	timerMu sync.Mutex
-	timer   *time.Timer
+	timer *tasks.Timer // saves after a pause in typing
 
 	writeMu sync.Mutex       // one write at a time
 	written map[int64]uint64 // the latest write made, by article
@@ -98,27 +98,10 @@ func (ui *UI) noteChanged() {
 		return
 	}
 	ui.setNoteLine("Editing…")
-	n.timerMu.Lock()
-	defer n.timerMu.Unlock()
-	if n.timer != nil && n.timer.Stop() {
-		ui.tasks.Done()
-	}
-	ui.tasks.Add()
-	n.timer = time.AfterFunc(ui.opt.noteDelay, func() {
-		defer ui.tasks.Done()
-		ui.tasks.Do(ui.saveNote)
-	})
+	n.timer.Start(ui.opt.noteDelay, ui.saveNote)
 }
 
-func (ui *UI) stopNoteTimer() {
-	n := &ui.detail.notes
-	n.timerMu.Lock()
-	defer n.timerMu.Unlock()
-	if n.timer != nil && n.timer.Stop() {
-		ui.tasks.Done()
-	}
-	n.timer = nil
-}
+func (ui *UI) stopNoteTimer() { ui.detail.notes.timer.Stop() }
 
 // saveNote writes the note field's text if it changed. The write is not
 // cancelled by closing the window: Shutdown waits for it.

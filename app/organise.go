@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/clippings/clippings/db"
@@ -24,12 +23,6 @@ const (
 	bulkInline = 500
 )
 
-// readState is the timer that marks the open article read.
-type readState struct {
-	mu    sync.Mutex
-	timer *time.Timer
-}
-
 // markWhenRead marks an article just opened read once it has stayed open
 // for readDelay.
 func (ui *UI) markWhenRead(a *db.Article) {
@@ -42,27 +35,12 @@ func (ui *UI) markWhenRead(a *db.Article) {
 		ui.markOpenRead(id)
 		return
 	}
-	r := &ui.reading
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	ui.tasks.Add()
-	r.timer = time.AfterFunc(ui.opt.readDelay, func() {
-		defer ui.tasks.Done()
-		ui.tasks.Do(func() { ui.markOpenRead(id) })
-	})
+	ui.reading.Start(ui.opt.readDelay, func() { ui.markOpenRead(id) })
 }
 
 // stopMarkRead forgets a pending mark: another article was opened, or the
 // user marked this one themselves.
-func (ui *UI) stopMarkRead() {
-	r := &ui.reading
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.timer != nil && r.timer.Stop() {
-		ui.tasks.Done() // the stopped timer will not run
-	}
-	r.timer = nil
-}
+func (ui *UI) stopMarkRead() { ui.reading.Stop() }
 
 func (ui *UI) markOpenRead(id int64) {
 	a := ui.detail.article
@@ -181,10 +159,7 @@ func (ui *UI) refreshResults() {
 	if s.awaited {
 		return
 	}
-	s.mu.Lock()
-	typing := s.timer != nil
-	s.mu.Unlock()
-	if !typing {
+	if !s.typing.Pending() {
 		ui.startSearch(true)
 	}
 }

@@ -555,15 +555,7 @@ func stepUntil(t *testing.T, ui *UI, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {
-		g := &ui.tasks
-		g.mu.Lock()
-		var fn func()
-		if len(g.queue) > 0 {
-			fn, g.queue = g.queue[0], g.queue[1:]
-		}
-		g.mu.Unlock()
-		if fn != nil {
-			fn()
+		if ui.tasks.Step() {
 			continue
 		}
 		if time.Now().After(deadline) {

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 )
 
@@ -29,8 +30,8 @@ const (
 type searchState struct {
 	gen atomic.Uint64
 
-	mu     sync.Mutex // guards timer, ctx and cancel, touched from timer goroutines
-	timer  *time.Timer
+	mu     sync.Mutex      // guards ctx and cancel
+	typing *tasks.Timer    // the search waits for a pause in typing
 	ctx    context.Context // of the current generation; page loads use it too
 	cancel context.CancelFunc
 
@@ -59,19 +60,7 @@ type searchState struct {
 
 // scheduleSearch runs the search after a pause in typing; each keystroke
 // restarts the pause.
-func (ui *UI) scheduleSearch() {
-	s := &ui.search
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.timer != nil && s.timer.Stop() {
-		ui.tasks.Done() // the stopped timer will not run
-	}
-	ui.tasks.Add()
-	s.timer = time.AfterFunc(searchDelay, func() {
-		defer ui.tasks.Done()
-		ui.tasks.Do(ui.searchNow)
-	})
-}
+func (ui *UI) scheduleSearch() { ui.search.typing.Start(searchDelay, ui.searchNow) }
 
 // searchNow cancels whatever search is running and starts the current one.
 func (ui *UI) searchNow() { ui.startSearch(false) }
@@ -81,11 +70,8 @@ func (ui *UI) searchNow() { ui.startSearch(false) }
 // keeps the selection and the scroll position (see showRefreshed).
 func (ui *UI) startSearch(refresh bool) {
 	s := &ui.search
+	s.typing.Stop()
 	s.mu.Lock()
-	if s.timer != nil && s.timer.Stop() {
-		ui.tasks.Done()
-	}
-	s.timer = nil
 	if s.cancel != nil {
 		s.cancel()
 	}

@@ -96,9 +96,7 @@ func (ui *UI) archiveChanged(v int64) {
 		return
 	}
 	ui.watch.seen.Store(v)
-	s.mu.Lock()
-	typing := s.timer != nil
-	s.mu.Unlock()
+	typing := s.typing.Pending()
 	ui.refreshSidebar() // counts of saved searches, tags and the library
 	if typing {
 		return // the search about to run will find the new articles

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/clipboard"
 	"github.com/clippings/clippings/db"
@@ -37,7 +38,7 @@ type UI struct {
 	// ctx ends when the window closes; background work derives from it.
 	ctx   context.Context
 	stop  context.CancelFunc
-	tasks taskGroup
+	tasks *tasks.Group
 
 	search   searchState
 	bar      topBar
@@ -50,7 +51,7 @@ type UI struct {
 	side     sidebarState
 	timeline timelineState
 	sel      selectionState
-	reading  readState
+	reading  *tasks.Timer // marks the open article read
 	menu     menuItems
 	opt      options
 	paste    *paster     // Ctrl+V outside text fields: the clipboard as a new article
@@ -72,7 +73,7 @@ func New(a fyne.App, store *db.Store) *UI {
 // options are New's settings that tests change.
 type options struct {
 	// queued: background results wait for WaitIdle to run them on its
-	// goroutine (see taskGroup).
+	// goroutine (see tasks.Group).
 	queued bool
 	// pollInterval is how often the archive is asked whether another
 	// program changed it; 0 turns live refresh off.
@@ -93,7 +94,9 @@ type options struct {
 func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
-	ui.tasks.queued = opt.queued
+	ui.tasks = tasks.New(opt.queued)
+	ui.search.typing, ui.reading = ui.tasks.NewTimer(), ui.tasks.NewTimer()
+	ui.detail.notes.timer = ui.tasks.NewTimer()
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
 
@@ -140,7 +143,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	// next import (see db.MergeWhenIdle). Not counted in ui.tasks: it runs
 	// until the window closes.
 	go ui.store.MergeWhenIdle(ui.ctx)
-	ui.inbox = inboxFolder{prefs: a.Preferences(), tasks: &ui.tasks, quiet: opt.inboxQuiet, fail: ui.showError,
+	ui.inbox = inboxFolder{prefs: a.Preferences(), tasks: ui.tasks, quiet: opt.inboxQuiet, fail: ui.showError,
 		arrived: func(files []string) { ui.importJob(importJob{batch: importer.Batch{Paths: files}, quiet: true}) }}
 	if err := ui.inbox.start(); err != nil {
 		ui.showError(fmt.Errorf("the inbox folder is not watched: %w", err))
@@ -154,7 +157,7 @@ func (ui *UI) newPaster() *paster {
 	if read == nil {
 		read = systemClipboard()
 	}
-	return &paster{ctx: ui.ctx, tasks: &ui.tasks, read: read, text: ui.app.Clipboard().Content,
+	return &paster{ctx: ui.ctx, tasks: ui.tasks, read: read, text: ui.app.Clipboard().Content,
 		importBatch: ui.ImportBatch, fail: ui.showError,
 		tell: func(title, message string) { dialog.ShowInformation(title, message, ui.window) }}
 }
