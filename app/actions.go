@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -95,7 +97,7 @@ func plainText(a *db.Article) string {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, normalizeParagraphs(a.Body))
+	parts = append(parts, kit.NormalizeParagraphs(a.Body))
 	return strings.Join(parts, "\n\n") + "\n"
 }
 
@@ -103,7 +105,7 @@ func plainText(a *db.Article) string {
 // articles.
 func (ui *UI) confirmDelete() {
 	if ids := ui.chosen(); len(ids) > 0 {
-		ui.confirmDeleteMany(ids, plural(len(ids), "selected article", "selected articles"))
+		ui.confirmDeleteMany(ids, humanize.Plural(len(ids), "selected article", "selected articles"))
 		return
 	}
 	ui.confirmDeleteOpen()
@@ -142,14 +144,14 @@ func (ui *UI) confirmDeleteMany(ids []int64, what string) {
 	message := widget.NewLabel(fmt.Sprintf("The %s will be removed from the archive, with their tags and notes.\n"+
 		"The files they were imported from are not touched.", what))
 	message.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm("Delete "+plural(len(ids), "article", "articles")+"?",
-		"Delete "+plural(len(ids), "article", "articles"), "Cancel", message, func(ok bool) {
+	confirm := dialog.NewCustomConfirm("Delete "+humanize.Plural(len(ids), "article", "articles")+"?",
+		"Delete "+humanize.Plural(len(ids), "article", "articles"), "Cancel", message, func(ok bool) {
 			if ok {
 				ui.deleteArticles(ids)
 			}
 		}, ui.window)
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	showSized(confirm, 500)
+	kit.ShowSized(confirm, 500)
 }
 
 // confirmDeleteResults asks before deleting every article the search finds.
@@ -185,7 +187,7 @@ func (ui *UI) deleteArticles(ids []int64) {
 	}
 	finish := func(err error, cancelled bool) {
 		if err != nil && !cancelled && ui.ctx.Err() == nil {
-			ui.showError(fmt.Errorf("delete %s: %w", plural(len(ids), "article", "articles"), err))
+			ui.showError(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
 		}
 		if doomed[ui.detail.articleID] {
 			ui.clearDetail()
@@ -203,7 +205,7 @@ func (ui *UI) deleteArticles(ids []int64) {
 		})
 		return
 	}
-	ctx, ok := ui.startJob("the deletion", "Deleting "+plural(len(ids), "article", "articles"), true)
+	ctx, ok := ui.startJob("the deletion", "Deleting "+humanize.Plural(len(ids), "article", "articles"), true)
 	if !ok {
 		return
 	}
@@ -276,11 +278,11 @@ func (ui *UI) withMatching(query, noneTitle, noneText string, fn func(ids []int6
 
 // resultsWhat names a search's results.
 func resultsWhat(query string, n int) string {
-	if isBlank(query) {
+	if humanize.IsBlank(query) {
 		if n == 1 {
 			return "only article in the archive"
 		}
-		return thousands(n) + " articles in the archive"
+		return humanize.Thousands(n) + " articles in the archive"
 	}
-	return fmt.Sprintf("%s of the search “%s”", plural(n, "result", "results"), strings.TrimSpace(query))
+	return fmt.Sprintf("%s of the search “%s”", humanize.Plural(n, "result", "results"), strings.TrimSpace(query))
 }

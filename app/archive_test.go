@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/export"
 	"github.com/clippings/clippings/internal/version"
@@ -85,7 +86,7 @@ func TestBackupWritesACopyAndSaysWhereAndHowBig(t *testing.T) {
 	if d == nil {
 		t.Fatal("no confirmation")
 	}
-	for _, want := range []string{"Backup complete", dest, byteSize(info.Size()), "Open folder"} {
+	for _, want := range []string{"Backup complete", dest, humanize.ByteSize(info.Size()), "Open folder"} {
 		if !shows(d, want) {
 			t.Errorf("confirmation does not show %q: %q", want, texts(d))
 		}
@@ -305,8 +306,8 @@ func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Clippings " + version.Number, store.Path(), "Archive format", strconv.Itoa(db.SchemaVersion()), "Commit", "Articles", "Sources", "English 3",
-		"Published", dateRangeText(st.Published), "Size on disk", byteSize(st.FileBytes),
-		byteSize(st.TextBytes), byteSize(st.OriginalBytes)} {
+		"Published", dateRangeText(st.Published), "Size on disk", humanize.ByteSize(st.FileBytes),
+		humanize.ByteSize(st.TextBytes), humanize.ByteSize(st.OriginalBytes)} {
 		if !shows(d, want) {
 			t.Errorf("About does not show %q: %q", want, texts(d))
 		}

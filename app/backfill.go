@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/clippings/clippings/app/humanize"
 )
 
 // An archive from before copies and names were found on import has
@@ -53,7 +55,7 @@ func (ui *UI) runBackfill() {
 					first = false
 					ui.tasks.Do(func() {
 						if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
-							ui.jobs.status.SetText(fmt.Sprintf(what, plural(total, "article", "articles")))
+							ui.jobs.status.SetText(fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
 						}
 					})
 					return

@@ -11,10 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -26,7 +27,7 @@ func backupFileName(t time.Time) string {
 // chooseBackupFile asks where to write a backup: today's name, in the
 // folder of the last backup.
 func (ui *UI) chooseBackupFile() {
-	folder := ui.app.Preferences().StringWithFallback(prefBackupFolder, documentsFolder())
+	folder := ui.app.Preferences().StringWithFallback(prefBackupFolder, kit.DocumentsFolder())
 	ui.showBackupDialog(folder, freeName(folder, backupFileName(time.Now())), "")
 }
 
@@ -38,22 +39,22 @@ func (ui *UI) showBackupDialog(folder, name, problem string) {
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
 	nameEntry.Validator = validFileName
-	folderEntry, folderRow := ui.folderField(folder)
+	folderEntry, folderRow := kit.FolderField(ui.window, folder, ui.showError)
 	items := []*widget.FormItem{}
 	if problem != "" {
-		items = append(items, widget.NewFormItem("", problemNote(problem)))
+		items = append(items, widget.NewFormItem("", kit.ProblemNote(problem)))
 	}
 	nameItem := widget.NewFormItem("File name", nameEntry)
 	nameItem.HintText = "A copy of the whole archive as it is now. Existing files are never overwritten."
 	items = append(items, nameItem, widget.NewFormItem("Folder", folderRow))
 	d := dialog.NewForm("Back up archive", "Back up", "Cancel", items, func(ok bool) {
 		if ok {
-			ui.backUp(filepath.Join(expandHome(folderEntry.Text), strings.TrimSpace(nameEntry.Text)))
+			ui.backUp(filepath.Join(kit.ExpandHome(folderEntry.Text), strings.TrimSpace(nameEntry.Text)))
 		}
 	}, ui.window)
 	nameEntry.OnSubmitted = func(string) { d.Submit() }
 	folderEntry.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 680)
+	kit.ShowSized(d, 680)
 	ui.window.Canvas().Focus(nameEntry)
 }
 
@@ -108,7 +109,7 @@ func (ui *UI) showBackedUp(path string, size int64) {
 	how.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(
 		widget.NewLabel("The archive was copied to"), where,
-		widget.NewLabel(byteSize(size)+" on disk."), how)
+		widget.NewLabel(humanize.ByteSize(size)+" on disk."), how)
 	ui.showDone("Backup complete", content, filepath.Dir(path))
 }
 
@@ -126,23 +127,7 @@ func (ui *UI) showDone(title string, content fyne.CanvasObject, folder string) {
 		buttons = []fyne.CanvasObject{open, closeButton}
 	}
 	d.SetButtons(buttons)
-	showSized(d, 560)
-}
-
-// showSized shows a dialog width wide and no taller than its content:
-// wrapped text only knows its height once it has been laid out at a width.
-func showSized(d dialog.Dialog, width float32) {
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-	d.Show()
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-}
-
-// problemNote is an error icon and a wrapped message, at the top of a
-// dialog that is asked again.
-func problemNote(text string) fyne.CanvasObject {
-	msg := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{ColorName: theme.ColorNameError}})
-	msg.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ErrorIcon()), layout.NewSpacer()), nil, msg)
+	kit.ShowSized(d, 560)
 }
 
 // freeName is name, or name-2, name-3, … the first that does not exist in

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -44,7 +45,7 @@ const checkAdvice = "Restore a backup, or export what can still be read (File â–
 func (ui *UI) showCheckReport(r db.CheckReport) {
 	if r.OK() {
 		dialog.ShowInformation("Archive check",
-			fmt.Sprintf("All is well: %s checked.", plural(r.Articles, "article", "articles")), ui.window)
+			fmt.Sprintf("All is well: %s checked.", humanize.Plural(r.Articles, "article", "articles")), ui.window)
 		return
 	}
 	var lines []string
@@ -57,12 +58,12 @@ func (ui *UI) showCheckReport(r db.CheckReport) {
 	}
 	problems := r.Problems
 	intro := widget.NewLabel(fmt.Sprintf("%s in the archive of %s:",
-		capitalize(plural(len(problems), "problem was found", "problems were found")),
-		plural(r.Articles, "article", "articles")))
+		humanize.Capitalize(humanize.Plural(len(problems), "problem was found", "problems were found")),
+		humanize.Plural(r.Articles, "article", "articles")))
 	intro.Wrapping = fyne.TextWrapWord
 	advice := widget.NewLabel(checkAdvice)
 	advice.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Archive check: "+plural(len(problems), "problem", "problems"),
+	d := dialog.NewCustomWithoutButtons("Archive check: "+humanize.Plural(len(problems), "problem", "problems"),
 		container.NewBorder(intro, advice, nil, nil, container.NewVScroll(rows)), ui.window)
 	closeButton := widget.NewButton("Close", d.Hide)
 	closeButton.Importance = widget.HighImportance
@@ -89,7 +90,7 @@ func problemText(p db.Problem) string {
 		db.ProblemOriginal: "Original files",
 	}[p.Kind]
 	if kind == "" {
-		kind = capitalize(p.Kind)
+		kind = humanize.Capitalize(p.Kind)
 	}
 	return kind + ": " + p.Detail
 }

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/neardup"
 )
@@ -37,7 +39,7 @@ func copiesText(n int) string {
 	if n == 1 {
 		return "+1 copy"
 	}
-	return "+" + thousands(n) + " copies"
+	return "+" + humanize.Thousands(n) + " copies"
 }
 
 // diffView is the comparison of the open article with one of its copies.
@@ -98,7 +100,7 @@ func (ui *UI) showDiffDialog(v *diffView, m db.GroupMember) {
 	}
 	var counts []string
 	if both > 0 {
-		counts = append(counts, plural(both, "paragraph", "paragraphs")+" the same")
+		counts = append(counts, humanize.Plural(both, "paragraph", "paragraphs")+" the same")
 	}
 	if onlyA > 0 {
 		counts = append(counts, fmt.Sprintf("%d only in %s", onlyA, v.this))
@@ -112,7 +114,7 @@ func (ui *UI) showDiffDialog(v *diffView, m db.GroupMember) {
 	if onlyA+onlyB+moved == 0 {
 		counts = append(counts, "the texts say the same")
 	}
-	summary := widget.NewLabel(capitalize(strings.Join(counts, ", ")) + ".")
+	summary := widget.NewLabel(humanize.Capitalize(strings.Join(counts, ", ")) + ".")
 	summary.Wrapping = fyne.TextWrapWord
 
 	title := m.Title
@@ -120,11 +122,11 @@ func (ui *UI) showDiffDialog(v *diffView, m db.GroupMember) {
 		title = "Untitled"
 	}
 	var about []string
-	if d := displayDate(m.Published); d != "" {
+	if d := humanize.Date(m.Published); d != "" {
 		about = append(about, d)
 	}
 	if m.Words > 0 {
-		about = append(about, plural(m.Words, "word", "words"))
+		about = append(about, humanize.Plural(m.Words, "word", "words"))
 	}
 	head := widget.NewLabel(v.other + ": “" + title + "”")
 	head.TextStyle = fyne.TextStyle{Bold: true}
@@ -137,7 +139,7 @@ func (ui *UI) showDiffDialog(v *diffView, m db.GroupMember) {
 	v.box = container.NewVBox()
 	v.all = widget.NewCheck("Show the paragraphs both have", func(bool) { v.fill() })
 	v.fill()
-	top := container.NewVBox(head, dimText(strings.Join(about, " · "), theme.SizeNameCaptionText), summary, legend, v.all, widget.NewSeparator())
+	top := container.NewVBox(head, kit.DimText(strings.Join(about, " · "), theme.SizeNameCaptionText), summary, legend, v.all, widget.NewSeparator())
 
 	open := widget.NewButtonWithIcon("Open "+v.other, theme.DocumentIcon(), func() {
 		v.dialog.Hide()
@@ -158,7 +160,7 @@ func (v *diffView) fill() {
 	same := 0
 	flush := func() {
 		if same > 0 {
-			t := dimText(fmt.Sprintf("… %s the same …", plural(same, "paragraph", "paragraphs")), theme.SizeNameCaptionText)
+			t := kit.DimText(fmt.Sprintf("… %s the same …", humanize.Plural(same, "paragraph", "paragraphs")), theme.SizeNameCaptionText)
 			objects = append(objects, t)
 			same = 0
 		}
@@ -197,7 +199,7 @@ func (v *diffView) paragraph(p neardup.Paragraph) fyne.CanvasObject {
 		what = "only in " + v.other
 	}
 	bar := diffBar(diffColor(p.Change, p.Moved))
-	return container.NewBorder(nil, nil, bar, nil, container.New(&tightColumn{}, diffMarker(p.Change, p.Moved, what), text))
+	return container.NewBorder(nil, nil, bar, nil, container.New(&kit.TightColumn{}, diffMarker(p.Change, p.Moved, what), text))
 }
 
 // diffMarker says a change in words, after its sign: − only in this

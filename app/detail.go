@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/fetch"
 )
@@ -30,7 +32,7 @@ type detailView struct {
 	more     *widget.Button
 	delete   *widget.Button
 	edited   *fyne.Container // "Corrected by you: …"
-	tags     *flowBox        // the article's tags, then the field adding one
+	tags     *kit.FlowBox    // the article's tags, then the field adding one
 	tagInput *tagEntry
 	chips    map[string]*tagChip // by tag name, for tests
 	note     *noteEntry
@@ -50,7 +52,7 @@ func (ui *UI) buildDetail() {
 	d := &ui.detail
 	// The pane's buttons act on the article it shows, even while several
 	// are selected; the menus act on the selection.
-	d.star = widget.NewButtonWithIcon("Star", starOutlineIcon, func() { ui.toggleStarOf(ui.openOnly()) })
+	d.star = widget.NewButtonWithIcon("Star", kit.StarOutlineIcon, func() { ui.toggleStarOf(ui.openOnly()) })
 	d.read = widget.NewButtonWithIcon("Mark unread", theme.VisibilityOffIcon(), func() { ui.toggleReadOf(ui.openOnly()) })
 	d.more = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
 	d.more.OnTapped = func() {
@@ -78,14 +80,14 @@ func (ui *UI) buildDetail() {
 		}
 	})
 	d.tagInput.SetPlaceHolder("Add a tag…")
-	d.tags = newFlowBox()
+	d.tags = kit.NewFlowBox()
 	d.note = newNoteEntry()
 	d.note.OnChanged = func(string) { ui.noteChanged() }
 	d.note.onBlur = ui.saveNote
-	d.noteLine = dimText("", theme.SizeNameCaptionText)
+	d.noteLine = kit.DimText("", theme.SizeNameCaptionText)
 	ui.buildExtras()
 	d.scroll = container.NewVScroll(container.NewVBox())
-	hint := dimText("Select an article to read it", theme.SizeNameText)
+	hint := kit.DimText("Select an article to read it", theme.SizeNameText)
 	d.blank = container.NewCenter(hint)
 	d.root = container.NewStack(d.blank)
 }
@@ -157,7 +159,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string, membe
 	if markedTitle == "" {
 		markedTitle = "Untitled"
 	}
-	headline := newWrappedText(headlineStyle, headlineMarkStyle)
+	headline := kit.NewWrappedText(kit.HeadlineStyle, kit.HeadlineMarkStyle)
 	headline.SetMarked(markedTitle)
 	parts := []fyne.CanvasObject{headline}
 
@@ -169,7 +171,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string, membe
 		parts = append(parts, sub)
 	}
 	if line := byline(a); line != "" {
-		by := dimText(line, theme.SizeNameText)
+		by := kit.DimText(line, theme.SizeNameText)
 		by.Wrapping = fyne.TextWrapWord
 		parts = append(parts, by)
 	}
@@ -183,7 +185,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string, membe
 	}
 	parts = append(parts, widget.NewSeparator())
 
-	text := newWrappedText(bodyStyle, bodyMarkStyle)
+	text := kit.NewWrappedText(kit.BodyStyle, kit.BodyMarkStyle)
 	text.SetMarked(markedBody)
 	parts = append(parts, text, d.extras.names, d.extras.related, widget.NewSeparator(), facts(a))
 
@@ -210,8 +212,8 @@ func (ui *UI) showOrganised() {
 	if a == nil {
 		return
 	}
-	setStarButton(d.star, a.Starred, "Star", "Unstar")
-	setReadButton(d.read, a.Read)
+	kit.SetStarButton(d.star, a.Starred, "Star", "Unstar")
+	kit.SetReadButton(d.read, a.Read)
 
 	d.chips = map[string]*tagChip{}
 	var objects []fyne.CanvasObject
@@ -220,14 +222,14 @@ func (ui *UI) showOrganised() {
 		d.chips[name] = chip
 		objects = append(objects, chip)
 	}
-	objects = append(objects, container.New(&minWidth{width: 200}, d.tagInput))
+	objects = append(objects, container.New(&kit.MinWidth{Width: 200}, d.tagInput))
 	d.tags.SetObjects(objects...)
 
 	d.edited.Objects = nil
 	d.edited.Hide()
 	if len(a.Edited) > 0 {
 		icon := widget.NewIcon(theme.DocumentCreateIcon())
-		d.edited.Objects = []fyne.CanvasObject{icon, dimText(editedText(a.Edited), theme.SizeNameCaptionText)}
+		d.edited.Objects = []fyne.CanvasObject{icon, kit.DimText(editedText(a.Edited), theme.SizeNameCaptionText)}
 		d.edited.Show()
 	}
 	d.edited.Refresh()
@@ -268,7 +270,7 @@ func byline(a *db.Article) string {
 	if a.Source != "" {
 		parts = append(parts, a.Source)
 	}
-	if d := displayDate(a.Published); d != "" {
+	if d := humanize.Date(a.Published); d != "" {
 		parts = append(parts, d)
 	}
 	return strings.Join(parts, " · ")
@@ -306,7 +308,7 @@ func captionsCard(a *db.Article) fyne.CanvasObject {
 // facts lists where the article came from and how long it is.
 func facts(a *db.Article) fyne.CanvasObject {
 	row := func(name, value string) []fyne.CanvasObject {
-		k := dimText(name, theme.SizeNameText)
+		k := kit.DimText(name, theme.SizeNameText)
 		v := widget.NewLabel(value)
 		v.Wrapping = fyne.TextWrapBreak
 		return []fyne.CanvasObject{k, v}
@@ -325,13 +327,13 @@ func facts(a *db.Article) fyne.CanvasObject {
 	if a.File.Format != "" {
 		format := a.File.Format
 		if a.File.Size > 0 {
-			format += ", " + byteSize(a.File.Size)
+			format += ", " + humanize.ByteSize(a.File.Size)
 		}
 		cells = append(cells, row("Format", format)...)
 	}
-	cells = append(cells, row("Imported", displayTime(a.Added))...)
-	cells = append(cells, row("Words", thousands(a.Words))...)
-	cells = append(cells, row("Reading time", readingTime(a.Words))...)
+	cells = append(cells, row("Imported", humanize.Time(a.Added))...)
+	cells = append(cells, row("Words", humanize.Thousands(a.Words))...)
+	cells = append(cells, row("Reading time", humanize.ReadingTime(a.Words))...)
 	if a.Language != "" {
 		cells = append(cells, row("Language", a.Language)...)
 	}

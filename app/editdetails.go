@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
@@ -100,7 +102,7 @@ func (ui *UI) showEditDetails(a *db.Article) {
 	for _, e := range []*widget.Entry{f.title, f.source, f.date, f.link} {
 		e.OnSubmitted = func(string) { d.Submit() }
 	}
-	showSized(d, 640)
+	kit.ShowSized(d, 640)
 	ui.window.Canvas().Focus(f.title)
 }
 
@@ -148,7 +150,7 @@ func (ui *UI) detailsEdited(id int64, err error) {
 }
 
 func validTitle(s string) error {
-	if isBlank(s) {
+	if humanize.IsBlank(s) {
 		return errors.New("an article needs a headline")
 	}
 	return nil

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/export"
 )
@@ -38,7 +40,7 @@ func formatName(f export.Format) string {
 // list shows every article.
 func (ui *UI) exportQuery() string {
 	s := &ui.search
-	if isBlank(s.request.Query) || s.failure != nil {
+	if humanize.IsBlank(s.request.Query) || s.failure != nil {
 		return ""
 	}
 	return s.request.Query
@@ -64,9 +66,9 @@ func (ui *UI) exportChosen() { ui.chooseExportFor(scopeChosen) }
 
 func (ui *UI) chooseExportFor(preset int) {
 	p := ui.app.Preferences()
-	parent := p.StringWithFallback(prefExportFolder, documentsFolder())
+	parent := p.StringWithFallback(prefExportFolder, kit.DocumentsFolder())
 	folder := filepath.Join(parent, freeName(parent, "clippings-export-"+time.Now().Format("2006-01-02")))
-	folderEntry, folderRow := ui.folderField(folder)
+	folderEntry, folderRow := kit.FolderField(ui.window, folder, ui.showError)
 
 	var labels []string
 	chosen := exportFormats[0].label
@@ -86,9 +88,9 @@ func (ui *UI) chooseExportFor(preset int) {
 	query := ui.exportQuery()
 	resultsLabel := ""
 	if query != "" {
-		resultsLabel = fmt.Sprintf("The %s of the search “%s”", plural(ui.search.total, "result", "results"), query)
+		resultsLabel = fmt.Sprintf("The %s of the search “%s”", humanize.Plural(ui.search.total, "result", "results"), query)
 		if ui.search.capped {
-			resultsLabel = fmt.Sprintf("The results of the search “%s” (%s+)", query, thousands(ui.search.total))
+			resultsLabel = fmt.Sprintf("The results of the search “%s” (%s+)", query, humanize.Thousands(ui.search.total))
 		}
 		scopes = append(scopes, resultsLabel)
 		if preset == scopeResults {
@@ -99,7 +101,7 @@ func (ui *UI) chooseExportFor(preset int) {
 	chosenLabel := ""
 	switch {
 	case len(ids) > 0:
-		chosenLabel = "The " + plural(len(ids), "selected article", "selected articles")
+		chosenLabel = "The " + humanize.Plural(len(ids), "selected article", "selected articles")
 	case ui.detail.article != nil:
 		ids = []int64{ui.detail.article.ID}
 		title := ui.detail.article.Title
@@ -140,10 +142,10 @@ func (ui *UI) chooseExportFor(preset int) {
 		case chosenLabel:
 			opts.IDs = ids
 		}
-		ui.exportTo(expandHome(folderEntry.Text), opts)
+		ui.exportTo(kit.ExpandHome(folderEntry.Text), opts)
 	}, ui.window)
 	folderEntry.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 720)
+	kit.ShowSized(d, 720)
 	ui.window.Canvas().Focus(folderEntry)
 }
 
@@ -197,7 +199,7 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 				ui.showError(fmt.Errorf("the export failed: %w", err))
 			default:
 				ui.showError(fmt.Errorf("the export stopped: %w\n\n%s exported to %s before; they are kept",
-					err, plural(n, "article was", "articles were"), dir))
+					err, humanize.Plural(n, "article was", "articles were"), dir))
 			}
 		})
 	})
@@ -228,13 +230,13 @@ func (ui *UI) showExported(dir string, format export.Format, query string, n int
 	switch {
 	case cancelled:
 		title = "Export cancelled"
-		what = fmt.Sprintf("The export was cancelled. %s exported before, as %s, into", plural(n, "article was", "articles were"), formatName(format))
+		what = fmt.Sprintf("The export was cancelled. %s exported before, as %s, into", humanize.Plural(n, "article was", "articles were"), formatName(format))
 	case n == 0 && query != "":
 		what = fmt.Sprintf("No articles match “%s”: nothing was exported into", query)
 	case n == 0:
 		what = "The archive has no articles: nothing was exported into"
 	default:
-		what = fmt.Sprintf("%s exported as %s, one file each, into", plural(n, "article was", "articles were"), formatName(format))
+		what = fmt.Sprintf("%s exported as %s, one file each, into", humanize.Plural(n, "article was", "articles were"), formatName(format))
 	}
 	intro := widget.NewLabel(what)
 	intro.Wrapping = fyne.TextWrapWord

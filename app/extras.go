@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/entities"
 )
@@ -135,14 +137,14 @@ func (ui *UI) showCopies() {
 		x.copies.Refresh()
 		return
 	}
-	objects := []fyne.CanvasObject{dimText("Also published by", theme.SizeNameText)}
+	objects := []fyne.CanvasObject{kit.DimText("Also published by", theme.SizeNameText)}
 	names := copyNames(x.members)
 	for i, m := range x.members {
 		link := widget.NewHyperlink(names[i], nil)
 		link.OnTapped = func() { ui.showDiff(m, names[i]) }
 		objects = append(objects, link)
 	}
-	x.copies.Objects = []fyne.CanvasObject{newFlowBox(objects...)}
+	x.copies.Objects = []fyne.CanvasObject{kit.NewFlowBox(objects...)}
 	x.copies.Show()
 	x.copies.Refresh()
 }
@@ -163,11 +165,11 @@ func copyNames(members []db.GroupMember) []string {
 				name = fmt.Sprintf("#%d", m.ID)
 			}
 			if r := []rune(name); len(r) > 40 {
-				name = string(r[:39]) + ellipsis
+				name = string(r[:39]) + kit.Ellipsis
 			}
 		}
 		if seen[strings.ToLower(m.Source)] > 1 {
-			if d := displayDate(m.Published); d != "" {
+			if d := humanize.Date(m.Published); d != "" {
 				name += " (" + d + ")"
 			} else {
 				name += fmt.Sprintf(" (#%d)", m.ID)
@@ -191,8 +193,8 @@ func (ui *UI) showNames() {
 		list  []entities.Entity
 	}{
 		{"People", db.FacetPerson, theme.AccountIcon(), e.People},
-		{"Places", db.FacetPlace, placeIcon, e.Places},
-		{"Organisations", db.FacetOrganisation, organisationIcon, e.Organisations},
+		{"Places", db.FacetPlace, kit.PlaceIcon, e.Places},
+		{"Organisations", db.FacetOrganisation, kit.OrganisationIcon, e.Organisations},
 	} {
 		if len(k.list) == 0 {
 			continue
@@ -200,13 +202,13 @@ func (ui *UI) showNames() {
 		var chips []fyne.CanvasObject
 		for i, ent := range k.list {
 			if i == namesShown {
-				chips = append(chips, container.NewCenter(dimText(fmt.Sprintf("and %d more", len(k.list)-namesShown), theme.SizeNameCaptionText)))
+				chips = append(chips, container.NewCenter(kit.DimText(fmt.Sprintf("and %d more", len(k.list)-namesShown), theme.SizeNameCaptionText)))
 				break
 			}
 			query := db.FacetQuery(k.kind, ent.Name)
 			chips = append(chips, newNameChip(k.icon, ent.Name, ent.Count, func() { ui.runQuery(query, nil) }))
 		}
-		objects = append(objects, sectionTitle(k.title), newFlowBox(chips...))
+		objects = append(objects, sectionTitle(k.title), kit.NewFlowBox(chips...))
 	}
 	if len(objects) == 0 {
 		x.names.Objects = nil
@@ -272,7 +274,7 @@ type nameChip struct {
 func newNameChip(icon fyne.Resource, name string, count int, onTap func()) *nameChip {
 	text := name
 	if count > 1 {
-		text += " · " + thousands(count)
+		text += " · " + humanize.Thousands(count)
 	}
 	c := &nameChip{button: widget.NewButtonWithIcon(text, icon, onTap), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: name}
 	c.button.Importance = widget.LowImportance
@@ -323,10 +325,10 @@ func newLinkRow(h db.Hit, onTap func()) *linkRow {
 	if h.Source != "" {
 		meta = append(meta, h.Source)
 	}
-	if d := displayDate(h.Published); d != "" {
+	if d := humanize.Date(h.Published); d != "" {
 		meta = append(meta, d)
 	}
-	r := &linkRow{id: h.ID, title: widget.NewLabel(title), meta: dimText(strings.Join(meta, " · "), theme.SizeNameCaptionText),
+	r := &linkRow{id: h.ID, title: widget.NewLabel(title), meta: kit.DimText(strings.Join(meta, " · "), theme.SizeNameCaptionText),
 		bg: canvas.NewRectangle(theme.Color(theme.ColorNameHover)), onTap: onTap}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.title.Importance = widget.HighImportance // the primary colour: it reads as a link
@@ -338,7 +340,7 @@ func newLinkRow(h db.Hit, onTap func()) *linkRow {
 
 func (r *linkRow) CreateRenderer() fyne.WidgetRenderer {
 	r.bg.CornerRadius = r.Theme().Size(theme.SizeNameSelectionRadius)
-	column := container.New(&tightColumn{}, r.title, r.meta)
+	column := container.New(&kit.TightColumn{}, r.title, r.meta)
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, column))
 }
 

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,8 +15,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/RadhiFadlillah/whatlanggo"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/internal/version"
@@ -185,38 +185,38 @@ func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
 	where.Wrapping = fyne.TextWrapBreak
 	where.TextStyle = fyne.TextStyle{Monospace: true}
 
-	cells := []fyne.CanvasObject{dimText("Archive", theme.SizeNameText), where}
+	cells := []fyne.CanvasObject{kit.DimText("Archive", theme.SizeNameText), where}
 	value := func(label string) *widget.Label {
 		l := widget.NewLabel("Counting…")
 		l.Wrapping = fyne.TextWrapWord
-		cells = append(cells, dimText(label, theme.SizeNameText), l)
+		cells = append(cells, kit.DimText(label, theme.SizeNameText), l)
 		return l
 	}
 	articles, sources, languages, published := value("Articles"), value("Sources"), value("Languages"), value("Published")
 	size, text, originals := value("Size on disk"), value("Text"), value("Originals")
-	size.SetText(byteSize(archiveSize(path)))
-	cells = append(cells, dimText("Archive format", theme.SizeNameText), widget.NewLabel(strconv.Itoa(db.SchemaVersion())),
-		dimText("Commit", theme.SizeNameText), widget.NewLabel(version.Commit()))
+	size.SetText(humanize.ByteSize(archiveSize(path)))
+	cells = append(cells, kit.DimText("Archive format", theme.SizeNameText), widget.NewLabel(strconv.Itoa(db.SchemaVersion())),
+		kit.DimText("Commit", theme.SizeNameText), widget.NewLabel(version.Commit()))
 
 	facts := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom("About Clippings", "Close",
 		container.NewVBox(container.NewCenter(icon), name, blurb, widget.NewSeparator(), facts), ui.window)
-	showSized(d, 600)
+	kit.ShowSized(d, 600)
 
 	return func(st db.Stats, err error) {
 		if err != nil {
-			articles.SetText("Unavailable: " + describeError(err))
+			articles.SetText("Unavailable: " + humanize.DescribeError(err))
 			for _, l := range []*widget.Label{sources, languages, published, text, originals} {
 				l.SetText("–")
 			}
 		} else {
-			articles.SetText(thousands(st.Articles))
-			sources.SetText(thousands(st.Sources))
+			articles.SetText(humanize.Thousands(st.Articles))
+			sources.SetText(humanize.Thousands(st.Sources))
 			languages.SetText(languageSummary(st.Languages, aboutLanguages))
 			published.SetText(dateRangeText(st.Published))
-			size.SetText(byteSize(st.FileBytes))
-			text.SetText(byteSize(st.TextBytes))
-			originals.SetText(fmt.Sprintf("%s, %s as stored", byteSize(st.OriginalBytes), byteSize(st.StoredOriginalBytes)))
+			size.SetText(humanize.ByteSize(st.FileBytes))
+			text.SetText(humanize.ByteSize(st.TextBytes))
+			originals.SetText(fmt.Sprintf("%s, %s as stored", humanize.ByteSize(st.OriginalBytes), humanize.ByteSize(st.StoredOriginalBytes)))
 		}
 		d.Resize(fyne.NewSize(600, d.MinSize().Height))
 	}
@@ -234,39 +234,15 @@ func languageSummary(langs []db.LanguageCount, top int) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(langs)-top))
 			break
 		}
-		parts = append(parts, languageName(l.Code)+" "+thousands(l.Articles))
+		parts = append(parts, humanize.LanguageName(l.Code)+" "+humanize.Thousands(l.Articles))
 	}
 	return strings.Join(parts, " · ")
 }
 
-// languageName is the English name of an ISO 639-1 code.
-func languageName(code string) string {
-	if code == "" {
-		return "Unknown"
-	}
-	languageNamesOnce.Do(func() {
-		languageNames = map[string]string{"zh": "Chinese"}
-		for lang, name := range whatlanggo.Langs {
-			if c := lang.Iso6391(); c != "" && languageNames[c] == "" {
-				languageNames[c] = name
-			}
-		}
-	})
-	if name, ok := languageNames[code]; ok {
-		return name
-	}
-	return code
-}
-
-var (
-	languageNamesOnce sync.Once
-	languageNames     map[string]string
-)
-
 // dateRangeText is "19 Aug 2020 – 20 Nov 2022", one day alone, or a dash
 // when no article has a date.
 func dateRangeText(r db.DateRange) string {
-	first, last := displayDate(r.First), displayDate(r.Last)
+	first, last := humanize.Date(r.First), humanize.Date(r.Last)
 	switch {
 	case first == "":
 		return "–"

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
@@ -114,7 +115,7 @@ func texts(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *wrappedText:
+		case *kit.WrappedText:
 			out = append(out, w.String())
 		case *widget.Label:
 			out = append(out, w.Text)

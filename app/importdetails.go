@@ -4,13 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/importer"
 )
@@ -27,7 +28,7 @@ func (ui *UI) showImportDetails() {
 			name.Truncation = fyne.TextTruncateEllipsis
 			reason := widget.NewLabel("")
 			reason.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&tightColumn{}, name, reason)
+			return container.New(&kit.TightColumn{}, name, reason)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			labels := o.(*fyne.Container).Objects
@@ -35,7 +36,7 @@ func (ui *UI) showImportDetails() {
 			labels[0].(*widget.Label).SetText(filepath.Base(p.Path) + "  —  " + p.Path)
 			labels[1].(*widget.Label).SetText(problemReason(p))
 		})
-	d := dialog.NewCustom(plural(len(problems), "file was not imported", "files were not imported"), "Close", list, ui.window)
+	d := dialog.NewCustom(humanize.Plural(len(problems), "file was not imported", "files were not imported"), "Close", list, ui.window)
 	d.Resize(fyne.NewSize(720, 420))
 	d.Show()
 }
@@ -49,14 +50,7 @@ func problemReason(r importer.Result) string {
 	case r.Status == importer.Duplicate:
 		return fmt.Sprintf("Already in the archive (article #%d)", r.ID)
 	case r.Err != nil:
-		return capitalize(string(r.Status)) + ": " + r.Err.Error()
+		return humanize.Capitalize(string(r.Status)) + ": " + r.Err.Error()
 	}
-	return capitalize(string(r.Status))
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return humanize.Capitalize(string(r.Status))
 }

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/fetch"
 	"github.com/clippings/clippings/importer"
@@ -49,7 +51,7 @@ type importState struct {
 
 func (ui *UI) buildImportPanel() {
 	s := &ui.imports
-	s.progress = newQuietProgressBar()
+	s.progress = kit.NewQuietProgressBar()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), ui.CancelImport)
@@ -217,7 +219,7 @@ func (ui *UI) showImportProgress(p importer.Progress) {
 	}
 	s.progress.Max = float64(max(p.Total, 1))
 	s.progress.SetValue(float64(p.Done))
-	s.status.SetText(fmt.Sprintf("%s of %s files · %s", thousands(p.Done), thousands(p.Total), filepath.Base(p.Current)))
+	s.status.SetText(fmt.Sprintf("%s of %s files · %s", humanize.Thousands(p.Done), humanize.Thousands(p.Total), filepath.Base(p.Current)))
 }
 
 func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
@@ -306,10 +308,10 @@ func summaryText(sum importer.Summary, cancelled bool) string {
 	var parts []string
 	add := func(n int, one, many string) {
 		if n > 0 {
-			parts = append(parts, plural(n, one, many))
+			parts = append(parts, humanize.Plural(n, one, many))
 		}
 	}
-	parts = append(parts, thousands(sum.Imported)+" imported")
+	parts = append(parts, humanize.Thousands(sum.Imported)+" imported")
 	add(sum.Duplicates, "duplicate", "duplicates")
 	add(sum.Failed, "failed", "failed")
 	add(sum.Skipped, "skipped", "skipped")

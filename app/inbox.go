@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/inbox"
@@ -35,7 +36,7 @@ type inboxFolder struct {
 // settings are the inbox's remembered settings; the folder offered at
 // first is the user's Downloads folder.
 func (f *inboxFolder) settings() (on bool, dir string) {
-	return f.prefs.Bool(prefInboxOn), f.prefs.StringWithFallback(prefInboxFolder, downloadsFolder())
+	return f.prefs.Bool(prefInboxOn), f.prefs.StringWithFallback(prefInboxFolder, kit.DownloadsFolder())
 }
 
 // start watches the folder the preferences name, if they turn it on.
@@ -44,7 +45,7 @@ func (f *inboxFolder) start() error {
 	if !on {
 		return nil
 	}
-	w, err := inbox.Watch(expandHome(dir), inbox.Options{Existing: true, Accept: importer.Importable, Quiet: f.quiet})
+	w, err := inbox.Watch(kit.ExpandHome(dir), inbox.Options{Existing: true, Accept: importer.Importable, Quiet: f.quiet})
 	if err != nil {
 		return err
 	}
@@ -100,6 +101,3 @@ func (f *inboxFolder) apply(on bool, dir string) error {
 	}
 	return nil
 }
-
-// downloadsFolder is where browsers save pages: ~/Downloads, else home.
-func downloadsFolder() string { return homeFolder("Downloads") }

@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 )
 
 // jobState is the backup, export or check running in the background, and
@@ -29,7 +32,7 @@ type jobState struct {
 
 func (ui *UI) buildJobPanel() {
 	j := &ui.jobs
-	j.progress = newQuietProgressBar()
+	j.progress = kit.NewQuietProgressBar()
 	j.activity = widget.NewProgressBarInfinite()
 	j.activity.Stop()
 	j.status = widget.NewLabel("")
@@ -47,7 +50,7 @@ func (ui *UI) buildJobPanel() {
 func (ui *UI) startJob(name, status string, known bool) (context.Context, bool) {
 	j := &ui.jobs
 	if j.name != "" {
-		dialog.ShowInformation("Please wait", capitalize(j.name)+" is still running. "+
+		dialog.ShowInformation("Please wait", humanize.Capitalize(j.name)+" is still running. "+
 			"Wait for it to finish, or cancel it, then try again.", ui.window)
 		return nil, false
 	}
@@ -80,10 +83,10 @@ func (ui *UI) jobProgress(done, total int, unit string) {
 		return // a late report of a finished job, or Cancelling… is shown
 	}
 	if total <= 0 {
-		j.status.SetText(fmt.Sprintf("%s: %s %s so far", j.what, thousands(done), unit))
+		j.status.SetText(fmt.Sprintf("%s: %s %s so far", j.what, humanize.Thousands(done), unit))
 		return
 	}
-	j.status.SetText(fmt.Sprintf("%s: %s of %s %s", j.what, thousands(done), thousands(total), unit))
+	j.status.SetText(fmt.Sprintf("%s: %s of %s %s", j.what, humanize.Thousands(done), humanize.Thousands(total), unit))
 	j.progress.Max = float64(total)
 	j.progress.SetValue(float64(done))
 }
@@ -98,15 +101,6 @@ func (ui *UI) jobActivity() {
 	j.progress.Hide()
 	j.activity.Show()
 	j.activity.Start()
-}
-
-// newQuietProgressBar is a thin progress bar without a label: Fyne writes
-// its label in white on the half-transparent primary colour, which cannot
-// be read on the light theme. The count goes in a label of its own.
-func newQuietProgressBar() *widget.ProgressBar {
-	p := widget.NewProgressBar()
-	p.TextFormatter = func() string { return "" }
-	return p
 }
 
 // cancelJob stops the running job; it says how far it got when it ends.

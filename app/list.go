@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -163,7 +165,7 @@ type hitRow struct {
 	widget.BaseWidget
 	title   *widget.Label
 	meta    *widget.RichText
-	snippet *wrappedText
+	snippet *kit.WrappedText
 	unread  *canvas.Circle
 	star    *widget.Icon
 	chosen  *canvas.Rectangle // one of several selected rows
@@ -178,10 +180,10 @@ type hitRow struct {
 func newHitRow() *hitRow {
 	r := &hitRow{
 		title:   widget.NewLabel(""),
-		meta:    dimText("", theme.SizeNameCaptionText),
-		snippet: newSnippetText(),
+		meta:    kit.DimText("", theme.SizeNameCaptionText),
+		snippet: kit.NewSnippetText(),
 		unread:  canvas.NewCircle(color.Transparent),
-		star:    widget.NewIcon(starIcon),
+		star:    widget.NewIcon(kit.StarIcon),
 		chosen:  canvas.NewRectangle(color.Transparent),
 	}
 	r.title.Truncation = fyne.TextTruncateEllipsis
@@ -189,7 +191,7 @@ func newHitRow() *hitRow {
 	r.star.Hide()
 	r.chosen.Hide()
 	titleRow := container.NewBorder(nil, nil, nil, container.NewCenter(r.star), r.title)
-	column := container.New(&tightColumn{}, titleRow, r.meta, r.snippet)
+	column := container.New(&kit.TightColumn{}, titleRow, r.meta, r.snippet)
 	r.content = container.NewStack(r.chosen, container.New(&gutterLayout{}, r.unread, column))
 	r.ExtendBaseWidget(r)
 	return r
@@ -212,7 +214,7 @@ func (r *hitRow) show(h db.Hit) {
 	if h.Source != "" {
 		meta = append(meta, h.Source)
 	}
-	if d := displayDate(h.Published); d != "" {
+	if d := humanize.Date(h.Published); d != "" {
 		meta = append(meta, d)
 	}
 	if len(meta) == 0 {
@@ -224,7 +226,7 @@ func (r *hitRow) show(h db.Hit) {
 	if len(h.Tags) > 0 {
 		meta = append(meta, strings.Join(h.Tags, ", "))
 	}
-	setDimText(r.meta, strings.Join(meta, " · "))
+	kit.SetDimText(r.meta, strings.Join(meta, " · "))
 	r.snippet.SetMarked(oneLine(h.Snippet))
 	r.setMarks(!h.Read, h.Starred)
 }
@@ -304,40 +306,3 @@ func (g *gutterLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// tightColumn stacks objects top to bottom like a VBox, but lets the inner
-// padding of neighbouring text widgets overlap, so a row of three texts is
-// not mostly whitespace.
-type tightColumn struct{}
-
-func (t *tightColumn) overlap() float32 {
-	return theme.Size(theme.SizeNameInnerPadding) * 0.75
-}
-
-func (t *tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for i, o := range objects {
-		h := o.MinSize().Height
-		if i == len(objects)-1 {
-			h = max(h, size.Height-y) // the last one takes what is left
-		}
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - t.overlap()
-	}
-}
-
-func (t *tightColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for i, o := range objects {
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height
-		if i > 0 {
-			s.Height -= t.overlap()
-		}
-	}
-	return s
-}
-
-var _ fyne.Layout = (*tightColumn)(nil)

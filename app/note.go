@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 )
@@ -155,7 +157,7 @@ func (ui *UI) noteSaved(id int64, text string, seq uint64, err error) {
 	if err != nil {
 		if n.of == id && n.saved == text {
 			n.saved = "\x00" // not saved: the next pause or leaving the field tries again
-			ui.setNoteLine("Not saved: " + describeError(err))
+			ui.setNoteLine("Not saved: " + humanize.DescribeError(err))
 		}
 		if ui.ctx.Err() == nil {
 			ui.showError(fmt.Errorf("the note of article #%d was not saved: %w", id, err))
@@ -175,7 +177,7 @@ func (ui *UI) noteSaved(id int64, text string, seq uint64, err error) {
 
 func (ui *UI) setNoteLine(text string) {
 	l := ui.detail.noteLine
-	setDimText(l, text)
+	kit.SetDimText(l, text)
 	if text == "" {
 		l.Hide()
 	} else {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -74,8 +75,8 @@ func (ui *UI) applyChange(ids []int64, c change) {
 		})
 		return
 	}
-	ctx, ok := ui.startJob("the change to "+plural(len(ids), "article", "articles"),
-		c.doing+" "+plural(len(ids), "article", "articles"), true)
+	ctx, ok := ui.startJob("the change to "+humanize.Plural(len(ids), "article", "articles"),
+		c.doing+" "+humanize.Plural(len(ids), "article", "articles"), true)
 	if !ok {
 		return
 	}
@@ -133,7 +134,7 @@ func (ui *UI) showChange(ids []int64, c change) {
 // and shows the archive as it now is.
 func (ui *UI) changeDone(ids []int64, c change, err error, cancelled bool) {
 	if err != nil && !isNotFound(err) && !cancelled && ui.ctx.Err() == nil {
-		ui.showError(fmt.Errorf("could not %s %s: %w", c.verb, plural(len(ids), "article", "articles"), err))
+		ui.showError(fmt.Errorf("could not %s %s: %w", c.verb, humanize.Plural(len(ids), "article", "articles"), err))
 	}
 	ui.refreshAfterChange(ids)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -817,7 +818,7 @@ func TestExportingTheSelection(t *testing.T) {
 	if scope == nil || scope.Selected != "The 2 selected articles" {
 		t.Fatalf("the selection is not the choice: %q", texts(d))
 	}
-	entryWith(d, filepath.Join(documentsFolder(), "clippings-export-"+time.Now().Format("2006-01-02"))).SetText(dir)
+	entryWith(d, filepath.Join(kit.DocumentsFolder(), "clippings-export-"+time.Now().Format("2006-01-02"))).SetText(dir)
 	test.Tap(button(d, "Export"))
 	ui.WaitIdle()
 	files, _ := os.ReadDir(dir)

@@ -326,7 +326,7 @@ func TestPreferencesTurnTheInboxOn(t *testing.T) {
 		t.Fatal("no Preferences dialog")
 	}
 	d.Hide()
-	p := newPreferencesDialog(ui.window, &ui.inbox, ui.folderField, ui.showError)
+	p := newPreferencesDialog(ui.window, &ui.inbox, ui.showError)
 	if p.inboxOn.Checked || !p.folder.Disabled() {
 		t.Error("the inbox is on, or its folder editable, before the user turned it on")
 	}

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/app/kit"
 )
 
 // preferencesDialog is Edit ▸ Preferences…: the inbox folder.
@@ -17,15 +19,15 @@ type preferencesDialog struct {
 	dialog  dialog.Dialog
 }
 
-// newPreferencesDialog makes the dialog over w for box; folderField makes
-// the folder's entry and its Choose… button; fail shows an error.
-func newPreferencesDialog(w fyne.Window, box *inboxFolder, folderField func(string) (*widget.Entry, fyne.CanvasObject), fail func(error)) *preferencesDialog {
+// newPreferencesDialog makes the dialog over w for box; fail shows an
+// error.
+func newPreferencesDialog(w fyne.Window, box *inboxFolder, fail func(error)) *preferencesDialog {
 	on, dir := box.settings()
 	d := &preferencesDialog{status: widget.NewLabel("")}
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Importance = widget.LowImportance
 	var field fyne.CanvasObject
-	d.folder, field = folderField(dir)
+	d.folder, field = kit.FolderField(w, dir, fail)
 	d.inboxOn = widget.NewCheck("Import the files that arrive in a folder (an inbox)", func(on bool) {
 		if on {
 			d.folder.Enable()
@@ -50,7 +52,7 @@ func newPreferencesDialog(w fyne.Window, box *inboxFolder, folderField func(stri
 		if !ok {
 			return
 		}
-		if err := box.apply(d.inboxOn.Checked, expandHome(d.folder.Text)); err != nil {
+		if err := box.apply(d.inboxOn.Checked, kit.ExpandHome(d.folder.Text)); err != nil {
 			fail(fmt.Errorf("the inbox folder cannot be watched, so it is off: %w", err))
 		}
 	}, w)

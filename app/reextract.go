@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/importer"
 )
 
@@ -24,7 +26,7 @@ func (ui *UI) reextractTargets() {
 	}
 	what := "the article"
 	if len(ids) > 1 {
-		what = "the " + plural(len(ids), "selected article", "selected articles")
+		what = "the " + humanize.Plural(len(ids), "selected article", "selected articles")
 	}
 	ui.reextract(ids, what)
 }
@@ -38,7 +40,7 @@ func (ui *UI) reextractResults() {
 // reextractAll does it for the whole archive, after asking.
 func (ui *UI) reextractAll() {
 	ui.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
-		ui.confirmReextract(ids, "all "+plural(len(ids), "article", "articles")+" in the archive")
+		ui.confirmReextract(ids, "all "+humanize.Plural(len(ids), "article", "articles")+" in the archive")
 	})
 }
 
@@ -49,12 +51,12 @@ func (ui *UI) confirmReextract(ids []int64, what string) {
 	msg := widget.NewLabel(fmt.Sprintf("Clippings will extract %s again from their original files, with its current extractor. "+
 		"Tags, stars, read state, notes and your corrections are kept; an article whose original no longer extracts keeps its text.", what))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Extract "+plural(len(ids), "article", "articles")+" again?", "Re-extract", "Cancel", msg, func(ok bool) {
+	d := dialog.NewCustomConfirm("Extract "+humanize.Plural(len(ids), "article", "articles")+" again?", "Re-extract", "Cancel", msg, func(ok bool) {
 		if ok {
 			ui.reextract(ids, what)
 		}
 	}, ui.window)
-	showSized(d, 520)
+	kit.ShowSized(d, 520)
 }
 
 // reextract runs the extractor again over the articles' originals in the
@@ -117,7 +119,7 @@ func reextractSummary(s importer.ReextractSummary) string {
 		name string
 	}{{s.Updated, "updated"}, {s.Unchanged, "unchanged"}, {s.Failed, "failed"}, {s.Cancelled, "not reached"}} {
 		if p.n > 0 {
-			parts = append(parts, thousands(p.n)+" "+p.name)
+			parts = append(parts, humanize.Thousands(p.n)+" "+p.name)
 		}
 	}
 	if len(parts) == 0 {
@@ -148,15 +150,15 @@ func (ui *UI) showReextracted(sum importer.ReextractSummary, updated, failed []i
 		return fmt.Sprintf("#%d %s", r.ID, t)
 	}
 	if len(failed) > 0 {
-		list.Add(dimText("Failed — these keep what they had:", theme.SizeNameText))
+		list.Add(kit.DimText("Failed — these keep what they had:", theme.SizeNameText))
 		for _, r := range failed {
-			l := widget.NewLabel(name(r) + ": " + describeError(r.Err))
+			l := widget.NewLabel(name(r) + ": " + humanize.DescribeError(r.Err))
 			l.Wrapping = fyne.TextWrapWord
 			list.Add(l)
 		}
 	}
 	if len(updated) > 0 {
-		list.Add(dimText("Updated:", theme.SizeNameText))
+		list.Add(kit.DimText("Updated:", theme.SizeNameText))
 		for _, r := range updated {
 			l := widget.NewLabel(name(r))
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -165,7 +167,7 @@ func (ui *UI) showReextracted(sum importer.ReextractSummary, updated, failed []i
 	}
 	d := dialog.NewCustom(title, "Close", container.NewBorder(container.NewVBox(parts...), nil, nil, nil, container.NewVScroll(list)), ui.window)
 	if len(list.Objects) == 0 {
-		showSized(d, 520)
+		kit.ShowSized(d, 520)
 		return
 	}
 	d.Resize(fyne.NewSize(680, min(460, 200+float32(len(list.Objects))*38)))

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/internal/instance"
@@ -34,7 +36,7 @@ import (
 func Run(dbPath string, paths []string, later *instance.Server) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	a.Settings().SetTheme(newAppTheme())
+	a.Settings().SetTheme(kit.NewTheme())
 
 	var (
 		ui      *UI
@@ -191,7 +193,7 @@ func showFatal(a fyne.App, err error) {
 	w := a.NewWindow(windowTitle)
 	title := widget.NewLabel("Clippings cannot open its archive")
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	msg := widget.NewLabel(describeError(err)) // the archive's errors are written for people
+	msg := widget.NewLabel(humanize.DescribeError(err)) // the archive's errors are written for people
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance

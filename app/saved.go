@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -31,7 +33,7 @@ func (ui *UI) saveSearchDialog() {
 	name := widget.NewEntry()
 	name.SetText(suggestedName(query, ui.side.saved))
 	name.Validator = func(s string) error {
-		if isBlank(s) {
+		if humanize.IsBlank(s) {
 			return errors.New("a saved search needs a name")
 		}
 		return nil
@@ -61,7 +63,7 @@ func (ui *UI) saveSearchDialog() {
 		})
 	}, ui.window)
 	name.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 560)
+	kit.ShowSized(d, 560)
 	ui.window.Canvas().Focus(name)
 	name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
@@ -138,14 +140,14 @@ func (ui *UI) showRenameSavedSearch(s db.SavedSearch, name, problem string) {
 	entry := widget.NewEntry()
 	entry.SetText(name)
 	entry.Validator = func(t string) error {
-		if isBlank(t) {
+		if humanize.IsBlank(t) {
 			return errors.New("a saved search needs a name")
 		}
 		return nil
 	}
 	var items []*widget.FormItem
 	if problem != "" {
-		items = append(items, widget.NewFormItem("", problemNote(problem)))
+		items = append(items, widget.NewFormItem("", kit.ProblemNote(problem)))
 	}
 	items = append(items, widget.NewFormItem("New name", entry))
 	d := dialog.NewForm("Rename “"+s.Name+"”", "Rename", "Cancel", items, func(ok bool) {
@@ -167,7 +169,7 @@ func (ui *UI) showRenameSavedSearch(s db.SavedSearch, name, problem string) {
 		})
 	}, ui.window)
 	entry.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 520)
+	kit.ShowSized(d, 520)
 	ui.window.Canvas().Focus(entry)
 }
 
@@ -181,7 +183,7 @@ func (ui *UI) confirmDeleteSavedSearch(s db.SavedSearch) {
 		}
 	}, ui.window)
 	d.SetConfirmImportance(widget.DangerImportance)
-	showSized(d, 480)
+	kit.ShowSized(d, 480)
 }
 
 // moveSavedSearch moves the saved search at index i step places.

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 )
@@ -199,7 +200,7 @@ func (ui *UI) showResults(res db.Results, err error) {
 	s.take(res)
 	s.failure = err
 	ui.bar.setCount(s.total, s.capped, s.orderNote())
-	ui.showEmptyState(err == nil && s.total == 0 && isBlank(s.request.Query))
+	ui.showEmptyState(err == nil && s.total == 0 && humanize.IsBlank(s.request.Query))
 	ui.showNotice()
 
 	// Keep the article being read if it still matches (its highlights change
@@ -310,8 +311,8 @@ func (ui *UI) showNotice() {
 	s := &ui.search
 	switch {
 	case s.failure != nil:
-		ui.notice.SetText("The search failed: " + describeError(s.failure))
-	case len(s.hits) == 0 && !isBlank(s.request.Query):
+		ui.notice.SetText("The search failed: " + humanize.DescribeError(s.failure))
+	case len(s.hits) == 0 && !humanize.IsBlank(s.request.Query):
 		ui.notice.SetText("No articles match “" + s.request.Query + "”.\nPress Escape to see them all.")
 	default:
 		ui.notice.Hide()

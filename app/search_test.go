@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
@@ -49,31 +50,33 @@ func TestSearchWordsAreHighlightedInListAndDetail(t *testing.T) {
 	row := newHitRow()
 	row.Resize(row.MinSize().AddWidthHeight(400, 0))
 	row.show(ui.search.hits[0])
-	if !hasMarkedSegment(row.snippet.text, "Zakharova") {
-		t.Errorf("list snippet does not mark Zakharova: %q", row.snippet.text.String())
+	if !hasMarkedText(row, "Zakharova") {
+		t.Errorf("list snippet does not mark Zakharova: %q", texts(row))
 	}
-
-	var body *wrappedText
-	walk(ui.detail.root, func(o fyne.CanvasObject) {
-		if w, ok := o.(*wrappedText); ok && strings.Contains(w.text.String(), "Foreign Ministry") {
-			body = w
-		}
-	})
-	if body == nil {
+	if !shows(ui.detail.root, "Foreign Ministry") {
 		t.Fatal("no article body in the detail")
 	}
-	if !hasMarkedSegment(body.text, "Zakharova") {
+	if !hasMarkedText(ui.detail.root, "Zakharova") {
 		t.Error("article body does not mark Zakharova")
 	}
 }
 
-func hasMarkedSegment(rt *widget.RichText, text string) bool {
-	for _, s := range rt.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && strings.Contains(ts.Text, text) {
-			return true
+// hasMarkedText reports whether text is drawn under o in the style of a
+// word the search matched.
+func hasMarkedText(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		rt, ok := o.(*widget.RichText)
+		if !ok {
+			return
 		}
-	}
-	return false
+		for _, s := range rt.Segments {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && strings.Contains(ts.Text, text) {
+				found = true
+			}
+		}
+	})
+	return found
 }
 
 func TestBrokenSyntaxStillFindsArticles(t *testing.T) {
@@ -118,7 +121,7 @@ func TestListPagesThroughLargeResults(t *testing.T) {
 	if got := len(ui.search.hits); got != pageSize {
 		t.Fatalf("first page has %d hits, want %d", got, pageSize)
 	}
-	if got, want := ui.bar.count.Text, thousands(total)+" articles"; got != want {
+	if got, want := ui.bar.count.Text, humanize.Thousands(total)+" articles"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 	for want := 2 * pageSize; want <= total+pageSize; want += pageSize {

@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 )
 
 // selectionState is the articles selected in the list besides the one open
@@ -30,12 +33,12 @@ func (ui *UI) buildSelectionBar() {
 	s := &ui.sel
 	s.label = widget.NewLabel("")
 	s.label.TextStyle = fyne.TextStyle{Bold: true}
-	s.star = widget.NewButtonWithIcon("Star", starOutlineIcon, ui.toggleStar)
+	s.star = widget.NewButtonWithIcon("Star", kit.StarOutlineIcon, ui.toggleStar)
 	s.read = widget.NewButtonWithIcon("Mark read", theme.VisibilityIcon(), ui.toggleRead)
 	clear := widget.NewButtonWithIcon("", theme.CancelIcon(), ui.clearChosen)
 	clear.Importance = widget.LowImportance
-	buttons := newFlowBox(
-		widget.NewButtonWithIcon("Tag…", tagIcon, ui.tagTargets),
+	buttons := kit.NewFlowBox(
+		widget.NewButtonWithIcon("Tag…", kit.TagIcon, ui.tagTargets),
 		s.star, s.read,
 		widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), ui.exportChosen),
 		widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), ui.confirmDelete),
@@ -201,10 +204,10 @@ func (ui *UI) selectionChanged() {
 	if len(ids) < 2 {
 		s.bar.Hide()
 	} else {
-		s.label.SetText(fmt.Sprintf("%s selected", thousands(len(ids))))
+		s.label.SetText(fmt.Sprintf("%s selected", humanize.Thousands(len(ids))))
 		starred, read := ui.targetState(ids)
-		setStarButton(s.star, starred, "Star", "Unstar")
-		setReadButton(s.read, read)
+		kit.SetStarButton(s.star, starred, "Star", "Unstar")
+		kit.SetReadButton(s.read, read)
 		s.bar.Show()
 	}
 	ui.refreshMenus()
@@ -234,28 +237,6 @@ func (ui *UI) knownState(id int64) (starred, read, ok bool) {
 		return h.Starred, h.Read, true
 	}
 	return false, false, false
-}
-
-func setStarButton(b *widget.Button, starred bool, star, unstar string) {
-	icon, text := starOutlineIcon, star
-	if starred {
-		icon, text = starIcon, unstar
-	}
-	if b.Text != text || b.Icon != icon {
-		b.Text, b.Icon = text, icon
-		b.Refresh()
-	}
-}
-
-func setReadButton(b *widget.Button, read bool) {
-	icon, text := fyne.Resource(theme.VisibilityIcon()), "Mark read"
-	if read {
-		icon, text = theme.VisibilityOffIcon(), "Mark unread"
-	}
-	if b.Text != text {
-		b.Text, b.Icon = text, icon
-		b.Refresh()
-	}
 }
 
 // rowMenu is a row's menu, at the pointer: the Article menu's actions, for

@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -82,9 +84,9 @@ func (c count) String() string {
 	case c.err != nil:
 		return "–"
 	case c.capped:
-		return thousands(c.n) + "+"
+		return humanize.Thousands(c.n) + "+"
 	}
-	return thousands(c.n)
+	return humanize.Thousands(c.n)
 }
 
 type savedCount struct {
@@ -278,7 +280,7 @@ func (ui *UI) countedSection() []fyne.CanvasObject {
 	}{
 		{"All articles", "", theme.StorageIcon(), s.library.all},
 		{"Unread", queryUnread, theme.VisibilityIcon(), s.library.unread},
-		{"Starred", queryStarred, starOutlineIcon, s.library.starred},
+		{"Starred", queryStarred, kit.StarOutlineIcon, s.library.starred},
 	}
 	for _, l := range lib {
 		r := ui.newSideRow("library:"+l.name, l.icon, l.name, "", func() { ui.runQuery(l.query, nil) })
@@ -323,7 +325,7 @@ func (ui *UI) countedSection() []fyne.CanvasObject {
 	}
 	for _, t := range s.tags {
 		q := db.FacetQuery(db.FacetTag, t.Name)
-		r := ui.newSideRow("tag:"+strings.ToLower(t.Name), tagIcon, t.Name, thousands(t.Articles), func() { ui.runQuery(q, nil) })
+		r := ui.newSideRow("tag:"+strings.ToLower(t.Name), kit.TagIcon, t.Name, humanize.Thousands(t.Articles), func() { ui.runQuery(q, nil) })
 		r.query = q
 		r.onMenu = func(at fyne.Position) { ui.tagMenu(t, at) }
 		r.onKey = func(ev *fyne.KeyEvent) bool {
@@ -353,7 +355,7 @@ func (ui *UI) facetSection() []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{sectionHeader("In these results", nil)}
 	if f.Capped {
-		out = append(out, sideHint(fmt.Sprintf("Counted over the newest %s.", thousands(f.Counted))))
+		out = append(out, sideHint(fmt.Sprintf("Counted over the newest %s.", humanize.Thousands(f.Counted))))
 	}
 	type kind struct {
 		kind   db.FacetKind
@@ -373,7 +375,7 @@ func (ui *UI) facetSection() []fyne.CanvasObject {
 			kind{db.FacetOrganisation, "Organisations", n.Organisations, nil, len(n.Organisations) >= entityFacetsKept})
 	}
 	kinds = append(kinds,
-		kind{db.FacetLanguage, "Languages", f.Languages, languageName, false},
+		kind{db.FacetLanguage, "Languages", f.Languages, humanize.LanguageName, false},
 		kind{db.FacetYear, "Years", f.Years, nil, false})
 	query := s.facetsFor
 	for _, k := range kinds {
@@ -395,18 +397,18 @@ func (ui *UI) facetSection() []fyne.CanvasObject {
 			}
 			clause := db.FacetQuery(k.kind, v.Value)
 			narrowed := db.Narrow(query, clause)
-			r := ui.newSideRow(fmt.Sprintf("facet:%s:%s", k.kind, v.Value), nil, label, thousands(v.Count),
+			r := ui.newSideRow(fmt.Sprintf("facet:%s:%s", k.kind, v.Value), nil, label, humanize.Thousands(v.Count),
 				func() { ui.runQuery(narrowed, nil) })
 			r.query = narrowed
 			out = append(out, r)
 		}
 		if s.expanded[k.kind] && len(shown) < len(k.values) {
-			out = append(out, sideHint(fmt.Sprintf("and %s more", thousands(len(k.values)-len(shown)))))
+			out = append(out, sideHint(fmt.Sprintf("and %s more", humanize.Thousands(len(k.values)-len(shown)))))
 		} else if len(shown) < len(k.values) {
 			kind := k.kind
-			label := fmt.Sprintf("Show all %s", thousands(len(k.values)))
+			label := fmt.Sprintf("Show all %s", humanize.Thousands(len(k.values)))
 			if k.top {
-				label = fmt.Sprintf("Show top %s", thousands(len(k.values)))
+				label = fmt.Sprintf("Show top %s", humanize.Thousands(len(k.values)))
 			}
 			more := ui.newSideRow(fmt.Sprintf("more:%s", kind), nil, label, "", func() {
 				s.expanded[kind] = true
@@ -432,11 +434,11 @@ func sectionHeader(text string, button fyne.CanvasObject) fyne.CanvasObject {
 }
 
 func subHeader(text string) fyne.CanvasObject {
-	return dimText(text, theme.SizeNameCaptionText)
+	return kit.DimText(text, theme.SizeNameCaptionText)
 }
 
 func sideHint(text string) fyne.CanvasObject {
-	t := dimText(text, theme.SizeNameCaptionText)
+	t := kit.DimText(text, theme.SizeNameCaptionText)
 	t.Wrapping = fyne.TextWrapWord
 	return t
 }
@@ -466,7 +468,7 @@ type sideRow struct {
 }
 
 func (ui *UI) newSideRow(key string, icon fyne.Resource, name, n string, onTap func()) *sideRow {
-	r := &sideRow{key: key, name: widget.NewLabel(name), count: dimText(n, theme.SizeNameCaptionText),
+	r := &sideRow{key: key, name: widget.NewLabel(name), count: kit.DimText(n, theme.SizeNameCaptionText),
 		bg: canvas.NewRectangle(color.Transparent), onTap: onTap, ui: ui}
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	if icon != nil {
@@ -476,7 +478,7 @@ func (ui *UI) newSideRow(key string, icon fyne.Resource, name, n string, onTap f
 	return r
 }
 
-func (r *sideRow) setCount(n string) { setDimText(r.count, n) }
+func (r *sideRow) setCount(n string) { kit.SetDimText(r.count, n) }
 
 func (r *sideRow) isCurrent(query string, sort db.Sort) bool {
 	if r.dim || strings.TrimSpace(r.query) != query {

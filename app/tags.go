@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -27,7 +29,7 @@ const maxSuggestions = 6
 // name as typed, a click takes one.
 type tagEntry struct {
 	widget.Entry
-	suggestions *flowBox
+	suggestions *kit.FlowBox
 	choices     func() []string // every tag that may be offered
 	onAccept    func(name string)
 
@@ -36,7 +38,7 @@ type tagEntry struct {
 }
 
 func newTagEntry(choices func() []string, onAccept func(string)) *tagEntry {
-	t := &tagEntry{choices: choices, onAccept: onAccept, pick: -1, suggestions: newFlowBox()}
+	t := &tagEntry{choices: choices, onAccept: onAccept, pick: -1, suggestions: kit.NewFlowBox()}
 	t.ExtendBaseWidget(t)
 	t.suggestions.Hide()
 	t.OnChanged = func(string) { t.pick = -1; t.suggest() }
@@ -116,7 +118,7 @@ func (t *tagEntry) showSuggestions() {
 	}
 	var buttons []fyne.CanvasObject
 	for i, name := range t.matches {
-		b := widget.NewButtonWithIcon(name, tagIcon, func() {
+		b := widget.NewButtonWithIcon(name, kit.TagIcon, func() {
 			t.SetText("")
 			t.onAccept(name)
 		})
@@ -165,7 +167,7 @@ type tagChip struct {
 
 func (ui *UI) newTagChip(id int64, name string) *tagChip {
 	c := &tagChip{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
-	c.name = widget.NewButtonWithIcon(name, tagIcon, func() {
+	c.name = widget.NewButtonWithIcon(name, kit.TagIcon, func() {
 		ui.runQuery(db.FacetQuery(db.FacetTag, name), nil)
 	})
 	c.name.Importance = widget.LowImportance
@@ -240,7 +242,7 @@ func (ui *UI) tagTargets() {
 		}
 	}
 	slices.SortFunc(present, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	ui.showTagDialog(ids, plural(len(ids), "selected article", "selected articles"), present)
+	ui.showTagDialog(ids, humanize.Plural(len(ids), "selected article", "selected articles"), present)
 }
 
 // showTagDialog adds a tag to articles, or takes one off them: what names
@@ -269,9 +271,9 @@ func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
 			b.IconPlacement = widget.ButtonIconTrailingText
 			chips = append(chips, b)
 		}
-		parts = append(parts, dimText("Tags they have — click one to remove it from them all:", theme.SizeNameCaptionText), newFlowBox(chips...))
+		parts = append(parts, kit.DimText("Tags they have — click one to remove it from them all:", theme.SizeNameCaptionText), kit.NewFlowBox(chips...))
 	}
-	d = dialog.NewCustomWithoutButtons("Tag "+plural(len(ids), "article", "articles"), container.NewVBox(parts...), ui.window)
+	d = dialog.NewCustomWithoutButtons("Tag "+humanize.Plural(len(ids), "article", "articles"), container.NewVBox(parts...), ui.window)
 	removeButton := widget.NewButtonWithIcon("Remove tag", theme.ContentRemoveIcon(), func() {
 		if name := db.CleanTagName(entry.Text); name != "" {
 			d.Hide()
@@ -293,7 +295,7 @@ func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
 	entry.OnChanged = func(s string) { changed(s); update() }
 	update()
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), removeButton, add})
-	showSized(d, 560)
+	kit.ShowSized(d, 560)
 	ui.window.Canvas().Focus(entry)
 }
 
@@ -338,7 +340,7 @@ func (ui *UI) renameTag(from string) {
 		})
 	}, ui.window)
 	entry.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 520)
+	kit.ShowSized(d, 520)
 	ui.window.Canvas().Focus(entry)
 }
 
@@ -365,7 +367,7 @@ func (ui *UI) confirmDeleteTag(name string, articles int) {
 		return
 	}
 	msg := widget.NewLabel(fmt.Sprintf("The tag “%s” will be removed from %s. The articles stay in the archive.",
-		name, plural(articles, "article", "articles")))
+		name, humanize.Plural(articles, "article", "articles")))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Delete the tag “"+name+"”?", "Delete tag", "Cancel", msg, func(ok bool) {
 		if ok {
@@ -375,7 +377,7 @@ func (ui *UI) confirmDeleteTag(name string, articles int) {
 		}
 	}, ui.window)
 	d.SetConfirmImportance(widget.DangerImportance)
-	showSized(d, 480)
+	kit.ShowSized(d, 480)
 }
 
 // runTagJob renames or deletes a tag in the background (on many articles

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -192,7 +193,7 @@ func (v *timelineView) statusText() string {
 			}
 			n += ps[i].Count
 		}
-		return plural(n, "article", "articles")
+		return humanize.Plural(n, "article", "articles")
 	}
 	switch {
 	case v.dragging && v.from >= 0 && v.to >= 0:

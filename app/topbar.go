@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -57,13 +58,13 @@ func (b *topBar) setCount(total int, capped bool, order string) {
 	var text string
 	switch {
 	case capped:
-		text = thousands(total) + "+ articles"
+		text = humanize.Thousands(total) + "+ articles"
 	case total == 0:
 		text = "No articles"
 	case total == 1:
 		text = "1 article"
 	default:
-		text = thousands(total) + " articles"
+		text = humanize.Thousands(total) + " articles"
 	}
 	if order != "" {
 		text += " · " + order

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -152,7 +153,7 @@ func (ui *UI) showRefreshed(res db.Results) {
 
 	s.take(res) // a refresh is ranked (not Quick)
 	ui.bar.setCount(s.total, s.capped, s.orderNote())
-	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
+	ui.showEmptyState(s.total == 0 && humanize.IsBlank(s.request.Query))
 	ui.showNotice()
 
 	s.gone = -1

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
@@ -87,7 +88,7 @@ func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
 		t.Fatalf("scrolling down loaded nothing more: %d", loaded)
 	}
 	addNumbered(t, otherProgram(t, ui), 5000, 1)
-	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == thousands(2*pageSize+21)+" articles" })
+	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == humanize.Thousands(2*pageSize+21)+" articles" })
 	if got := len(ui.search.hits); got < loaded+1 {
 		t.Errorf("after the refresh %d hits are loaded, want the %d that were, and the new one", got, loaded)
 	}

@@ -167,7 +167,7 @@ func (ui *UI) askWebAddress() { newAddressDialog(ui.window, ui.Import).show(ui.w
 
 // showPreferences is Edit ▸ Preferences….
 func (ui *UI) showPreferences() {
-	newPreferencesDialog(ui.window, &ui.inbox, ui.folderField, ui.showError).dialog.Show()
+	newPreferencesDialog(ui.window, &ui.inbox, ui.showError).dialog.Show()
 }
 
 // Window is the main window.

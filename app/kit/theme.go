@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"image/color"
@@ -19,7 +19,7 @@ import (
 //     selected while the text on it keeps its contrast.
 type appTheme struct{ fyne.Theme }
 
-func newAppTheme() fyne.Theme { return appTheme{theme.DefaultTheme()} }
+func NewTheme() fyne.Theme { return appTheme{theme.DefaultTheme()} }
 
 var (
 	// lightInputBorder is the lightest grey with 3:1 on white, what an

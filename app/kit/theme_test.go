@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"image/color"
@@ -38,7 +38,7 @@ func over(c, bg color.Color) color.Color {
 }
 
 func TestLightThemeIsLegible(t *testing.T) {
-	th := newAppTheme()
+	th := NewTheme()
 	v := theme.VariantLight
 	white := th.Color(theme.ColorNameBackground, v)
 	selected := over(th.Color(theme.ColorNameSelection, v), white)

@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"strings"
@@ -13,14 +13,14 @@ import (
 // Styles of text with the words a search matched (between db.MarkStart and
 // db.MarkEnd) in bold, in the theme's primary colour.
 var (
-	snippetStyle     = widget.RichTextStyleInline
-	snippetMarkStyle = markStyle(snippetStyle)
+	SnippetStyle     = widget.RichTextStyleInline
+	SnippetMarkStyle = markStyle(SnippetStyle)
 
-	headlineStyle     = inline(widget.RichTextStyleHeading)
-	headlineMarkStyle = markStyle(headlineStyle)
+	HeadlineStyle     = inline(widget.RichTextStyleHeading)
+	HeadlineMarkStyle = markStyle(HeadlineStyle)
 
-	bodyStyle     = widget.RichTextStyleInline
-	bodyMarkStyle = markStyle(bodyStyle)
+	BodyStyle     = widget.RichTextStyleInline
+	BodyMarkStyle = markStyle(BodyStyle)
 )
 
 func inline(s widget.RichTextStyle) widget.RichTextStyle {
@@ -73,9 +73,9 @@ func stripMarks(s string) string {
 	return strings.NewReplacer(db.MarkStart, "", db.MarkEnd, "").Replace(s)
 }
 
-// normalizeParagraphs makes every paragraph break exactly "\n\n" and keeps
+// NormalizeParagraphs makes every paragraph break exactly "\n\n" and keeps
 // single line breaks inside a paragraph.
-func normalizeParagraphs(s string) string {
+func NormalizeParagraphs(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	lines := strings.Split(s, "\n")
 	var b strings.Builder
@@ -99,18 +99,18 @@ func normalizeParagraphs(s string) string {
 	return b.String()
 }
 
-// dimText is secondary text (dates, labels of facts) in the theme's
+// DimText is secondary text (dates, labels of facts) in the theme's
 // placeholder colour, which stays legible in both variants, unlike a
 // low-importance Label.
-func dimText(text string, size fyne.ThemeSizeName) *widget.RichText {
+func DimText(text string, size fyne.ThemeSizeName) *widget.RichText {
 	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, SizeName: size, Inline: false,
 	}})
 	return t
 }
 
-// setDimText replaces the text of a dimText.
-func setDimText(t *widget.RichText, text string) {
+// SetDimText replaces the text of a DimText.
+func SetDimText(t *widget.RichText, text string) {
 	if seg, ok := t.Segments[0].(*widget.TextSegment); ok && seg.Text != text {
 		seg.Text = text
 		t.Refresh()

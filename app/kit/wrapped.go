@@ -1,4 +1,8 @@
-package app
+// Package kit holds the widgets, layouts, styles, icons and theme the
+// window's components share: text with the words a search matched marked,
+// wrapped to its width; a box that flows its objects onto lines; dialog
+// and folder helpers.
+package kit
 
 import (
 	"strings"
@@ -8,16 +12,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-const ellipsis = "…"
+// Ellipsis ends text that was cut.
+const Ellipsis = "…"
 
-// wrappedText shows marked text (see splitMarks) word-wrapped to its width,
-// in paragraphs, optionally cut after a number of lines with an ellipsis.
+// WrappedText shows marked text (see splitMarks) word-wrapped to its width,
+// in paragraphs, optionally cut after a number of lines with an Ellipsis.
 //
 // It breaks the lines itself and hands RichText one line per block: Fyne's
 // RichText wraps a paragraph of several differently styled segments wrongly
 // at some widths (one character per line), and truncating such a paragraph
 // drops every line after the first.
-type wrappedText struct {
+type WrappedText struct {
 	widget.BaseWidget
 	text     *widget.RichText
 	blocks   []block
@@ -48,29 +53,29 @@ type word struct {
 	marked bool
 }
 
-func newWrappedText(plain, mark widget.RichTextStyle) *wrappedText {
-	t := &wrappedText{text: widget.NewRichText(), plain: plain, mark: mark, fitWidth: -1}
+func NewWrappedText(plain, mark widget.RichTextStyle) *WrappedText {
+	t := &WrappedText{text: widget.NewRichText(), plain: plain, mark: mark, fitWidth: -1}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
-// newSnippetText is two lines of a snippet, always two lines high.
-func newSnippetText() *wrappedText {
-	t := newWrappedText(snippetStyle, snippetMarkStyle)
+// NewSnippetText is two lines of a snippet, always two lines high.
+func NewSnippetText() *WrappedText {
+	t := NewWrappedText(SnippetStyle, SnippetMarkStyle)
 	t.maxLines, t.fixed = 2, true
 	return t
 }
 
 // SetMarked shows marked text. A line break starts a new line; a blank
 // line starts a new paragraph, set apart by a gap.
-func (t *wrappedText) SetMarked(marked string) {
+func (t *WrappedText) SetMarked(marked string) {
 	t.blocks = t.blocks[:0]
 	if len(t.widths) > 10000 {
 		t.widths = nil // a recycled list row meets new words forever
 	}
 	current := block{}
 	gap := false // a blank line was seen: the next block starts a paragraph
-	for _, sp := range splitMarks(normalizeParagraphs(marked)) {
+	for _, sp := range splitMarks(NormalizeParagraphs(marked)) {
 		for i, part := range strings.Split(sp.text, "\n") {
 			if i > 0 {
 				if len(current.spans) > 0 {
@@ -96,7 +101,7 @@ func (t *wrappedText) SetMarked(marked string) {
 }
 
 // Resize breaks the lines again for a new width.
-func (t *wrappedText) Resize(size fyne.Size) {
+func (t *WrappedText) Resize(size fyne.Size) {
 	before := t.text.MinSize().Height
 	t.fit(size.Width)
 	t.BaseWidget.Resize(size)
@@ -105,7 +110,7 @@ func (t *wrappedText) Resize(size fyne.Size) {
 	}
 }
 
-func (t *wrappedText) fit(width float32) {
+func (t *WrappedText) fit(width float32) {
 	if width == t.fitWidth || width <= 0 {
 		return
 	}
@@ -137,7 +142,7 @@ func (t *wrappedText) fit(width float32) {
 
 // lineSegments is one line: a segment per run of like words, then the
 // end of the block.
-func (t *wrappedText) lineSegments(line []word) []widget.RichTextSegment {
+func (t *WrappedText) lineSegments(line []word) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
 	var run strings.Builder
 	marked := false
@@ -169,7 +174,7 @@ func (t *wrappedText) lineSegments(line []word) []widget.RichTextSegment {
 	return append(segs, &widget.TextSegment{Style: end})
 }
 
-func (t *wrappedText) measure(w word) float32 {
+func (t *WrappedText) measure(w word) float32 {
 	if width, ok := t.widths[w]; ok {
 		return width
 	}
@@ -189,14 +194,14 @@ func (t *wrappedText) measure(w word) float32 {
 	return width
 }
 
-func (t *wrappedText) CreateRenderer() fyne.WidgetRenderer {
+func (t *WrappedText) CreateRenderer() fyne.WidgetRenderer {
 	return &wrappedRenderer{t: t}
 }
 
 // paragraphGapStyle is the blank line between paragraphs: half a line.
 var paragraphGapStyle = widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, Inline: false}
 
-type wrappedRenderer struct{ t *wrappedText }
+type wrappedRenderer struct{ t *WrappedText }
 
 func (r *wrappedRenderer) Layout(size fyne.Size) {
 	r.t.fit(size.Width)
@@ -281,7 +286,7 @@ func cutWord(w word, width float32, measure func(word) float32) (head, tail word
 
 // withEllipsis ends a line with "…", dropping words to make room.
 func withEllipsis(line []word, width float32, measure func(word) float32) []word {
-	dots := measure(word{text: ellipsis})
+	dots := measure(word{text: Ellipsis})
 	for len(line) > 1 {
 		x := float32(0)
 		for _, w := range line {
@@ -296,7 +301,7 @@ func withEllipsis(line []word, width float32, measure func(word) float32) []word
 	if n := len(out); n > 0 {
 		out[n-1].text = strings.TrimRight(out[n-1].text, " ")
 	}
-	return append(out, word{text: ellipsis})
+	return append(out, word{text: Ellipsis})
 }
 
 // splitKeepingSpaces cuts text into words, each with the spaces after it.
@@ -319,7 +324,7 @@ func splitKeepingSpaces(text string) []string {
 }
 
 // String is the text shown, without marks or line breaks.
-func (t *wrappedText) String() string {
+func (t *WrappedText) String() string {
 	var b strings.Builder
 	for i, bl := range t.blocks {
 		if i > 0 {

@@ -1,4 +1,4 @@
-package app
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,29 +6,29 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// flowBox lays its objects out left to right, at their natural size,
+// FlowBox lays its objects out left to right, at their natural size,
 // wrapping onto more lines when the width runs out: tag chips, the
-// selection bar's buttons. Like wrappedText it knows its height only once
+// selection bar's buttons. Like WrappedText it knows its height only once
 // it knows its width, and asks to be laid out again when that changes it.
-type flowBox struct {
+type FlowBox struct {
 	widget.BaseWidget
 	objects []fyne.CanvasObject
 	width   float32 // laid out at; 0 before the first layout
 }
 
-func newFlowBox(objects ...fyne.CanvasObject) *flowBox {
-	f := &flowBox{objects: objects}
+func NewFlowBox(objects ...fyne.CanvasObject) *FlowBox {
+	f := &FlowBox{objects: objects}
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // SetObjects replaces what the box holds.
-func (f *flowBox) SetObjects(objects ...fyne.CanvasObject) {
+func (f *FlowBox) SetObjects(objects ...fyne.CanvasObject) {
 	f.objects = objects
 	f.Refresh()
 }
 
-func (f *flowBox) Resize(size fyne.Size) {
+func (f *FlowBox) Resize(size fyne.Size) {
 	before := f.heightAt(f.width)
 	f.width = size.Width
 	f.BaseWidget.Resize(size)
@@ -37,11 +37,11 @@ func (f *flowBox) Resize(size fyne.Size) {
 	}
 }
 
-func (f *flowBox) gap() float32 { return f.Theme().Size(theme.SizeNamePadding) }
+func (f *FlowBox) gap() float32 { return f.Theme().Size(theme.SizeNamePadding) }
 
 // place calls at for each visible object with its position, for a width;
 // it returns the height used.
-func (f *flowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Position, size fyne.Size)) float32 {
+func (f *FlowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Position, size fyne.Size)) float32 {
 	gap := f.gap()
 	x, y, line := float32(0), float32(0), float32(0)
 	for _, o := range f.objects {
@@ -62,14 +62,14 @@ func (f *flowBox) place(width float32, at func(o fyne.CanvasObject, pos fyne.Pos
 	return y + line
 }
 
-func (f *flowBox) heightAt(width float32) float32 {
+func (f *FlowBox) heightAt(width float32) float32 {
 	if width <= 0 {
 		width = f.widest()
 	}
 	return f.place(width, nil)
 }
 
-func (f *flowBox) widest() float32 {
+func (f *FlowBox) widest() float32 {
 	w := float32(0)
 	for _, o := range f.objects {
 		if o.Visible() {
@@ -79,9 +79,9 @@ func (f *flowBox) widest() float32 {
 	return w
 }
 
-func (f *flowBox) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
+func (f *FlowBox) CreateRenderer() fyne.WidgetRenderer { return &flowRenderer{f: f} }
 
-type flowRenderer struct{ f *flowBox }
+type flowRenderer struct{ f *FlowBox }
 
 func (r *flowRenderer) Layout(size fyne.Size) {
 	r.f.place(size.Width, func(o fyne.CanvasObject, pos fyne.Position, s fyne.Size) {
@@ -106,18 +106,18 @@ func (r *flowRenderer) Refresh() {
 func (r *flowRenderer) Objects() []fyne.CanvasObject { return r.f.objects }
 func (r *flowRenderer) Destroy()                     {}
 
-// minWidth gives an object (an entry) a width of its own in a flowBox.
-type minWidth struct{ width float32 }
+// MinWidth gives an object (an entry) a width of its own in a FlowBox.
+type MinWidth struct{ Width float32 }
 
-func (m *minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (m *MinWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
 }
 
-func (m *minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(m.width, 0)
+func (m *MinWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(m.Width, 0)
 	for _, o := range objects {
 		s = s.Max(o.MinSize())
 	}
