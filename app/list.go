@@ -14,6 +14,7 @@ import (
 
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/timeline"
 	"github.com/clippings/clippings/db"
 )
 
@@ -43,14 +44,14 @@ func (l *resultList) selectQuietly(i widget.ListItemID) {
 // with several selected articles above it.
 func (ui *UI) buildListPane(showTimeline bool) fyne.CanvasObject {
 	ui.list = ui.newResultList()
-	ui.buildTimeline(showTimeline)
+	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, showTimeline, func(q string) { ui.runQuery(q, nil) })
 	ui.notice = widget.NewLabel("")
 	ui.notice.Wrapping = fyne.TextWrapWord
 	ui.notice.Alignment = fyne.TextAlignCenter
 	ui.notice.Hide()
 	ui.buildSelectionBar()
 	listed := container.NewStack(ui.list, container.NewVBox(layout.NewSpacer(), ui.notice, layout.NewSpacer()))
-	return container.NewBorder(container.NewVBox(ui.timeline.root, ui.sel.bar), nil, nil, nil, listed)
+	return container.NewBorder(container.NewVBox(ui.timeline.Object(), ui.sel.bar), nil, nil, nil, listed)
 }
 
 func (ui *UI) newResultList() *resultList {

@@ -155,7 +155,7 @@ func (ui *UI) checkView(view *fyne.Menu) {
 	}
 	if ui.menu.group != nil {
 		ui.menu.group.Checked = ui.search.group
-		ui.menu.timeline.Checked = ui.timeline.shown
+		ui.menu.timeline.Checked = ui.timeline.Shown()
 	}
 }
 

@@ -98,7 +98,7 @@ func (ui *UI) startSearch(refresh bool) {
 	ui.app.Preferences().SetString(prefQuery, req.Query)
 	ui.side.markCurrent(req.Query, req.Sort)
 	ui.countFacets(ctx, req.Query)
-	ui.timeline.view.setFilters(req.Query)
+	ui.timeline.SetQuery(req.Query)
 
 	ui.tasks.Go(func() {
 		res, err := ui.store.Search(ctx, fetch)
@@ -110,7 +110,7 @@ func (ui *UI) startSearch(refresh bool) {
 				s.awaited = false
 				if err == nil {
 					// Counted once the list is shown, so as not to slow it.
-					ui.countTimeline(ctx, req.Query)
+					ui.timeline.Count(req.Query)
 					ui.countEntityFacets(ctx, req.Query)
 				}
 			}

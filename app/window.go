@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/tasks"
+	"github.com/clippings/clippings/app/timeline"
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/clipboard"
 	"github.com/clippings/clippings/db"
@@ -49,7 +50,7 @@ type UI struct {
 	watch    watchState
 	jobs     jobState // backup, export, check, re-extraction or a bulk action running in the background
 	side     sidebarState
-	timeline timelineState
+	timeline *timeline.Timeline
 	sel      selectionState
 	reading  *tasks.Timer // marks the open article read
 	menu     menuItems
@@ -208,4 +209,12 @@ func (ui *UI) showEmptyState(empty bool) {
 // isEmptyState reports whether the drop invitation is showing.
 func (ui *UI) isEmptyState() bool {
 	return len(ui.body.Objects) == 1 && ui.body.Objects[0] == ui.empty
+}
+
+// toggleTimeline shows or hides the timeline, and remembers it.
+func (ui *UI) toggleTimeline() {
+	shown := !ui.timeline.Shown()
+	ui.app.Preferences().SetBool(prefTimeline, shown)
+	ui.timeline.SetShown(shown)
+	ui.refreshMenus()
 }

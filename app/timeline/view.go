@@ -1,14 +1,11 @@
-package app
+package timeline
 
 import (
-	"context"
 	"image/color"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,84 +14,6 @@ import (
 	"github.com/clippings/clippings/db"
 )
 
-// timelineState is the histogram above the list: the current results by
-// month (or year, or day) of publication. It is counted in the background
-// after each search; a click on a bar narrows the search to its period, a
-// drag across bars to theirs.
-type timelineState struct {
-	root  *fyne.Container // the view and a line under it; hidden with the view
-	view  *timelineView
-	shown bool // the user wants it (View ▸ Timeline)
-	gen   atomic.Uint64
-}
-
-func (ui *UI) buildTimeline(shown bool) {
-	t := &ui.timeline
-	t.shown = shown
-	t.view = newTimelineView()
-	t.view.onPick = func(first, last db.Period) {
-		ui.runQuery(db.WithDates(t.view.query, db.PeriodsQuery(first, last)), nil)
-	}
-	t.view.onClear = func() { ui.runQuery(db.WithDates(ui.search.request.Query, ""), nil) }
-	t.root = container.NewVBox(container.NewPadded(t.view), widget.NewSeparator())
-	t.root.Hide()
-}
-
-// toggleTimeline shows or hides the timeline, and remembers it.
-func (ui *UI) toggleTimeline() {
-	t := &ui.timeline
-	t.shown = !t.shown
-	ui.app.Preferences().SetBool(prefTimeline, t.shown)
-	if t.shown {
-		ui.search.mu.Lock()
-		ctx := ui.search.ctx
-		ui.search.mu.Unlock()
-		if ctx != nil {
-			ui.countTimeline(ctx, ui.search.request.Query)
-		}
-	}
-	ui.showTimeline()
-	ui.refreshMenus()
-}
-
-// showTimeline shows the timeline when it is wanted and has something to
-// show: periods, or dates to take out of the query.
-func (ui *UI) showTimeline() {
-	t := &ui.timeline
-	v := t.view
-	if t.shown && v.ok && (len(v.tl.Periods) > 0 || len(v.filters) > 0) {
-		t.root.Show()
-	} else {
-		t.root.Hide()
-	}
-}
-
-// countTimeline counts a search's results by period in the background;
-// the search's context cancels it when the next search starts.
-func (ui *UI) countTimeline(ctx context.Context, query string) {
-	t := &ui.timeline
-	if !t.shown {
-		return
-	}
-	gen := t.gen.Add(1)
-	ui.tasks.Go(func() {
-		tl, err := ui.store.Timeline(ctx, query)
-		if ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() {
-			if t.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				tl = db.Timeline{Complete: true}
-			}
-			t.view.setTimeline(tl, query)
-			ui.showTimeline()
-		})
-	})
-}
-
 // Timeline geometry.
 const (
 	timelineBarsHeight = 34
@@ -102,11 +21,11 @@ const (
 	timelineGap        = 2  // between bars, when they are wide enough
 )
 
-// timelineView draws the timeline: a bar per period, as high as its
+// view draws the timeline: a bar per period, as high as its
 // count, with the first and last periods named under them. Above them a
 // line says what the pointer is over ("Mar 2020 · 12 articles"), and the
 // query's date filters, with × to take them out.
-type timelineView struct {
+type view struct {
 	widget.BaseWidget
 	tl      db.Timeline
 	query   string   // the search the timeline counts
@@ -126,8 +45,8 @@ type timelineView struct {
 	base                *canvas.Rectangle
 }
 
-func newTimelineView() *timelineView {
-	v := &timelineView{hover: -1, from: -1, to: -1,
+func newView() *view {
+	v := &view{hover: -1, from: -1, to: -1,
 		status: canvas.NewText("", color.Black), first: canvas.NewText("", color.Black), last: canvas.NewText("", color.Black),
 		base: canvas.NewRectangle(color.Black)}
 	v.chip = newRangeChip(func() {
@@ -141,7 +60,7 @@ func newTimelineView() *timelineView {
 }
 
 // setFilters shows the date filters of the query being searched.
-func (v *timelineView) setFilters(query string) {
+func (v *view) setFilters(query string) {
 	_, v.filters = db.DateFilters(query)
 	v.chip.setText(strings.Join(v.filters, " "))
 	if len(v.filters) > 0 {
@@ -152,7 +71,7 @@ func (v *timelineView) setFilters(query string) {
 	v.Refresh()
 }
 
-func (v *timelineView) setTimeline(tl db.Timeline, query string) {
+func (v *view) setTimeline(tl db.Timeline, query string) {
 	v.tl, v.query, v.ok = tl, query, true
 	v.hover, v.dragging, v.from, v.to = -1, false, -1, -1
 	v.setFilters(query)
@@ -183,7 +102,7 @@ func unitName(unit db.TimelineUnit) string {
 
 // statusText is what the line above the bars says: the bars under the
 // pointer or being dragged over, else what the timeline shows.
-func (v *timelineView) statusText() string {
+func (v *view) statusText() string {
 	ps := v.tl.Periods
 	articles := func(from, to int) string {
 		n := 0
@@ -218,13 +137,13 @@ func (v *timelineView) statusText() string {
 
 // onBars reports whether a point is below the line over the bars: that
 // line's text and × are not a place to pick a period.
-func (v *timelineView) onBars(pos fyne.Position) bool {
-	r := timelineRenderer{v: v}
+func (v *view) onBars(pos fyne.Position) bool {
+	r := renderer{v: v}
 	return pos.Y >= r.lineHeight()
 }
 
 // barAt is the bar at x, or -1.
-func (v *timelineView) barAt(x float32) int {
+func (v *view) barAt(x float32) int {
 	n := len(v.tl.Periods)
 	if n == 0 {
 		return -1
@@ -235,7 +154,7 @@ func (v *timelineView) barAt(x float32) int {
 }
 
 // barGeometry is where the first bar starts and the room each takes.
-func (v *timelineView) barGeometry(width float32) (left, slot float32) {
+func (v *view) barGeometry(width float32) (left, slot float32) {
 	pad := theme.Padding()
 	n := float32(max(1, len(v.tl.Periods)))
 	room := max(1, width-2*pad)
@@ -244,8 +163,8 @@ func (v *timelineView) barGeometry(width float32) (left, slot float32) {
 }
 
 // MouseIn, MouseMoved and MouseOut name the bar under the pointer.
-func (v *timelineView) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
-func (v *timelineView) MouseMoved(ev *desktop.MouseEvent) {
+func (v *view) MouseIn(ev *desktop.MouseEvent) { v.MouseMoved(ev) }
+func (v *view) MouseMoved(ev *desktop.MouseEvent) {
 	i := -1
 	if v.onBars(ev.Position) {
 		i = v.barAt(ev.Position.X)
@@ -255,7 +174,7 @@ func (v *timelineView) MouseMoved(ev *desktop.MouseEvent) {
 		v.Refresh()
 	}
 }
-func (v *timelineView) MouseOut() {
+func (v *view) MouseOut() {
 	if v.hover != -1 {
 		v.hover = -1
 		v.Refresh()
@@ -263,7 +182,7 @@ func (v *timelineView) MouseOut() {
 }
 
 // Tapped narrows the search to the period clicked.
-func (v *timelineView) Tapped(ev *fyne.PointEvent) {
+func (v *view) Tapped(ev *fyne.PointEvent) {
 	if !v.onBars(ev.Position) {
 		return
 	}
@@ -275,7 +194,7 @@ func (v *timelineView) Tapped(ev *fyne.PointEvent) {
 
 // Dragged marks the bars from where the drag started to where the pointer
 // is; DragEnd narrows the search to their periods.
-func (v *timelineView) Dragged(ev *fyne.DragEvent) {
+func (v *view) Dragged(ev *fyne.DragEvent) {
 	if len(v.tl.Periods) == 0 {
 		return
 	}
@@ -288,7 +207,7 @@ func (v *timelineView) Dragged(ev *fyne.DragEvent) {
 	v.Refresh()
 }
 
-func (v *timelineView) DragEnd() {
+func (v *view) DragEnd() {
 	if !v.dragging {
 		return
 	}
@@ -300,25 +219,25 @@ func (v *timelineView) DragEnd() {
 	}
 }
 
-func (v *timelineView) CreateRenderer() fyne.WidgetRenderer { return &timelineRenderer{v: v} }
+func (v *view) CreateRenderer() fyne.WidgetRenderer { return &renderer{v: v} }
 
-type timelineRenderer struct{ v *timelineView }
+type renderer struct{ v *view }
 
-func (r *timelineRenderer) textHeight() float32 {
+func (r *renderer) textHeight() float32 {
 	return fyne.MeasureText("M", r.v.Theme().Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Height
 }
 
 // lineHeight is the height of the lines above and under the bars.
-func (r *timelineRenderer) lineHeight() float32 {
+func (r *renderer) lineHeight() float32 {
 	return max(r.textHeight()+2, r.v.chip.MinSize().Height)
 }
 
-func (r *timelineRenderer) MinSize() fyne.Size {
+func (r *renderer) MinSize() fyne.Size {
 	pad := theme.Padding()
 	return fyne.NewSize(120, 2*r.lineHeight()+timelineBarsHeight+2*pad)
 }
 
-func (r *timelineRenderer) Layout(size fyne.Size) {
+func (r *renderer) Layout(size fyne.Size) {
 	v := r.v
 	pad := theme.Padding()
 	line := r.lineHeight()
@@ -368,7 +287,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	v.last.Move(fyne.NewPos(max(left, left+slot*n-lastW), under))
 }
 
-func (r *timelineRenderer) Refresh() {
+func (r *renderer) Refresh() {
 	v := r.v
 	th, variant := v.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	size := th.Size(theme.SizeNameCaptionText)
@@ -423,7 +342,7 @@ func (r *timelineRenderer) Refresh() {
 	}
 }
 
-func (r *timelineRenderer) Objects() []fyne.CanvasObject {
+func (r *renderer) Objects() []fyne.CanvasObject {
 	v := r.v
 	objects := []fyne.CanvasObject{v.base}
 	for _, b := range v.bars {
@@ -432,7 +351,7 @@ func (r *timelineRenderer) Objects() []fyne.CanvasObject {
 	return append(objects, v.status, v.first, v.last, v.chip)
 }
 
-func (r *timelineRenderer) Destroy() {}
+func (r *renderer) Destroy() {}
 
 func withAlpha(c color.Color, a uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
