@@ -5,7 +5,9 @@
 package tasks
 
 import (
+	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -188,4 +190,31 @@ func (t *Timer) Pending() bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.t != nil
+}
+
+// Latest keeps the newest of a series of loads whose results replace each
+// other (the facets of the search typed, the article selected): the result
+// of a load that a later one overtook is dropped on arrival, so a slow
+// stale load never overwrites a newer one.
+type Latest struct{ gen atomic.Uint64 }
+
+// Drop makes every load on its way stale.
+func (l *Latest) Drop() { l.gen.Add(1) }
+
+// Load runs load in the background and hands its result to show on the
+// Fyne goroutine, unless ctx ended or a later Load (or Drop) of l came
+// meanwhile.
+func Load[T any](g *Group, l *Latest, ctx context.Context, load func(context.Context) (T, error), show func(T, error)) {
+	gen := l.gen.Add(1)
+	g.Go(func() {
+		v, err := load(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		g.Do(func() {
+			if l.gen.Load() == gen {
+				show(v, err)
+			}
+		})
+	})
 }

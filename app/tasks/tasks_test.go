@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"context"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -56,5 +57,31 @@ func TestTimerRunsOnceAfterTheLastStart(t *testing.T) {
 	g.Wait() // returns at once: the stopped run is no longer work
 	if got := ran.Load(); got != 1 {
 		t.Errorf("a stopped timer ran (%d)", got)
+	}
+}
+
+// Of loads that overtake each other, only the newest result is shown.
+func TestLatestDropsOvertakenResults(t *testing.T) {
+	test.NewTempApp(t)
+	g := New(true)
+	var l Latest
+	var shown []int
+	release := make(chan struct{})
+	slow := func(context.Context) (int, error) { <-release; return 1, nil }
+	fast := func(context.Context) (int, error) { return 2, nil }
+	show := func(v int, _ error) { shown = append(shown, v) }
+	Load(g, &l, context.Background(), slow, show)
+	Load(g, &l, context.Background(), fast, show)
+	close(release)
+	g.Wait()
+	if len(shown) != 1 || shown[0] != 2 {
+		t.Errorf("shown %v, want only the newer load's 2", shown)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	Load(g, &l, ctx, fast, show)
+	g.Wait()
+	if len(shown) != 1 {
+		t.Errorf("a cancelled load was shown: %v", shown)
 	}
 }

@@ -7,7 +7,6 @@ package timeline
 
 import (
 	"context"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,12 +28,12 @@ type Timeline struct {
 	ctx     context.Context // the window's: its end stops a count
 	onQuery func(string)    // narrowing: the query to search
 
-	root  *fyne.Container
-	view  *view
-	shown bool   // the user wants it (View ▸ Timeline)
-	query string // the search the list shows, whose dates × takes out
-	gen   atomic.Uint64
-	stop  context.CancelFunc // of the count running
+	root   *fyne.Container
+	view   *view
+	shown  bool   // the user wants it (View ▸ Timeline)
+	query  string // the search the list shows, whose dates × takes out
+	counts tasks.Latest
+	stop   context.CancelFunc // of the count running
 }
 
 // New makes the timeline, shown or not as the user last wanted. onQuery is
@@ -106,21 +105,12 @@ func (t *Timeline) Count(query string) {
 	}
 	ctx, stop := context.WithCancel(t.ctx)
 	t.stop = stop
-	gen := t.gen.Add(1)
-	t.tasks.Go(func() {
-		tl, err := t.store.Timeline(ctx, query)
-		if ctx.Err() != nil {
-			return
+	load := func(ctx context.Context) (db.Timeline, error) { return t.store.Timeline(ctx, query) }
+	tasks.Load(t.tasks, &t.counts, ctx, load, func(tl db.Timeline, err error) {
+		if err != nil {
+			tl = db.Timeline{Complete: true}
 		}
-		t.tasks.Do(func() {
-			if t.gen.Load() != gen {
-				return
-			}
-			if err != nil {
-				tl = db.Timeline{Complete: true}
-			}
-			t.view.setTimeline(tl, query)
-			t.show()
-		})
+		t.view.setTimeline(tl, query)
+		t.show()
 	})
 }
