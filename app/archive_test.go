@@ -176,7 +176,7 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 func TestExportOfTheSearchResultsAsMarkdown(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
 	dir := filepath.Join(t.TempDir(), "out")
 	ui.app.Preferences().SetString(prefExportFolder, filepath.Dir(dir))

@@ -27,9 +27,8 @@ import (
 // toggleGroup lists copies of a story on one row, or each on its own, and
 // remembers the choice.
 func (ui *UI) toggleGroup() {
-	s := &ui.search
-	s.group = !s.group
-	ui.app.Preferences().SetBool(prefGroup, s.group)
+	ui.group = !ui.group
+	ui.app.Preferences().SetBool(prefGroup, ui.group)
 	ui.refreshMenus()
 	ui.searchNow()
 }

@@ -203,3 +203,14 @@ func waitFor(t *testing.T, ui *UI, what string, cond func() bool) {
 }
 
 func dayOf(i int) time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i) }
+
+// sortChoice is the search bar's choice of sort.
+func sortChoice(ui *UI) *widget.Select {
+	var found *widget.Select
+	walk(ui.bar.Object(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			found = s
+		}
+	})
+	return found
+}

@@ -69,7 +69,7 @@ func TestFolderImportShowsProgressThenSummary(t *testing.T) {
 	if ui.imports.progress.Value != ui.imports.progress.Max {
 		t.Errorf("progress %v of %v at the end", ui.imports.progress.Value, ui.imports.progress.Max)
 	}
-	if got := ui.bar.count.Text; got != "30 articles" {
+	if got := ui.bar.CountText(); got != "30 articles" {
 		t.Errorf("count = %q", got)
 	}
 	ui.dismissImportPanel()

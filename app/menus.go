@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/db"
 )
 
@@ -146,15 +147,15 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 // and timeline when shown.
 func (ui *UI) checkView(view *fyne.Menu) {
 	for i, it := range view.Items {
-		if i < len(sortLabels) {
-			it.Checked = db.Sort(i) == ui.search.sort
+		if i < len(searchbar.SortLabels) {
+			it.Checked = db.Sort(i) == ui.bar.Sort()
 		}
 	}
 	if ui.menu.sidebar != nil && ui.side.root != nil {
 		ui.menu.sidebar.Checked = ui.side.root.Visible()
 	}
 	if ui.menu.group != nil {
-		ui.menu.group.Checked = ui.search.group
+		ui.menu.group.Checked = ui.group
 		ui.menu.timeline.Checked = ui.timeline.Shown()
 	}
 }

@@ -160,7 +160,7 @@ func (ui *UI) refreshResults() {
 	if s.awaited {
 		return
 	}
-	if !s.typing.Pending() {
+	if !ui.bar.Typing() {
 		ui.startSearch(true)
 	}
 }

@@ -127,8 +127,8 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	// The tag's entry in the sidebar searches for it.
 	sideRowNamed(ui, "Mali coup").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.entry.Text != `tag:"Mali coup"` || len(ui.search.hits) != 1 {
-		t.Errorf("tag search %q: %d hits", ui.bar.entry.Text, len(ui.search.hits))
+	if ui.bar.Query() != `tag:"Mali coup"` || len(ui.search.hits) != 1 {
+		t.Errorf("tag search %q: %d hits", ui.bar.Query(), len(ui.search.hits))
 	}
 	if !sideRowNamed(ui, "Mali coup").current {
 		t.Error("the tag's entry is not marked as the one shown")
@@ -274,7 +274,7 @@ func TestTaggingSelectedArticles(t *testing.T) {
 func TestTaggingEveryResultShowsProgress(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, bulkInline+120)
-	test.Type(ui.bar.entry, "harbour")
+	test.Type(ui.bar.Field(), "harbour")
 	ui.WaitIdle()
 
 	ui.tagAllResults()
@@ -453,7 +453,7 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, glacierFile)
 	ui.setSort(db.Newest)
-	test.Type(ui.bar.entry, "dockworkers OR glaciers")
+	test.Type(ui.bar.Field(), "dockworkers OR glaciers")
 	ui.WaitIdle()
 
 	shortcut(ui, fyne.KeyS, fyne.KeyModifierShortcutDefault)
@@ -487,8 +487,8 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 	ui.WaitIdle()
 	sideRowNamed(ui, "Labour and ice").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.entry.Text != "dockworkers OR glaciers" || ui.search.sort != db.Newest || len(ui.search.hits) != 2 {
-		t.Errorf("running it: %q, sort %v, %d hits", ui.bar.entry.Text, ui.search.sort, len(ui.search.hits))
+	if ui.bar.Query() != "dockworkers OR glaciers" || ui.bar.Sort() != db.Newest || len(ui.search.hits) != 2 {
+		t.Errorf("running it: %q, sort %v, %d hits", ui.bar.Query(), ui.bar.Sort(), len(ui.search.hits))
 	}
 
 	// F2 renames it; a name taken is refused with a reason.
@@ -534,7 +534,7 @@ func TestFacetNarrowsTheSearch(t *testing.T) {
 	}
 	year.Tapped(nil)
 	ui.WaitIdle()
-	if got := ui.bar.entry.Text; got != "after:2021 before:2022" {
+	if got := ui.bar.Query(); got != "after:2021 before:2022" {
 		t.Errorf("query = %q", got)
 	}
 	if got := hitTitles(ui); len(got) != 1 || !strings.Contains(got[0], "Dockworkers") {
@@ -544,12 +544,12 @@ func TestFacetNarrowsTheSearch(t *testing.T) {
 		t.Error("the breakdown is not of the narrowed results")
 	}
 	// A query with OR is kept whole.
-	ui.bar.entry.SetText("dockworkers OR glaciers")
+	ui.bar.SetQuery("dockworkers OR glaciers")
 	ui.searchNow()
 	ui.WaitIdle()
 	sideRowNamed(ui, "Anna Keller").Tapped(nil)
 	ui.WaitIdle()
-	if got := ui.bar.entry.Text; got != `(dockworkers OR glaciers) author:"Anna Keller"` {
+	if got := ui.bar.Query(); got != `(dockworkers OR glaciers) author:"Anna Keller"` {
 		t.Errorf("query = %q", got)
 	}
 	if got := hitTitles(ui); len(got) != 1 || !strings.Contains(got[0], "glaciers") {
@@ -641,7 +641,7 @@ func TestDeletingSeveralAsksHowMany(t *testing.T) {
 func TestDeletingEveryResult(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	test.Type(ui.bar.entry, "dockworkers OR glaciers")
+	test.Type(ui.bar.Field(), "dockworkers OR glaciers")
 	ui.WaitIdle()
 	ui.confirmDeleteResults()
 	ui.WaitIdle()
@@ -735,8 +735,8 @@ func TestLibraryEntriesRunTheirSearches(t *testing.T) {
 	}
 	sideRowNamed(ui, "Starred").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.entry.Text != queryStarred || len(ui.search.hits) != 1 || ui.search.hits[0].ID != 2 {
-		t.Errorf("Starred: %q, %d hits", ui.bar.entry.Text, len(ui.search.hits))
+	if ui.bar.Query() != queryStarred || len(ui.search.hits) != 1 || ui.search.hits[0].ID != 2 {
+		t.Errorf("Starred: %q, %d hits", ui.bar.Query(), len(ui.search.hits))
 	}
 	// From the keyboard: Up to Unread, Enter.
 	ui.Window().Canvas().Focus(sideRowNamed(ui, "Starred"))
@@ -747,8 +747,8 @@ func TestLibraryEntriesRunTheirSearches(t *testing.T) {
 	}
 	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ui.WaitIdle()
-	if ui.bar.entry.Text != queryUnread {
-		t.Errorf("Enter on Unread searched %q", ui.bar.entry.Text)
+	if ui.bar.Query() != queryUnread {
+		t.Errorf("Enter on Unread searched %q", ui.bar.Query())
 	}
 }
 

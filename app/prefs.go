@@ -81,6 +81,6 @@ func (ui *UI) savePrefs() {
 	if ui.side.root.Visible() {
 		p.SetFloat(prefSideOffset, ui.sideSplit.Offset)
 	}
-	p.SetString(prefSort, ui.search.sort.String())
-	p.SetString(prefQuery, ui.bar.entry.Text)
+	p.SetString(prefSort, ui.bar.Sort().String())
+	p.SetString(prefQuery, ui.bar.Query())
 }

@@ -21,7 +21,7 @@ func TestWindowRemembersQuerySortSizeAndDivider(t *testing.T) {
 
 	first := newUI(a, store, options{queued: true})
 	first.WaitIdle()
-	first.bar.entry.SetText("mali")
+	first.bar.SetQuery("mali")
 	first.setSort(db.Oldest)
 	first.split.SetOffset(0.5)
 	first.Window().Resize(fyne.NewSize(900, 650))
@@ -33,11 +33,11 @@ func TestWindowRemembersQuerySortSizeAndDivider(t *testing.T) {
 	second := newUI(a, store, options{queued: true})
 	defer second.Shutdown()
 	second.WaitIdle()
-	if got := second.bar.entry.Text; got != "mali" {
+	if got := second.bar.Query(); got != "mali" {
 		t.Errorf("query = %q, want mali", got)
 	}
-	if second.search.sort != db.Oldest || second.bar.sort.Selected != "Oldest" {
-		t.Errorf("sort = %v (%q), want oldest", second.search.sort, second.bar.sort.Selected)
+	if second.bar.Sort() != db.Oldest || sortChoice(second).Selected != "Oldest" {
+		t.Errorf("sort = %v (%q), want oldest", second.bar.Sort(), sortChoice(second).Selected)
 	}
 	if second.search.request.Query != "mali" {
 		t.Errorf("the remembered query was not searched: %q", second.search.request.Query)

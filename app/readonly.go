@@ -78,7 +78,7 @@ func (ui *UI) withReadOnlyBar(top fyne.CanvasObject) fyne.CanvasObject {
 	if !ui.readOnly() {
 		return top
 	}
-	ui.bar.importButton.Disable()
+	ui.bar.ReadOnly()
 	d := &ui.detail
 	d.star.Disable()
 	d.read.Disable()

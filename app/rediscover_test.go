@@ -92,7 +92,7 @@ func addStories(t *testing.T, ui *UI) storyIDs {
 func TestGroupedRowsShowCopies(t *testing.T) {
 	ui, _ := newTestUI(t)
 	ids := addStories(t, ui)
-	if !ui.search.group {
+	if !ui.group {
 		t.Fatal("copies are not grouped by default")
 	}
 
@@ -112,7 +112,7 @@ func TestGroupedRowsShowCopies(t *testing.T) {
 	if got := rowOf(t, ui, i).meta.String(); !strings.Contains(got, "+2 copies") {
 		t.Errorf("row says %q, without +2 copies", got)
 	}
-	if got := ui.bar.count.Text; got != "4 articles" {
+	if got := ui.bar.CountText(); got != "4 articles" {
 		t.Errorf("count = %q: articles are counted, not rows", got)
 	}
 	if r := rowOf(t, ui, ui.hitIndex(ids.related)); strings.Contains(r.meta.String(), "cop") {
@@ -257,7 +257,7 @@ func TestMoreLikeThisOpensAnArticle(t *testing.T) {
 	if i := ui.hitIndex(ids.related); i < 0 || ui.selectedIndex() != i {
 		t.Error("the related article, listed, is not selected in the list")
 	}
-	if got := ui.bar.entry.Text; got != "ECOWAS" {
+	if got := ui.bar.Query(); got != "ECOWAS" {
 		t.Errorf("opening it changed the search to %q", got)
 	}
 }
@@ -295,7 +295,7 @@ func TestNamesInTheArticleSearch(t *testing.T) {
 
 	test.Tap(bamako.button)
 	ui.WaitIdle()
-	if got := ui.bar.entry.Text; got != `place:"Bamako"` {
+	if got := ui.bar.Query(); got != `place:"Bamako"` {
 		t.Fatalf("the chip searched %q", got)
 	}
 	got := hitTitles(ui)
@@ -325,7 +325,7 @@ func TestEntityFacetsNarrowTheSearch(t *testing.T) {
 	}
 	r.Tapped(nil)
 	ui.WaitIdle()
-	if got := ui.bar.entry.Text; got != `mali place:"Bamako"` {
+	if got := ui.bar.Query(); got != `mali place:"Bamako"` {
 		t.Errorf("narrowed to %q", got)
 	}
 	if got := len(ui.search.hits); got != 4 {
@@ -400,7 +400,7 @@ func TestTimelineNarrowsTheSearch(t *testing.T) {
 	}
 	x.Tapped(&fyne.PointEvent{})
 	ui.WaitIdle()
-	if got := ui.bar.entry.Text; got != "harbour" {
+	if got := ui.bar.Query(); got != "harbour" {
 		t.Fatalf("× left %q", got)
 	}
 	if got := len(ui.search.hits); got != 6 {
@@ -578,7 +578,7 @@ func TestGroupingAndTimelineAreRemembered(t *testing.T) {
 	ui := newUI(a, store, options{queued: true})
 	defer ui.Shutdown()
 	ui.WaitIdle()
-	if ui.search.group || ui.search.request.Group || ui.menu.group.Checked {
+	if ui.group || ui.search.request.Group || ui.menu.group.Checked {
 		t.Error("grouping was turned off, and is on again")
 	}
 	if _, counted := ui.timeline.Counted(); ui.timeline.Visible() || ui.menu.timeline.Checked || counted {

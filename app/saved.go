@@ -11,6 +11,7 @@ import (
 
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/db"
 )
 
@@ -29,7 +30,7 @@ func (ui *UI) saveSearchDialog() {
 		ui.saveNote()
 		return
 	}
-	query, sort := strings.TrimSpace(ui.bar.entry.Text), ui.search.sort
+	query, sort := strings.TrimSpace(ui.bar.Query()), ui.bar.Sort()
 	name := widget.NewEntry()
 	name.SetText(suggestedName(query, ui.side.saved))
 	name.Validator = func(s string) error {
@@ -38,9 +39,9 @@ func (ui *UI) saveSearchDialog() {
 		}
 		return nil
 	}
-	what := widget.NewLabel(fmt.Sprintf("“%s”, %s", query, strings.ToLower(sortLabels[sort])))
+	what := widget.NewLabel(fmt.Sprintf("“%s”, %s", query, strings.ToLower(searchbar.SortLabels[sort])))
 	if query == "" {
-		what.SetText("Every article, " + strings.ToLower(sortLabels[sort]))
+		what.SetText("Every article, " + strings.ToLower(searchbar.SortLabels[sort]))
 	}
 	what.Wrapping = fyne.TextWrapWord
 	nameItem := widget.NewFormItem("Name", name)
@@ -90,7 +91,7 @@ func suggestedName(query string, saved []savedCount) string {
 func (ui *UI) savedSearchMenu(s db.SavedSearch, at int, pos fyne.Position) {
 	sort := s.Sort
 	update := fyne.NewMenuItem("Replace with the current search", func() {
-		query, sort := strings.TrimSpace(ui.bar.entry.Text), ui.search.sort
+		query, sort := strings.TrimSpace(ui.bar.Query()), ui.bar.Sort()
 		ui.savedSearchChange(func() error {
 			_, err := ui.store.SaveSearch(ui.ctx, s.Name, query, sort)
 			return err

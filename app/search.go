@@ -4,16 +4,12 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/clippings/clippings/app/humanize"
-	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 )
 
 const (
-	// searchDelay lets a word be typed before it is searched.
-	searchDelay = 150 * time.Millisecond
 	// pageSize hits are fetched at a time through the store's keyset cursor:
 	// a screenful several times over; each hit's snippet costs about 0.1 ms
 	// at a million articles, and 100 made the first page up to half as slow
@@ -32,13 +28,10 @@ type searchState struct {
 	gen atomic.Uint64
 
 	mu     sync.Mutex      // guards ctx and cancel
-	typing *tasks.Timer    // the search waits for a pause in typing
 	ctx    context.Context // of the current generation; page loads use it too
 	cancel context.CancelFunc
 
 	// The rest belongs to the Fyne goroutine.
-	sort    db.Sort
-	group   bool       // copies of a story on one row (db.Request.Group)
 	request db.Request // the current generation's first page
 	hits    []db.Hit
 	total   int
@@ -59,10 +52,6 @@ type searchState struct {
 	gone int
 }
 
-// scheduleSearch runs the search after a pause in typing; each keystroke
-// restarts the pause.
-func (ui *UI) scheduleSearch() { ui.search.typing.Start(searchDelay, ui.searchNow) }
-
 // searchNow cancels whatever search is running and starts the current one.
 func (ui *UI) searchNow() { ui.startSearch(false) }
 
@@ -71,7 +60,7 @@ func (ui *UI) searchNow() { ui.startSearch(false) }
 // keeps the selection and the scroll position (see showRefreshed).
 func (ui *UI) startSearch(refresh bool) {
 	s := &ui.search
-	s.typing.Stop()
+	ui.bar.Settle()
 	s.mu.Lock()
 	if s.cancel != nil {
 		s.cancel()
@@ -81,7 +70,7 @@ func (ui *UI) startSearch(refresh bool) {
 	s.ctx, s.cancel = ctx, cancel
 	s.mu.Unlock()
 
-	req := db.Request{Query: ui.bar.entry.Text, Sort: s.sort, Limit: pageSize, Group: s.group}
+	req := db.Request{Query: ui.bar.Query(), Sort: ui.bar.Sort(), Limit: pageSize, Group: ui.group}
 	fetch := req
 	if refresh {
 		// Every hit loaded, and a page more: room for new articles listed
@@ -135,7 +124,7 @@ func (ui *UI) startSearch(refresh bool) {
 func (ui *UI) rank(ctx context.Context, gen uint64, req db.Request) {
 	s := &ui.search
 	s.ranking = true
-	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.bar.SetCount(s.total, s.capped, s.orderNote())
 	ui.tasks.Go(func() {
 		res, err := ui.store.Search(ctx, req)
 		if ctx.Err() != nil {
@@ -157,13 +146,13 @@ func (ui *UI) showRanked(res db.Results, err error) {
 	s.ranking = false
 	if err != nil {
 		// The newest matches stay; the label says so.
-		ui.bar.setCount(s.total, s.capped, s.orderNote())
+		ui.bar.SetCount(s.total, s.capped, s.orderNote())
 		return
 	}
 	s.order++
 	s.take(res)
 	s.gone = -1
-	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.bar.SetCount(s.total, s.capped, s.orderNote())
 	ui.list.UnselectAll()
 	ui.list.Refresh()
 	ui.list.ScrollToTop()
@@ -199,7 +188,7 @@ func (ui *UI) showResults(res db.Results, err error) {
 	}
 	s.take(res)
 	s.failure = err
-	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.bar.SetCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(err == nil && s.total == 0 && humanize.IsBlank(s.request.Query))
 	ui.showNotice()
 
@@ -261,14 +250,18 @@ func (ui *UI) loadMore() {
 	})
 }
 
-// setSort changes the order and searches again.
+// setSort changes the order (from the menu) and searches again.
 func (ui *UI) setSort(sort db.Sort) {
-	if ui.search.sort == sort {
+	if ui.bar.Sort() == sort {
 		return
 	}
-	ui.search.sort = sort
+	ui.bar.SetSort(sort)
+	ui.sortChosen(sort)
+}
+
+// sortChosen remembers another order and searches again.
+func (ui *UI) sortChosen(sort db.Sort) {
 	ui.app.Preferences().SetString(prefSort, sort.String())
-	ui.bar.sort.SetSelected(sortLabels[sort]) // when chosen from the menu
 	ui.refreshMenus()
 	ui.searchNow()
 }
@@ -276,22 +269,21 @@ func (ui *UI) setSort(sort db.Sort) {
 // runQuery puts a query (and a sort, when one is given) in the search
 // field and searches at once: what the sidebar's entries do.
 func (ui *UI) runQuery(query string, sort *db.Sort) {
-	if sort != nil && *sort != ui.search.sort {
-		ui.search.sort = *sort
+	if sort != nil && *sort != ui.bar.Sort() {
+		ui.bar.SetSort(*sort)
 		ui.app.Preferences().SetString(prefSort, sort.String())
-		ui.bar.sort.SetSelected(sortLabels[*sort])
 		ui.refreshMenus()
 	}
-	ui.bar.entry.SetText(query)
+	ui.bar.SetQuery(query)
 	ui.searchNow()
 }
 
 // clearSearch empties the query; an empty query lists everything.
 func (ui *UI) clearSearch() {
-	if ui.bar.entry.Text == "" {
+	if ui.bar.Query() == "" {
 		return
 	}
-	ui.bar.entry.SetText("") // OnChanged schedules the search
+	ui.bar.SetQuery("") // which schedules the search
 }
 
 func (ui *UI) hitIndex(id int64) int {

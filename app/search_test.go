@@ -20,12 +20,12 @@ func TestTypingNarrowsTheList(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
 	if got := hitTitles(ui); len(got) != 1 || got[0] != maliTitle {
 		t.Fatalf("hits = %q, want only the Mali article", got)
 	}
-	if got := ui.bar.count.Text; got != "1 article" {
+	if got := ui.bar.CountText(); got != "1 article" {
 		t.Errorf("count = %q", got)
 	}
 	if !strings.Contains(ui.search.hits[0].Snippet, db.MarkStart+"Zakharova"+db.MarkEnd) {
@@ -42,7 +42,7 @@ func TestTypingNarrowsTheList(t *testing.T) {
 func TestSearchWordsAreHighlightedInListAndDetail(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
 	ui.list.Select(0)
 	ui.WaitIdle()
@@ -83,7 +83,7 @@ func TestBrokenSyntaxStillFindsArticles(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
 
-	test.Type(ui.bar.entry, `"negotiating (table OR`)
+	test.Type(ui.bar.Field(), `"negotiating (table OR`)
 	ui.WaitIdle()
 	if ui.search.failure != nil {
 		t.Fatalf("search failed: %v", ui.search.failure)
@@ -99,7 +99,7 @@ func TestNewestQueryWinsOverSlowerOlderOne(t *testing.T) {
 
 	// Each change cancels the search before it; only the last may land.
 	for _, q := range []string{"Zakharova", "dockworkers", "glaciers"} {
-		ui.bar.entry.SetText(q)
+		ui.bar.SetQuery(q)
 		ui.searchNow()
 	}
 	ui.WaitIdle()
@@ -121,7 +121,7 @@ func TestListPagesThroughLargeResults(t *testing.T) {
 	if got := len(ui.search.hits); got != pageSize {
 		t.Fatalf("first page has %d hits, want %d", got, pageSize)
 	}
-	if got, want := ui.bar.count.Text, humanize.Thousands(total)+" articles"; got != want {
+	if got, want := ui.bar.CountText(), humanize.Thousands(total)+" articles"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 	for want := 2 * pageSize; want <= total+pageSize; want += pageSize {
@@ -151,10 +151,10 @@ func TestSortOrders(t *testing.T) {
 	if got := ui.search.hits[0].Title; got != "Harbour report 0" {
 		t.Errorf("oldest first starts with %q", got)
 	}
-	if ui.bar.sort.Selected != "Oldest" {
-		t.Errorf("sort choice shows %q", ui.bar.sort.Selected)
+	if sortChoice(ui).Selected != "Oldest" {
+		t.Errorf("sort choice shows %q", sortChoice(ui).Selected)
 	}
-	ui.bar.sort.SetSelected("Newest")
+	sortChoice(ui).SetSelected("Newest")
 	ui.WaitIdle()
 	if got := ui.search.hits[0].Title; got != "Harbour report 4" {
 		t.Errorf("newest first starts with %q", got)
@@ -164,7 +164,7 @@ func TestSortOrders(t *testing.T) {
 func TestNoMatchesIsSaidInTheList(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	test.Type(ui.bar.entry, "xylophone")
+	test.Type(ui.bar.Field(), "xylophone")
 	ui.WaitIdle()
 	if len(ui.search.hits) != 0 || !ui.notice.Visible() || !strings.Contains(ui.notice.Text, "No articles match") {
 		t.Errorf("hits %d, notice %q (visible %v)", len(ui.search.hits), ui.notice.Text, ui.notice.Visible())
@@ -198,8 +198,8 @@ func TestCountLabelSaysWhenCapped(t *testing.T) {
 	}
 	for _, c := range cases {
 		s := searchState{byDate: c.byDate, ranking: c.ranking}
-		ui.bar.setCount(c.total, c.capped, s.orderNote())
-		if got := ui.bar.count.Text; got != c.want {
+		ui.bar.SetCount(c.total, c.capped, s.orderNote())
+		if got := ui.bar.CountText(); got != c.want {
 			t.Errorf("setCount(%d, %v) by date %v, ranking %v = %q, want %q", c.total, c.capped, c.byDate, c.ranking, got, c.want)
 		}
 	}
@@ -219,14 +219,14 @@ func TestSlowCountStillShowsAFullPage(t *testing.T) {
 	// scan starts, have no match.
 	store.SetScanBudget(time.Nanosecond)
 	ui.setSort(db.Newest)
-	ui.bar.entry.SetText("harbour")
+	ui.bar.SetQuery("harbour")
 	ui.searchNow()
 	ui.WaitIdle()
 
 	if got := len(ui.search.hits); got < pageSize {
 		t.Fatalf("%d hits loaded, want a full page (%d)", got, pageSize)
 	}
-	if got := ui.bar.count.Text; !strings.Contains(got, "+") {
+	if got := ui.bar.CountText(); !strings.Contains(got, "+") {
 		t.Errorf("count = %q, want it marked as a lower bound", got)
 	}
 	for i := 1; i < len(ui.search.hits); i++ {
@@ -259,7 +259,7 @@ func TestSlowRankingShowsNewestFirstThenRanked(t *testing.T) {
 	store.SetQuickRankCost(time.Nanosecond) // every ranking is too slow to wait for
 
 	// The quick first page, as the search shows it before ranking.
-	ui.bar.entry.SetText("harbour")
+	ui.bar.SetQuery("harbour")
 	req := db.Request{Query: "harbour", Sort: db.Relevance, Limit: pageSize}
 	quick := req
 	quick.Quick = true
@@ -272,22 +272,22 @@ func TestSlowRankingShowsNewestFirstThenRanked(t *testing.T) {
 		t.Fatalf("quick list %q, want the newest first", got)
 	}
 	ui.rank(ui.search.ctx, ui.search.gen.Load(), req)
-	if got := ui.bar.count.Text; got != "3 articles · ranking…" {
+	if got := ui.bar.CountText(); got != "3 articles · ranking…" {
 		t.Errorf("count while ranking = %q", got)
 	}
 	ui.WaitIdle()
 	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" {
 		t.Errorf("ranked list %q, want the title that says harbour thrice first", got)
 	}
-	if got := ui.bar.count.Text; got != "3 articles" {
+	if got := ui.bar.CountText(); got != "3 articles" {
 		t.Errorf("count once ranked = %q", got)
 	}
 
 	// Through the search field, the same ends ranked.
-	ui.bar.entry.SetText("harbo*")
+	ui.bar.SetQuery("harbo*")
 	ui.searchNow()
 	ui.WaitIdle()
-	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" || ui.bar.count.Text != "3 articles" {
-		t.Errorf("after typing: %q, count %q", got, ui.bar.count.Text)
+	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" || ui.bar.CountText() != "3 articles" {
+		t.Errorf("after typing: %q, count %q", got, ui.bar.CountText())
 	}
 }

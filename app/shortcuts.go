@@ -56,7 +56,7 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 			ui.clearChosen() // several selected: back to one first
 			return true
 		}
-		if ui.bar.entry.Text == "" {
+		if ui.bar.Query() == "" {
 			return false
 		}
 		ui.clearSearch()
@@ -80,6 +80,5 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 // focusSearch puts the cursor in the search field with its text selected,
 // so typing replaces the query.
 func (ui *UI) focusSearch() {
-	ui.window.Canvas().Focus(ui.bar.entry)
-	ui.bar.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	ui.bar.Focus(ui.window.Canvas())
 }

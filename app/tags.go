@@ -333,8 +333,8 @@ func (ui *UI) renameTag(from string) {
 			}
 			return ui.renameTagInSearches(ctx, from, to)
 		}, func() {
-			if q, ok := replaceTagInQuery(ui.bar.entry.Text, from, to); ok {
-				ui.bar.entry.SetText(q)
+			if q, ok := replaceTagInQuery(ui.bar.Query(), from, to); ok {
+				ui.bar.SetQuery(q)
 				ui.searchNow()
 			}
 		})

@@ -97,7 +97,7 @@ func (ui *UI) archiveChanged(v int64) {
 		return
 	}
 	ui.watch.seen.Store(v)
-	typing := s.typing.Pending()
+	typing := ui.bar.Typing()
 	ui.refreshSidebar() // counts of saved searches, tags and the library
 	if typing {
 		return // the search about to run will find the new articles
@@ -152,7 +152,7 @@ func (ui *UI) showRefreshed(res db.Results) {
 	}
 
 	s.take(res) // a refresh is ranked (not Quick)
-	ui.bar.setCount(s.total, s.capped, s.orderNote())
+	ui.bar.SetCount(s.total, s.capped, s.orderNote())
 	ui.showEmptyState(s.total == 0 && humanize.IsBlank(s.request.Query))
 	ui.showNotice()
 

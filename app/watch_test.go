@@ -38,7 +38,7 @@ func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
 	addNumbered(t, otherProgram(t, ui), 100, 2)
 	waitFor(t, ui, "the other program's articles", func() bool { return len(ui.search.hits) == 5 })
 
-	if got := ui.bar.count.Text; got != "5 articles" {
+	if got := ui.bar.CountText(); got != "5 articles" {
 		t.Errorf("count = %q", got)
 	}
 	if got := hitTitles(ui)[0]; got != "Harbour report 101" {
@@ -88,7 +88,7 @@ func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
 		t.Fatalf("scrolling down loaded nothing more: %d", loaded)
 	}
 	addNumbered(t, otherProgram(t, ui), 5000, 1)
-	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == humanize.Thousands(2*pageSize+21)+" articles" })
+	waitFor(t, ui, "the refresh", func() bool { return ui.bar.CountText() == humanize.Thousands(2*pageSize+21)+" articles" })
 	if got := len(ui.search.hits); got < loaded+1 {
 		t.Errorf("after the refresh %d hits are loaded, want the %d that were, and the new one", got, loaded)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/app/timeline"
 	"github.com/clippings/clippings/assets"
@@ -42,7 +43,8 @@ type UI struct {
 	tasks *tasks.Group
 
 	search   searchState
-	bar      topBar
+	bar      *searchbar.Bar
+	group    bool // copies of a story on one row (db.Request.Group)
 	list     *resultList
 	notice   *widget.Label // over the list: no matches, or why the search failed
 	detail   detailView
@@ -96,7 +98,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
 	ui.tasks = tasks.New(opt.queued)
-	ui.search.typing, ui.reading = ui.tasks.NewTimer(), ui.tasks.NewTimer()
+	ui.reading = ui.tasks.NewTimer()
 	ui.detail.notes.timer = ui.tasks.NewTimer()
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
@@ -104,9 +106,9 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.paste = ui.newPaster()
 
 	p := loadPrefs(a.Preferences())
-	ui.search.sort = p.sort
-	ui.search.group = p.group
-	ui.buildTopBar(p.query)
+	ui.group = p.group
+	ui.bar = searchbar.New(searchbar.Config{Query: p.query, Sort: p.sort, Tasks: ui.tasks, HandleKey: ui.handleKey,
+		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.chooseFilesToImport})
 	left := ui.buildListPane(p.timeline)
 	ui.buildDetail()
 	ui.buildSidebar()
@@ -123,7 +125,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	}
 	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
-	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.root), bottom, nil, nil, ui.body))
+	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.Object()), bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
 	ui.window.SetMainMenu(ui.mainMenu())

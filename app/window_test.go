@@ -21,11 +21,11 @@ func TestEmptyArchiveInvitesDrop(t *testing.T) {
 	if !shows(content, dropInvitation) {
 		t.Errorf("window does not show %q; shows %q", dropInvitation, texts(content))
 	}
-	if got := ui.bar.count.Text; got != "No articles" {
+	if got := ui.bar.CountText(); got != "No articles" {
 		t.Errorf("count = %q", got)
 	}
-	if ui.bar.entry.PlaceHolder != `words "a phrase" prefix* title: after:2020-01-01` {
-		t.Errorf("placeholder = %q", ui.bar.entry.PlaceHolder)
+	if ui.bar.Field().PlaceHolder != `words "a phrase" prefix* title: after:2020-01-01` {
+		t.Errorf("placeholder = %q", ui.bar.Field().PlaceHolder)
 	}
 }
 
@@ -39,7 +39,7 @@ func TestDroppedFilesAreImportedAndListed(t *testing.T) {
 	if got := len(ui.search.hits); got != 3 {
 		t.Fatalf("list has %d articles, want 3: %q", got, hitTitles(ui))
 	}
-	if got := ui.bar.count.Text; got != "3 articles" {
+	if got := ui.bar.CountText(); got != "3 articles" {
 		t.Errorf("count = %q", got)
 	}
 	if got := ui.imports.status.Text; got != "3 imported" {
