@@ -205,7 +205,7 @@ func (ui *UI) deleteArticles(ids []int64) {
 		})
 		return
 	}
-	ctx, ok := ui.startJob("the deletion", "Deleting "+humanize.Plural(len(ids), "article", "articles"), true)
+	ctx, ok := ui.jobs.Start("the deletion", "Deleting "+humanize.Plural(len(ids), "article", "articles"), true)
 	if !ok {
 		return
 	}
@@ -221,10 +221,10 @@ func (ui *UI) deleteArticles(ids []int64) {
 			}
 			done += len(chunk)
 			n := done
-			ui.tasks.Do(func() { ui.jobProgress(n, len(ids), "articles") })
+			ui.tasks.Do(func() { ui.jobs.Progress(n, len(ids), "articles") })
 		}
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			finish(err, cancelled)
 		})
 	})

@@ -67,12 +67,12 @@ func TestBackupWritesACopyAndSaysWhereAndHowBig(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "copies", "clippings-backup-2026-01-02.db")
 
 	ui.backUp(dest)
-	if !ui.jobs.panel.Visible() || !ui.jobs.activity.Visible() || !ui.jobs.cancel.Visible() {
+	if !ui.jobs.Visible() || !visible[*widget.ProgressBarInfinite](ui.jobs.Object()) || !(button(ui.jobs.Object(), "Cancel") != nil) {
 		t.Fatal("no activity shown while the backup runs")
 	}
 	ui.WaitIdle()
 
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the activity panel stayed after the backup")
 	}
 	info, err := os.Stat(dest)
@@ -153,7 +153,7 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "export")
 
 	ui.exportTo(dir, export.Options{Format: export.JSON})
-	if !ui.jobs.panel.Visible() || !ui.jobs.progress.Visible() {
+	if !ui.jobs.Visible() || !visible[*widget.ProgressBar](ui.jobs.Object()) {
 		t.Fatal("no progress shown while exporting")
 	}
 	ui.WaitIdle()
@@ -220,7 +220,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	dir := t.TempDir()
 
 	ui.exportTo(dir, export.Options{Format: export.HTML})
-	ui.cancelJob()
+	ui.jobs.Cancel()
 	ui.WaitIdle()
 
 	files, _ := os.ReadDir(dir)
@@ -231,7 +231,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	if d == nil || !shows(d, "Export cancelled") || !shows(d, "exported before") {
 		t.Fatalf("no word of the cancelled export")
 	}
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the progress panel stayed")
 	}
 }
@@ -251,7 +251,7 @@ func TestCheckSaysAllIsWell(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	ui.checkArchive()
-	if !ui.jobs.panel.Visible() {
+	if !ui.jobs.Visible() {
 		t.Fatal("no activity shown while checking")
 	}
 	ui.WaitIdle()
@@ -345,7 +345,7 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 		t.Fatalf("no error naming the place of the failed backup")
 	}
 	d.Hide()
-	if ui.jobs.name != "" || ui.jobs.panel.Visible() {
+	if ui.jobs.Running() != "" || ui.jobs.Visible() {
 		t.Error("the failed backup still counts as running")
 	}
 

@@ -39,10 +39,10 @@ func (ui *UI) startBackfill() {
 // runBackfill runs the archive's backfill as a job; it gives way to a job
 // the user started.
 func (ui *UI) runBackfill() {
-	if ui.jobs.name != "" || ui.ctx.Err() != nil {
+	if ui.jobs.Running() != "" || ui.ctx.Err() != nil {
 		return
 	}
-	ctx, ok := ui.startJob(backfillJob, "Finding copies and names", true)
+	ctx, ok := ui.jobs.Start(backfillJob, "Finding copies and names", true)
 	if !ok {
 		return
 	}
@@ -54,9 +54,7 @@ func (ui *UI) runBackfill() {
 				if first {
 					first = false
 					ui.tasks.Do(func() {
-						if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
-							ui.jobs.status.SetText(fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
-						}
+						ui.jobs.Say(backfillJob, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
 					})
 					return
 				}
@@ -65,8 +63,8 @@ func (ui *UI) runBackfill() {
 				}
 				lastDraw = time.Now()
 				ui.tasks.Do(func() {
-					if ui.jobs.name == backfillJob {
-						ui.jobProgress(done, total, "articles")
+					if ui.jobs.Running() == backfillJob {
+						ui.jobs.Progress(done, total, "articles")
 					}
 				})
 			}
@@ -76,8 +74,8 @@ func (ui *UI) runBackfill() {
 			err = ui.store.Backfill(ctx, progress("Finding copies and names in %s…"))
 		}
 		ui.tasks.Do(func() {
-			gaveWay := ctx.Err() != nil && !ui.jobs.cancelled // to an import (pauseBackfill)
-			cancelled := ui.endJob()
+			gaveWay := ctx.Err() != nil && !ui.jobs.Cancelled() // to an import (pauseBackfill)
+			cancelled := ui.jobs.End()
 			if ui.ctx.Err() != nil || cancelled || (gaveWay && err != nil) {
 				return
 			}
@@ -100,11 +98,9 @@ func (ui *UI) runBackfill() {
 // million articles an import then crawled (11 files a second). It goes on
 // from where it stopped when the imports are done (resumeBackfill).
 func (ui *UI) pauseBackfill() {
-	if ui.jobs.name != backfillJob || ui.jobs.stop == nil {
-		return
+	if ui.jobs.Interrupt(backfillJob) {
+		ui.imports.resumeBackfill = true
 	}
-	ui.imports.resumeBackfill = true
-	ui.jobs.stop() // not cancelled by the user: it ends without a word
 }
 
 // resumeBackfill starts finding copies and names again after the imports

@@ -64,7 +64,7 @@ func (ui *UI) backUp(dest string) {
 	if abs, err := filepath.Abs(dest); err == nil {
 		dest = abs
 	}
-	ctx, ok := ui.startJob("the backup", "Backing up the archive to "+dest+"…", false)
+	ctx, ok := ui.jobs.Start("the backup", "Backing up the archive to "+dest+"…", false)
 	if !ok {
 		return
 	}
@@ -77,7 +77,7 @@ func (ui *UI) backUp(dest string) {
 			}
 		}
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			switch {
 			case ui.ctx.Err() != nil: // the window is closing
 			case err == nil:

@@ -17,14 +17,14 @@ import (
 // checkArchive verifies the archive in the background (it only reads),
 // then reports: all is well, or every problem found.
 func (ui *UI) checkArchive() {
-	ctx, ok := ui.startJob("the check", "Checking the archive: its database, full-text index and original files…", false)
+	ctx, ok := ui.jobs.Start("the check", "Checking the archive: its database, full-text index and original files…", false)
 	if !ok {
 		return
 	}
 	ui.tasks.Go(func() {
 		report, err := ui.store.Check(ctx)
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			switch {
 			case ui.ctx.Err() != nil: // the window is closing
 			case err == nil:

@@ -156,7 +156,7 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	ctx, ok := ui.startJob("the export", "Exporting to "+dir, true)
+	ctx, ok := ui.jobs.Start("the export", "Exporting to "+dir, true)
 	if !ok {
 		return
 	}
@@ -171,7 +171,7 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 			total = ui.exportTotal(ctx, query)
 		}
 		if total == 0 {
-			ui.tasks.Do(ui.jobActivity) // how many is not known: show activity
+			ui.tasks.Do(ui.jobs.Activity) // how many is not known: show activity
 		}
 		done := 0
 		var lastDraw time.Time
@@ -185,10 +185,10 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 			if total > 0 {
 				total = max(total, done) // articles were imported meanwhile
 			}
-			ui.tasks.Do(func() { ui.jobProgress(done, total, "articles") })
+			ui.tasks.Do(func() { ui.jobs.Progress(done, total, "articles") })
 		})
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			switch {
 			case ui.ctx.Err() != nil: // the window is closing
 			case err == nil:

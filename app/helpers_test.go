@@ -214,3 +214,14 @@ func sortChoice(ui *UI) *widget.Select {
 	})
 	return found
 }
+
+// visible reports whether something of type T is drawn under o.
+func visible[T fyne.CanvasObject](o fyne.CanvasObject) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		if _, ok := o.(T); ok {
+			found = true
+		}
+	})
+	return found
+}

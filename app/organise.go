@@ -75,7 +75,7 @@ func (ui *UI) applyChange(ids []int64, c change) {
 		})
 		return
 	}
-	ctx, ok := ui.startJob("the change to "+humanize.Plural(len(ids), "article", "articles"),
+	ctx, ok := ui.jobs.Start("the change to "+humanize.Plural(len(ids), "article", "articles"),
 		c.doing+" "+humanize.Plural(len(ids), "article", "articles"), true)
 	if !ok {
 		return
@@ -95,10 +95,10 @@ func (ui *UI) applyChange(ids []int64, c change) {
 			err = nil
 			done += len(chunk)
 			n := done
-			ui.tasks.Do(func() { ui.jobProgress(n, len(ids), "articles") })
+			ui.tasks.Do(func() { ui.jobs.Progress(n, len(ids), "articles") })
 		}
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			ui.changeDone(ids, c, err, cancelled)
 		})
 	})

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
@@ -286,11 +287,11 @@ func TestTaggingEveryResultShowsProgress(t *testing.T) {
 	entry := ui.Window().Canvas().Focused().(*tagEntry)
 	test.Type(entry, "harbours")
 	test.Tap(button(d, "Add tag"))
-	if !ui.jobs.panel.Visible() || !ui.jobs.progress.Visible() {
+	if !ui.jobs.Visible() || !visible[*widget.ProgressBar](ui.jobs.Object()) {
 		t.Error("no progress shown while 620 articles are tagged")
 	}
 	ui.WaitIdle()
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the progress stayed")
 	}
 	if n := total(t, store, "tag:harbours"); n != bulkInline+120 {
@@ -672,8 +673,8 @@ func TestReextractShowsProgressAndSummary(t *testing.T) {
 		t.Fatal("no confirmation for the whole archive")
 	}
 	test.Tap(button(d, "Re-extract"))
-	if !ui.jobs.panel.Visible() || !strings.Contains(ui.jobs.status.Text, "Extracting") {
-		t.Errorf("no progress while it runs: %q", ui.jobs.status.Text)
+	if !ui.jobs.Visible() || !shows(ui.jobs.Object(), "Extracting") {
+		t.Errorf("no progress while it runs: %q", texts(ui.jobs.Object()))
 	}
 	ui.WaitIdle()
 	d = topDialog(ui)
@@ -683,7 +684,7 @@ func TestReextractShowsProgressAndSummary(t *testing.T) {
 	if !shows(d, "2 unchanged") {
 		t.Errorf("summary: %q", texts(d))
 	}
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the progress stayed")
 	}
 }

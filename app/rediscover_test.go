@@ -538,15 +538,15 @@ func TestBackfillFindsCopiesAndNamesAtStart(t *testing.T) {
 	defer ui.Shutdown()
 	ui.Window().Show()
 	stepUntil(t, ui, "the backfill's progress", func() bool {
-		return ui.jobs.panel.Visible() && ui.jobs.status.Text == "Finding copies and names in 3 articles…"
+		return ui.jobs.Visible() && shows(ui.jobs.Object(), "Finding copies and names in 3 articles…")
 	})
-	if !ui.jobs.cancel.Visible() || ui.jobs.cancel.Disabled() {
+	if !(button(ui.jobs.Object(), "Cancel") != nil) || button(ui.jobs.Object(), "Cancel").Disabled() {
 		t.Error("the backfill cannot be cancelled")
 	}
 
 	ui.WaitIdle()
-	if ui.jobs.panel.Visible() || ui.jobs.name != "" {
-		t.Errorf("the job panel stays: %q", ui.jobs.status.Text)
+	if ui.jobs.Visible() || ui.jobs.Running() != "" {
+		t.Errorf("the job panel stays: %q", texts(ui.jobs.Object()))
 	}
 	if pending, _ := store.BackfillPending(context.Background()); pending {
 		t.Fatal("still pending after the backfill")
@@ -594,7 +594,7 @@ func TestImportPausesTheBackfill(t *testing.T) {
 	ui := newUI(a, store, options{queued: true})
 	defer ui.Shutdown()
 	ui.Window().Show()
-	stepUntil(t, ui, "the backfill", func() bool { return ui.jobs.name == backfillJob })
+	stepUntil(t, ui, "the backfill", func() bool { return ui.jobs.Running() == backfillJob })
 
 	ui.Import([]string{fixture(t, "port-strike.txt")})
 	if !ui.imports.resumeBackfill {
@@ -602,8 +602,8 @@ func TestImportPausesTheBackfill(t *testing.T) {
 	}
 	ui.WaitIdle()
 
-	if ui.imports.resumeBackfill || ui.jobs.name != "" || ui.jobs.panel.Visible() {
-		t.Errorf("after the import: resume pending %v, job %q", ui.imports.resumeBackfill, ui.jobs.name)
+	if ui.imports.resumeBackfill || ui.jobs.Running() != "" || ui.jobs.Visible() {
+		t.Errorf("after the import: resume pending %v, job %q", ui.imports.resumeBackfill, ui.jobs.Running())
 	}
 	if pending, err := store.BackfillPending(context.Background()); err != nil || pending {
 		t.Errorf("the backfill did not go on after the import: pending %v, %v", pending, err)

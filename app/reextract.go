@@ -66,7 +66,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 	if ui.refuseChange() {
 		return
 	}
-	ctx, ok := ui.startJob("the re-extraction", "Extracting "+what+" again", true)
+	ctx, ok := ui.jobs.Start("the re-extraction", "Extracting "+what+" again", true)
 	if !ok {
 		return
 	}
@@ -87,10 +87,10 @@ func (ui *UI) reextract(ids []int64, what string) {
 				return
 			}
 			lastDraw = time.Now()
-			ui.tasks.Do(func() { ui.jobProgress(p.Done, p.Total, "articles") })
+			ui.tasks.Do(func() { ui.jobs.Progress(p.Done, p.Total, "articles") })
 		})
 		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+			cancelled := ui.jobs.End()
 			if ui.ctx.Err() != nil {
 				return
 			}

@@ -384,14 +384,14 @@ func (ui *UI) confirmDeleteTag(name string, articles int) {
 // that takes a while: the job panel says so), then shows the archive as
 // it is.
 func (ui *UI) runTagJob(status string, fn func(context.Context) error, after func()) {
-	ctx, ok := ui.startJob("the change to a tag", status+"…", false)
+	ctx, ok := ui.jobs.Start("the change to a tag", status+"…", false)
 	if !ok {
 		return
 	}
 	ui.tasks.Go(func() {
 		err := fn(context.WithoutCancel(ctx))
 		ui.tasks.Do(func() {
-			ui.endJob()
+			ui.jobs.End()
 			if err != nil && ui.ctx.Err() == nil {
 				ui.showError(fmt.Errorf("%s: %w", strings.ToLower(status[:1])+status[1:], err))
 			}

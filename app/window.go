@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/app/timeline"
@@ -50,7 +51,7 @@ type UI struct {
 	detail   detailView
 	imports  importState
 	watch    watchState
-	jobs     jobState // backup, export, check, re-extraction or a bulk action running in the background
+	jobs     *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
 	side     sidebarState
 	timeline *timeline.Timeline
 	sel      selectionState
@@ -113,7 +114,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.buildDetail()
 	ui.buildSidebar()
 	ui.buildImportPanel()
-	ui.buildJobPanel()
+	ui.jobs = jobs.New(ui.ctx, ui.window)
 	ui.empty = ui.newEmptyState()
 
 	ui.split = container.NewHSplit(left, ui.detail.root)
@@ -124,7 +125,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		ui.side.root.Hide()
 	}
 	ui.body = container.NewStack(ui.sideSplit)
-	bottom := container.NewVBox(ui.jobs.panel, ui.imports.panel)
+	bottom := container.NewVBox(ui.jobs.Object(), ui.imports.panel)
 	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.Object()), bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
