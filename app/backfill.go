@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 )
 
 // An archive from before copies and names were found on import has
@@ -58,7 +59,7 @@ func (ui *UI) runBackfill() {
 					})
 					return
 				}
-				if done < total && time.Since(lastDraw) < progressInterval {
+				if done < total && time.Since(lastDraw) < kit.ProgressInterval {
 					return
 				}
 				lastDraw = time.Now()
@@ -99,16 +100,16 @@ func (ui *UI) runBackfill() {
 // from where it stopped when the imports are done (resumeBackfill).
 func (ui *UI) pauseBackfill() {
 	if ui.jobs.Interrupt(backfillJob) {
-		ui.imports.resumeBackfill = true
+		ui.backfillPaused = true
 	}
 }
 
 // resumeBackfill starts finding copies and names again after the imports
 // it gave way to.
 func (ui *UI) resumeBackfill() {
-	if !ui.imports.resumeBackfill {
+	if !ui.backfillPaused {
 		return
 	}
-	ui.imports.resumeBackfill = false
+	ui.backfillPaused = false
 	ui.startBackfill()
 }

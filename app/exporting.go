@@ -177,7 +177,7 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 		var lastDraw time.Time
 		n, err := export.Write(ctx, ui.store, dir, opts, func(f export.File) {
 			done++
-			if time.Since(lastDraw) < progressInterval {
+			if time.Since(lastDraw) < kit.ProgressInterval {
 				return
 			}
 			lastDraw = time.Now()

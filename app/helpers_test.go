@@ -16,6 +16,7 @@ import (
 	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
 )
 
 // The fixtures under testdata/.
@@ -224,4 +225,44 @@ func visible[T fyne.CanvasObject](o fyne.CanvasObject) bool {
 		}
 	})
 	return found
+}
+
+// anyOf is the first thing of type T under o, shown or hidden.
+func anyOf[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var found T
+	var done bool
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if o == nil || done {
+			return
+		}
+		if t, ok := o.(T); ok {
+			found, done = t, true
+			return
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, child := range c.Objects {
+				visit(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(c).Objects() {
+				visit(child)
+			}
+		}
+	}
+	visit(o)
+	return found
+}
+
+// summary and problems are what the imports since the import panel was
+// last dismissed brought, and the files they did not import.
+func summary(ui *UI) importer.Summary {
+	sum, _ := ui.imports.Summary()
+	return sum
+}
+
+func problems(ui *UI) []importer.Result {
+	_, p := ui.imports.Summary()
+	return p
 }

@@ -45,7 +45,7 @@ func TestCtrlVImportsTheBrowserSelection(t *testing.T) {
 	ui, _ := clipboardHolding(t, clipboard.Clip{Kind: clipboard.HTML, Data: []byte(copiedSelection), Source: "https://courier.example/ferries"}, nil)
 	pressCtrlV(ui)
 
-	if got := ui.imports.status.Text; got != "1 imported" {
+	if got := ui.imports.Status(); got != "1 imported" {
 		t.Errorf("summary %q", got)
 	}
 	a := ui.shownArticle()
@@ -62,7 +62,7 @@ func TestCtrlVImportsTheBrowserSelection(t *testing.T) {
 
 	// The same again: a duplicate, said as a drop's is.
 	pressCtrlV(ui)
-	if got := ui.imports.status.Text; got != "0 imported · 1 duplicate" {
+	if got := ui.imports.Status(); got != "0 imported · 1 duplicate" {
 		t.Errorf("again: %q", got)
 	}
 }
@@ -84,8 +84,8 @@ func TestPasteOfCopiedFilesAndALink(t *testing.T) {
 	ui.paste.paste() // Edit ▸ Paste as new article
 	ui.WaitIdle()
 
-	if got := ui.imports.status.Text; got != "2 imported" {
-		t.Errorf("summary %q, problems %+v", got, ui.imports.problems)
+	if got := ui.imports.Status(); got != "2 imported" {
+		t.Errorf("summary %q, problems %+v", got, problems(ui))
 	}
 	if titles := strings.Join(hitTitles(ui), " | "); !strings.Contains(titles, "Port reopens") || !strings.Contains(titles, maliTitle) {
 		t.Errorf("listed %q", titles)
@@ -112,7 +112,7 @@ func TestPasteOfNothingUsefulSaysWhy(t *testing.T) {
 		if d := topDialog(ui); d == nil || !shows(d, tc.says) {
 			t.Errorf("no dialog saying %q", tc.says)
 		}
-		if ui.imports.panel.Visible() {
+		if ui.imports.Visible() {
 			t.Error("an import started")
 		}
 	}
@@ -196,7 +196,7 @@ func TestDroppedLinkIsFetched(t *testing.T) {
 	ui.WaitIdle()
 	a := ui.shownArticle()
 	if a == nil || a.Title != "Storm closes port" || a.URL != srv.URL+"/news/storm" {
-		t.Fatalf("dropped link gave %+v (panel %q, problems %+v)", a, ui.imports.status.Text, ui.imports.problems)
+		t.Fatalf("dropped link gave %+v (panel %q, problems %+v)", a, ui.imports.Status(), problems(ui))
 	}
 }
 
@@ -264,7 +264,7 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 		n, _ := store.Count(ui.ctx)
 		return n
 	}
-	waitFor(t, ui, "the file already there", func() bool { return count() == 1 && ui.imports.stop == nil })
+	waitFor(t, ui, "the file already there", func() bool { return count() == 1 && !ui.imports.Running() })
 	port, err := os.ReadFile(fixture(t, portFile))
 	if err != nil {
 		t.Fatal(err)
@@ -276,10 +276,10 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if ui.shownArticle() != nil {
 		t.Error("an article that arrived by itself was opened")
 	}
-	if !ui.imports.panel.Visible() || !strings.Contains(ui.imports.status.Text, "imported") {
-		t.Errorf("the window does not show it arriving: panel %v %q", ui.imports.panel.Visible(), ui.imports.status.Text)
+	if !ui.imports.Visible() || !strings.Contains(ui.imports.Status(), "imported") {
+		t.Errorf("the window does not show it arriving: panel %v %q", ui.imports.Visible(), ui.imports.Status())
 	}
-	ui.dismissImportPanel()
+	ui.imports.Dismiss()
 
 	// A restart: what is there is already in the archive, and says nothing.
 	ui.inbox.stop()
@@ -287,9 +287,9 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(500 * time.Millisecond)
-	waitFor(t, ui, "the second look", func() bool { return ui.imports.stop == nil })
-	if count() != 2 || ui.imports.panel.Visible() {
-		t.Errorf("after a restart: %d articles, panel %q", count(), ui.imports.status.Text)
+	waitFor(t, ui, "the second look", func() bool { return !ui.imports.Running() })
+	if count() != 2 || ui.imports.Visible() {
+		t.Errorf("after a restart: %d articles, panel %q", count(), ui.imports.Status())
 	}
 
 	// A file that fails is reported, and left where it is.
@@ -297,9 +297,9 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("%PDF-1.4 truncated"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ui, "the failure", func() bool { return ui.imports.summary.Failed == 1 && ui.imports.stop == nil })
-	if !ui.imports.details.Visible() || !strings.HasPrefix(ui.imports.status.Text, "Inbox folder: Not imported: "+broken+" — ") {
-		t.Errorf("failure not shown: %q", ui.imports.status.Text)
+	waitFor(t, ui, "the failure", func() bool { return summary(ui).Failed == 1 && !ui.imports.Running() })
+	if !(button(ui.imports.Object(), "Details") != nil) || !strings.HasPrefix(ui.imports.Status(), "Inbox folder: Not imported: "+broken+" — ") {
+		t.Errorf("failure not shown: %q", ui.imports.Status())
 	}
 	if _, err := os.Stat(broken); err != nil {
 		t.Errorf("the failed file was not left in place: %v", err)

@@ -83,7 +83,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 				failed = append(failed, r)
 			}
 		}, func(p importer.Progress) {
-			if p.Done < p.Total && time.Since(lastDraw) < progressInterval {
+			if p.Done < p.Total && time.Since(lastDraw) < kit.ProgressInterval {
 				return
 			}
 			lastDraw = time.Now()

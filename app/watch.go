@@ -93,7 +93,7 @@ func (ui *UI) poll() {
 // keep finding the change.
 func (ui *UI) archiveChanged(v int64) {
 	s := &ui.search
-	if ui.ctx.Err() != nil || ui.imports.stop != nil || s.awaited {
+	if ui.ctx.Err() != nil || ui.imports.Running() || s.awaited {
 		return
 	}
 	ui.watch.seen.Store(v)

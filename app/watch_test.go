@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -126,7 +128,17 @@ func TestEmptyWindowFillsWhenAnotherProgramImports(t *testing.T) {
 func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, 2)
-	ui.imports.stop = func() {} // as if an import were running
+	// An import that runs until the page it fetches comes: never, here.
+	release := make(chan struct{})
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		http.NotFound(w, r)
+	}))
+	defer site.Close()
+	ui.Import([]string{site.URL + "/story"})
+	if !ui.imports.Running() {
+		t.Fatal("the import is not running")
+	}
 	gen := ui.search.gen.Load()
 	ui.archiveChanged(42)
 	if ui.search.gen.Load() != gen {
@@ -135,7 +147,8 @@ func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
 	if ui.watch.seen.Load() == 42 {
 		t.Error("the change was taken as seen; it would be missed after the import")
 	}
-	ui.imports.stop = nil
+	close(release)
+	ui.WaitIdle()
 	ui.archiveChanged(42)
 	ui.WaitIdle()
 	if ui.search.gen.Load() == gen || len(ui.search.hits) != 2 {

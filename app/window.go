@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/app/tasks"
@@ -43,23 +44,26 @@ type UI struct {
 	stop  context.CancelFunc
 	tasks *tasks.Group
 
-	search   searchState
-	bar      *searchbar.Bar
-	group    bool // copies of a story on one row (db.Request.Group)
-	list     *resultList
-	notice   *widget.Label // over the list: no matches, or why the search failed
-	detail   detailView
-	imports  importState
-	watch    watchState
-	jobs     *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
-	side     sidebarState
-	timeline *timeline.Timeline
-	sel      selectionState
-	reading  *tasks.Timer // marks the open article read
-	menu     menuItems
-	opt      options
-	paste    *paster     // Ctrl+V outside text fields: the clipboard as a new article
-	inbox    inboxFolder // the folder whose new files are imported (Preferences)
+	search  searchState
+	bar     *searchbar.Bar
+	group   bool // copies of a story on one row (db.Request.Group)
+	list    *resultList
+	notice  *widget.Label // over the list: no matches, or why the search failed
+	detail  detailView
+	imports *importpanel.Panel
+	// backfillPaused: finding copies and names gave way to an import, and
+	// goes on when the imports are done (pauseBackfill).
+	backfillPaused bool
+	watch          watchState
+	jobs           *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
+	side           sidebarState
+	timeline       *timeline.Timeline
+	sel            selectionState
+	reading        *tasks.Timer // marks the open article read
+	menu           menuItems
+	opt            options
+	paste          *paster     // Ctrl+V outside text fields: the clipboard as a new article
+	inbox          inboxFolder // the folder whose new files are imported (Preferences)
 
 	split     *container.Split // the list and the article
 	sideSplit *container.Split // the sidebar and split
@@ -113,7 +117,9 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	left := ui.buildListPane(p.timeline)
 	ui.buildDetail()
 	ui.buildSidebar()
-	ui.buildImportPanel()
+	ui.imports = importpanel.New(importpanel.Config{Ctx: ui.ctx, Importer: &importer.Importer{Store: store, Pool: ui.pool},
+		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: ui.readOnly,
+		OnStart: ui.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
 	ui.jobs = jobs.New(ui.ctx, ui.window)
 	ui.empty = ui.newEmptyState()
 
@@ -125,7 +131,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		ui.side.root.Hide()
 	}
 	ui.body = container.NewStack(ui.sideSplit)
-	bottom := container.NewVBox(ui.jobs.Object(), ui.imports.panel)
+	bottom := container.NewVBox(ui.jobs.Object(), ui.imports.Object())
 	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.Object()), bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
@@ -148,7 +154,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	// until the window closes.
 	go ui.store.MergeWhenIdle(ui.ctx)
 	ui.inbox = inboxFolder{prefs: a.Preferences(), tasks: ui.tasks, quiet: opt.inboxQuiet, fail: ui.showError,
-		arrived: func(files []string) { ui.importJob(importJob{batch: importer.Batch{Paths: files}, quiet: true}) }}
+		arrived: func(files []string) { ui.imports.ImportQuietly(importer.Batch{Paths: files}) }}
 	if err := ui.inbox.start(); err != nil {
 		ui.showError(fmt.Errorf("the inbox folder is not watched: %w", err))
 	}

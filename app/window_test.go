@@ -42,10 +42,10 @@ func TestDroppedFilesAreImportedAndListed(t *testing.T) {
 	if got := ui.bar.CountText(); got != "3 articles" {
 		t.Errorf("count = %q", got)
 	}
-	if got := ui.imports.status.Text; got != "3 imported" {
+	if got := ui.imports.Status(); got != "3 imported" {
 		t.Errorf("summary = %q, want %q", got, "3 imported")
 	}
-	if ui.imports.details.Visible() {
+	if button(ui.imports.Object(), "Details") != nil {
 		t.Error("Details offered though nothing failed")
 	}
 	if ui.detail.article != nil {
@@ -93,13 +93,13 @@ func TestDuplicateDropIsReportedWithDetails(t *testing.T) {
 	dropFixtures(t, ui, maliFile)
 	dropFixtures(t, ui, maliFile)
 
-	if got := ui.imports.status.Text; !strings.Contains(got, "1 duplicate") {
+	if got := ui.imports.Status(); !strings.Contains(got, "1 duplicate") {
 		t.Errorf("summary = %q, want a duplicate", got)
 	}
-	if !ui.imports.details.Visible() {
+	if !(button(ui.imports.Object(), "Details") != nil) {
 		t.Fatal("no Details button for the duplicate")
 	}
-	ui.showImportDetails()
+	test.Tap(button(ui.imports.Object(), "Details"))
 	d := topDialog(ui)
 	if d == nil {
 		t.Fatal("Details opened no dialog")
@@ -115,11 +115,11 @@ func TestFailedFileIsExplained(t *testing.T) {
 	drop(t, ui, missing)
 
 	// One thing dropped, and it failed: the panel says why at once.
-	if got := ui.imports.status.Text; got != "Not imported: "+missing+" — no such file or folder" {
+	if got := ui.imports.Status(); got != "Not imported: "+missing+" — no such file or folder" {
 		t.Errorf("summary = %q, want the failure and its reason", got)
 	}
-	if len(ui.imports.problems) != 1 || ui.imports.problems[0].Err == nil {
-		t.Fatalf("problems = %+v", ui.imports.problems)
+	if len(problems(ui)) != 1 || problems(ui)[0].Err == nil {
+		t.Fatalf("problems = %+v", problems(ui))
 	}
 	if !ui.isEmptyState() {
 		t.Error("a failed import should leave the invitation in place")
@@ -152,7 +152,7 @@ func TestDropOfSomethingOtherThanFilesIsRefusedWithAMessage(t *testing.T) {
 	if d == nil || !shows(d, "files, folders and web links can be imported, not ftp://example.com/article.txt") {
 		t.Fatalf("no explanation for a dropped ftp address")
 	}
-	if ui.imports.panel.Visible() {
+	if ui.imports.Visible() {
 		t.Error("an import started for an ftp address")
 	}
 }

@@ -1,10 +1,16 @@
 package kit
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// ProgressInterval limits progress redraws during work on many small
+// things (files imported, articles exported).
+const ProgressInterval = 50 * time.Millisecond
 
 // NewQuietProgressBar is a thin progress bar without a label: Fyne writes
 // its label in white on the half-transparent primary colour, which cannot

@@ -1,11 +1,15 @@
-package app
+// Package importpanel runs the window's imports — files, folders, web
+// addresses and pastes — one batch after another in the background, and
+// shows them in the panel at the bottom of the window: progress and
+// Cancel while they run, then what they brought, with the details of what
+// was not imported.
+package importpanel
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,18 +21,49 @@ import (
 
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/fetch"
 	"github.com/clippings/clippings/importer"
 )
 
-// progressInterval limits progress redraws during an import of many small
-// files.
-const progressInterval = 50 * time.Millisecond
+// Importer runs an import: importer.Importer's RunBatch.
+type Importer interface {
+	RunBatch(ctx context.Context, b importer.Batch, onResult func(importer.Result), onProgress func(importer.Progress)) importer.Summary
+}
 
-// importState is the import running in the background and the panel at the
-// bottom of the window that shows it.
-type importState struct {
+// Config is what the panel is built with.
+type Config struct {
+	Ctx      context.Context // the window's: its end stops an import
+	Importer Importer
+	Tasks    *tasks.Group
+	Window   fyne.Window // over which the details are shown
+	// Refuse stops an import the user asked for, saying why (a read-only
+	// archive); it reports whether it did. ReadOnly tells the inbox's
+	// imports to stay away quietly.
+	Refuse   func() bool
+	ReadOnly func() bool
+	// OnStart is called as each import of a batch starts, OnDone when the
+	// batch is over (quiet when it all came by itself, from the inbox).
+	OnStart func()
+	OnDone  func(Done)
+	Fail    func(error)
+}
+
+// Done is what a batch of imports brought.
+type Done struct {
+	// Imported counts the articles of the batch's imports, LastID is the
+	// last one's.
+	Imported int
+	LastID   int64
+	// Quiet: every import of the batch came by itself (the inbox folder).
+	Quiet bool
+}
+
+// Panel is the import panel and the imports it runs.
+type Panel struct {
+	cfg Config
+
 	panel    *fyne.Container
 	progress *widget.ProgressBar
 	status   *widget.Label
@@ -44,115 +79,76 @@ type importState struct {
 	// quiet: every run since the panel was last dismissed came from the
 	// inbox folder, not from the user's hand.
 	quiet bool
-	// resumeBackfill: finding copies and names gave way to this batch, and
-	// goes on when it is done (pauseBackfill).
-	resumeBackfill bool
 }
 
-func (ui *UI) buildImportPanel() {
-	s := &ui.imports
+// New makes the panel, hidden.
+func New(cfg Config) *Panel {
+	s := &Panel{cfg: cfg}
 	s.progress = kit.NewQuietProgressBar()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), ui.CancelImport)
-	s.details = widget.NewButtonWithIcon("Details", theme.InfoIcon(), ui.showImportDetails)
-	s.dismiss = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), ui.dismissImportPanel)
+	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.Cancel)
+	s.details = widget.NewButtonWithIcon("Details", theme.InfoIcon(), s.showDetails)
+	s.dismiss = widget.NewButtonWithIcon("", theme.WindowCloseIcon(), s.Dismiss)
 	s.dismiss.Importance = widget.LowImportance
 	buttons := container.NewCenter(container.NewHBox(s.cancel, s.details, s.dismiss))
 	s.panel = container.NewPadded(container.NewBorder(nil, nil, nil, buttons,
 		container.NewVBox(s.progress, s.status)))
 	s.panel.Hide()
+	return s
 }
 
-// HandleDrop imports the files, folders and links dropped on the window.
-// It is the window's drop handler.
-func (ui *UI) HandleDrop(_ fyne.Position, uris []fyne.URI) {
-	var paths, refused []string
-	for _, u := range uris {
-		switch {
-		case u.Scheme() == "http" || u.Scheme() == "https":
-			paths = append(paths, u.String()) // from a driver that keeps links as they are
-		case u.Scheme() != "file":
-			refused = append(refused, u.String())
-		case droppedLink(u.Path()) != "":
-			paths = append(paths, droppedLink(u.Path()))
-		default:
-			paths = append(paths, u.Path())
-		}
-	}
-	if len(refused) > 0 {
-		ui.showError(fmt.Errorf("only files, folders and web links can be imported, not %s", strings.Join(refused, ", ")))
-	}
-	ui.Import(paths)
-}
+// Object is what the window lays out.
+func (s *Panel) Object() fyne.CanvasObject { return s.panel }
 
-// droppedLink recovers a web link dragged from a browser. GLFW hands the
-// entries of a dropped text/uri-list that are not file:// URIs over as
-// they are, and Fyne makes each a file URI, joined to the current folder
-// and cleaned: "https://site/a" arrives as "/home/me/https:/site/a".
-// Cleaning also drops a trailing slash and folds "//" in the rest, which
-// cannot be undone.
-func droppedLink(path string) string {
-	if _, err := os.Stat(path); err == nil {
-		return "" // a real file, in a folder named "http:"
-	}
-	path = filepath.ToSlash(path)
-	for _, scheme := range []string{"https:", "http:"} {
-		i := strings.Index(path, scheme+"/")
-		if i < 0 || (i > 0 && path[i-1] != '/') {
-			continue
-		}
-		link := scheme + "//" + strings.TrimLeft(path[i+len(scheme):], "/")
-		if fetch.IsAddress(link) {
-			return link
-		}
-	}
-	return ""
-}
+// Visible reports whether the panel is shown.
+func (s *Panel) Visible() bool { return s.panel.Visible() }
 
-// Import imports files, folders and web addresses in the background,
-// showing progress in the panel at the bottom of the window. What is given
-// while an import runs is imported after it.
-func (ui *UI) Import(paths []string) {
-	if len(paths) > 0 {
-		ui.ImportBatch(importer.Batch{Paths: paths})
-	}
-}
+// Running reports whether an import runs.
+func (s *Panel) Running() bool { return s.stop != nil }
 
-// ImportBatch imports paths, web addresses and articles in hand (a paste)
-// as Import does.
-func (ui *UI) ImportBatch(b importer.Batch) { ui.importJob(importJob{batch: b}) }
+// Status is what the panel says.
+func (s *Panel) Status() string { return s.status.Text }
 
-// importJob is one import asked for; quiet ones came by themselves (the
-// inbox folder): they open no article, and leave no panel when they
-// brought nothing new.
+// Summary sums up the imports since the panel was last dismissed, and
+// lists the files not imported, with the reason.
+func (s *Panel) Summary() (importer.Summary, []importer.Result) { return s.summary, s.problems }
+
+// Import imports paths, web addresses and articles in hand (a paste) in
+// the background, showing progress in the panel. What is given while an
+// import runs is imported after it.
+func (s *Panel) Import(b importer.Batch) { s.add(importJob{batch: b}) }
+
+// ImportQuietly imports what came by itself (the inbox folder): it opens
+// no article, and leaves no panel when it brought nothing new.
+func (s *Panel) ImportQuietly(b importer.Batch) { s.add(importJob{batch: b, quiet: true}) }
+
+// importJob is one import asked for; quiet ones came by themselves.
 type importJob struct {
 	batch importer.Batch
 	quiet bool
 }
 
-func (ui *UI) importJob(j importJob) {
+func (s *Panel) add(j importJob) {
 	switch {
-	case j.quiet && ui.readOnly():
+	case j.quiet && s.cfg.ReadOnly():
 		return // the inbox does not import into a read-only archive
-	case ui.refuseChange():
+	case s.cfg.Refuse():
 		return
 	}
-	s := &ui.imports
 	if s.stop != nil {
 		s.queue = append(s.queue, j)
 		return
 	}
 	s.summary, s.problems, s.stopped, s.quiet = importer.Summary{}, nil, false, true
-	ui.startImport(j)
+	s.start(j)
 }
 
 // startImport runs one import; the panel adds its counts to those of the
 // runs before it in the same batch.
-func (ui *UI) startImport(j importJob) {
-	s := &ui.imports
-	ui.pauseBackfill()
-	ctx, stop := context.WithCancel(ui.ctx)
+func (s *Panel) start(j importJob) {
+	s.cfg.OnStart()
+	ctx, stop := context.WithCancel(s.cfg.Ctx)
 	s.stop = stop
 	s.quiet = s.quiet && j.quiet
 	s.progress.Max, s.progress.Value = 1, 0
@@ -164,32 +160,31 @@ func (ui *UI) startImport(j importJob) {
 	s.dismiss.Hide()
 	s.panel.Show()
 
-	ui.tasks.Go(func() {
+	g := s.cfg.Tasks
+	g.Go(func() {
 		defer stop()
 		var problems []importer.Result
 		var lastDraw time.Time
-		im := importer.Importer{Store: ui.store, Pool: ui.pool}
-		sum := im.RunBatch(ctx, j.batch,
+		sum := s.cfg.Importer.RunBatch(ctx, j.batch,
 			func(r importer.Result) {
 				if r.Status != importer.Imported {
 					problems = append(problems, r)
 				}
 			},
 			func(p importer.Progress) {
-				if p.Done < p.Total && time.Since(lastDraw) < progressInterval {
+				if p.Done < p.Total && time.Since(lastDraw) < kit.ProgressInterval {
 					return
 				}
 				lastDraw = time.Now()
-				ui.tasks.Do(func() { ui.showImportProgress(p) })
+				g.Do(func() { s.showProgress(p) })
 			})
-		ui.tasks.Do(func() { ui.importFinished(sum, problems) })
+		g.Do(func() { s.finished(sum, problems) })
 	})
 }
 
-// CancelImport stops the running import after the files in hand; what was
+// Cancel stops the running import after the files in hand; what was
 // imported stays. Queued imports are dropped.
-func (ui *UI) CancelImport() {
-	s := &ui.imports
+func (s *Panel) Cancel() {
 	if s.stop == nil {
 		return
 	}
@@ -212,8 +207,7 @@ func startingText(b importer.Batch) string {
 	return "Looking for articles…"
 }
 
-func (ui *UI) showImportProgress(p importer.Progress) {
-	s := &ui.imports
+func (s *Panel) showProgress(p importer.Progress) {
 	if s.stop == nil {
 		return // a late report of a finished run
 	}
@@ -222,24 +216,23 @@ func (ui *UI) showImportProgress(p importer.Progress) {
 	s.status.SetText(fmt.Sprintf("%s of %s files · %s", humanize.Thousands(p.Done), humanize.Thousands(p.Total), filepath.Base(p.Current)))
 }
 
-func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
-	s := &ui.imports
+func (s *Panel) finished(sum importer.Summary, problems []importer.Result) {
 	s.stop = nil
 	s.summary = addSummaries(s.summary, sum)
 	s.problems = append(s.problems, problems...)
 	if len(s.queue) > 0 {
 		next := s.queue[0]
 		s.queue = s.queue[1:]
-		ui.startImport(next)
+		s.start(next)
 		return
 	}
+	done := Done{Imported: s.summary.Imported, LastID: s.summary.LastID, Quiet: s.quiet}
 	if s.quiet && s.summary.Imported == 0 && s.summary.Failed == 0 {
 		// The inbox's files were all in the archive already.
-		ui.resumeBackfill()
-		ui.dismissImportPanel()
+		s.Dismiss()
+		s.cfg.OnDone(done)
 		return
 	}
-	ui.resumeBackfill()
 
 	s.progress.Max = 1
 	s.progress.SetValue(1)
@@ -253,16 +246,9 @@ func (ui *UI) importFinished(sum importer.Summary, problems []importer.Result) {
 	s.dismiss.Show()
 
 	if err := archiveProblem(s.problems); err != nil {
-		ui.showError(fmt.Errorf("import: %w", err))
+		s.cfg.Fail(fmt.Errorf("import: %w", err))
 	}
-	// Show the new articles at once; a single new article is opened,
-	// unless it came by itself while the user was reading another.
-	if s.summary.Imported == 1 && !s.quiet {
-		ui.search.selectID = s.summary.LastID
-	}
-	if sum.Imported > 0 || s.summary.Imported > 0 {
-		ui.searchNow()
-	}
+	s.cfg.OnDone(done)
 }
 
 // archiveProblem is the first failure that is the archive's fault rather
@@ -326,8 +312,8 @@ func summaryText(sum importer.Summary, cancelled bool) string {
 	return text
 }
 
-func (ui *UI) dismissImportPanel() {
-	s := &ui.imports
+// Dismiss hides the panel (its × button), unless an import runs.
+func (s *Panel) Dismiss() {
 	if s.stop != nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package app
+package importpanel
 
 import (
 	"errors"
@@ -16,10 +16,10 @@ import (
 	"github.com/clippings/clippings/importer"
 )
 
-// showImportDetails lists every file of the last import that was not
+// showDetails lists every file of the last imports that was not
 // imported, and why.
-func (ui *UI) showImportDetails() {
-	problems := ui.imports.problems
+func (s *Panel) showDetails() {
+	problems := s.problems
 	list := widget.NewList(
 		func() int { return len(problems) },
 		func() fyne.CanvasObject {
@@ -36,7 +36,7 @@ func (ui *UI) showImportDetails() {
 			labels[0].(*widget.Label).SetText(filepath.Base(p.Path) + "  —  " + p.Path)
 			labels[1].(*widget.Label).SetText(problemReason(p))
 		})
-	d := dialog.NewCustom(humanize.Plural(len(problems), "file was not imported", "files were not imported"), "Close", list, ui.window)
+	d := dialog.NewCustom(humanize.Plural(len(problems), "file was not imported", "files were not imported"), "Close", list, s.cfg.Window)
 	d.Resize(fyne.NewSize(720, 420))
 	d.Show()
 }
