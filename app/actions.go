@@ -196,7 +196,7 @@ func (ui *UI) deleteArticles(ids []int64) {
 		ui.selectionChanged()
 		ui.search.selectID = next
 		ui.searchNow()
-		ui.refreshSidebar()
+		ui.side.Refresh()
 	}
 	if len(ids) <= bulkInline {
 		ui.tasks.Go(func() {

@@ -86,7 +86,7 @@ func (ui *UI) runBackfill() {
 			}
 			// Copies are grouped and names known now.
 			ui.refreshResults()
-			ui.refreshSidebar()
+			ui.side.Refresh()
 			if a := ui.detail.article; a != nil {
 				ui.loadExtras(a.ID, true, nil)
 			}

@@ -90,7 +90,7 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find", key(fyne.KeyF, ctrl), ui.focusSearch),
 		item("Clear search", key(fyne.KeyEscape, 0), ui.clearSearch),
-		ui.writing(item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearchDialog)),
+		ui.writing(item("Save search…", key(fyne.KeyS, ctrl), ui.saveSearch)),
 		fyne.NewMenuItemSeparator(),
 		item("Previous article", key(fyne.KeyUp, 0), func() { ui.moveSelection(-1) }),
 		item("Next article", key(fyne.KeyDown, 0), func() { ui.moveSelection(1) }),
@@ -151,8 +151,8 @@ func (ui *UI) checkView(view *fyne.Menu) {
 			it.Checked = db.Sort(i) == ui.bar.Sort()
 		}
 	}
-	if ui.menu.sidebar != nil && ui.side.root != nil {
-		ui.menu.sidebar.Checked = ui.side.root.Visible()
+	if ui.menu.sidebar != nil && ui.side != nil {
+		ui.menu.sidebar.Checked = ui.side.Visible()
 	}
 	if ui.menu.group != nil {
 		ui.menu.group.Checked = ui.group

@@ -147,7 +147,7 @@ func (ui *UI) refreshAfterChange(ids []int64) {
 		return
 	}
 	ui.refreshResults()
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	if a := ui.detail.article; a != nil && slices.Contains(ids, a.ID) {
 		ui.reloadOrganised(a.ID)
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/sidebar"
 	"github.com/clippings/clippings/db"
 )
 
@@ -45,9 +46,9 @@ func click(t *testing.T, ui *UI, i int, mod fyne.KeyModifier) {
 }
 
 // sideRowNamed finds a sidebar entry by its name.
-func sideRowNamed(ui *UI, name string) *sideRow {
-	for _, r := range ui.side.rows {
-		if r.name.Text == name {
+func sideRowNamed(ui *UI, name string) *sidebar.Row {
+	for _, r := range ui.side.Rows() {
+		if r.Name() == name {
 			return r
 		}
 	}
@@ -56,8 +57,8 @@ func sideRowNamed(ui *UI, name string) *sideRow {
 
 func sideNames(ui *UI) []string {
 	var names []string
-	for _, r := range ui.side.rows {
-		names = append(names, r.name.Text+" "+r.count.String())
+	for _, r := range ui.side.Rows() {
+		names = append(names, r.Name()+" "+r.Count())
 	}
 	return names
 }
@@ -121,7 +122,7 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	if !strings.Contains(rowOf(t, ui, 0).meta.String(), "Mali coup") {
 		t.Errorf("row shows %q, without the tag", rowOf(t, ui, 0).meta.String())
 	}
-	if r := sideRowNamed(ui, "Mali coup"); r == nil || r.count.String() != "1" {
+	if r := sideRowNamed(ui, "Mali coup"); r == nil || r.Count() != "1" {
 		t.Fatalf("sidebar: %q", sideNames(ui))
 	}
 
@@ -131,7 +132,7 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	if ui.bar.Query() != `tag:"Mali coup"` || len(ui.search.hits) != 1 {
 		t.Errorf("tag search %q: %d hits", ui.bar.Query(), len(ui.search.hits))
 	}
-	if !sideRowNamed(ui, "Mali coup").current {
+	if !sideRowNamed(ui, "Mali coup").Current() {
 		t.Error("the tag's entry is not marked as the one shown")
 	}
 
@@ -153,7 +154,7 @@ func TestTagFieldOffersExistingTags(t *testing.T) {
 	if err := store.SetTags(context.Background(), []int64{other}, []string{"Mali coup", "Ports"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	a := openRow(t, ui, 0)
 
 	test.Type(ui.detail.tagInput, "mal")
@@ -340,10 +341,10 @@ func TestStarAndReadToggles(t *testing.T) {
 	if ui.detail.star.Text != "Unstar" || ui.menu.star.Label != labelUnstar {
 		t.Errorf("star toggles say %q / %q", ui.detail.star.Text, ui.menu.star.Label)
 	}
-	if r := sideRowNamed(ui, "Starred"); r == nil || r.count.String() != "1" {
+	if r := sideRowNamed(ui, "Starred"); r == nil || r.Count() != "1" {
 		t.Errorf("sidebar: %q", sideNames(ui))
 	}
-	if r := sideRowNamed(ui, "Unread"); r == nil || r.count.String() != "2" {
+	if r := sideRowNamed(ui, "Unread"); r == nil || r.Count() != "2" {
 		t.Errorf("sidebar: %q", sideNames(ui))
 	}
 	test.Tap(ui.detail.star)
@@ -374,7 +375,7 @@ func TestOpeningMarksReadAfterAPause(t *testing.T) {
 func TestReadArticleStaysOpenInTheUnreadList(t *testing.T) {
 	ui, _ := newTestUI(t)
 	addArticles(t, ui.store, 3)
-	ui.runQuery(queryUnread, nil)
+	ui.runQuery(sidebar.QueryUnread, nil)
 	ui.WaitIdle()
 	a := openRow(t, ui, 0)
 	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
@@ -470,15 +471,15 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ui.WaitIdle()
 	r := sideRowNamed(ui, "Labour and ice")
-	if r == nil || r.count.String() != "1" {
+	if r == nil || r.Count() != "1" {
 		t.Fatalf("sidebar: %q", sideNames(ui))
 	}
-	if !r.current {
+	if !r.Current() {
 		t.Error("the saved search is not marked as the one shown")
 	}
 
 	dropFixtures(t, ui, portFile) // the count follows an import
-	if got := sideRowNamed(ui, "Labour and ice").count.String(); got != "2" {
+	if got := sideRowNamed(ui, "Labour and ice").Count(); got != "2" {
 		t.Errorf("count after an import = %q, want 2", got)
 	}
 
@@ -496,7 +497,7 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 	if _, err := ui.store.SaveSearch(ui.ctx, "Other", "mali", db.Relevance); err != nil {
 		t.Fatal(err)
 	}
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	ui.WaitIdle()
 	sideRowNamed(ui, "Labour and ice").TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
 	rename := entryWith(topDialog(ui), "Labour and ice")
@@ -525,12 +526,12 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 func TestFacetNarrowsTheSearch(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	if !shows(ui.side.root, "IN THESE RESULTS") {
+	if !shows(ui.side.Object(), "IN THESE RESULTS") {
 		t.Fatalf("no breakdown of the results: %q", sideNames(ui))
 	}
 	year := sideRowNamed(ui, "2021")
 	author := sideRowNamed(ui, "Anna Keller")
-	if year == nil || year.count.String() != "1" || author == nil {
+	if year == nil || year.Count() != "1" || author == nil {
 		t.Fatalf("sidebar: %q", sideNames(ui))
 	}
 	year.Tapped(nil)
@@ -698,13 +699,13 @@ func TestSidebarIsRememberedShownOrHidden(t *testing.T) {
 	defer store.Close()
 	first := newUI(a, store, options{queued: true})
 	first.WaitIdle()
-	if !first.side.root.Visible() {
+	if !first.side.Visible() {
 		t.Fatal("the sidebar is hidden at first")
 	}
 	first.sideSplit.SetOffset(0.3)
 	first.savePrefs()
 	shortcut(first, fyne.KeyS, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
-	if first.side.root.Visible() || first.menu.sidebar.Checked {
+	if first.side.Visible() || first.menu.sidebar.Checked {
 		t.Fatal("Ctrl+Shift+S did not hide the sidebar")
 	}
 	first.savePrefs()
@@ -712,12 +713,12 @@ func TestSidebarIsRememberedShownOrHidden(t *testing.T) {
 
 	second := newUI(a, store, options{queued: true})
 	second.WaitIdle()
-	if second.side.root.Visible() {
+	if second.side.Visible() {
 		t.Error("the hidden sidebar came back")
 	}
 	second.toggleSidebar()
-	if !second.side.root.Visible() || second.sideSplit.Offset != 0.3 {
-		t.Errorf("shown again: visible %v, width %v, want 0.3", second.side.root.Visible(), second.sideSplit.Offset)
+	if !second.side.Visible() || second.sideSplit.Offset != 0.3 {
+		t.Errorf("shown again: visible %v, width %v, want 0.3", second.side.Visible(), second.sideSplit.Offset)
 	}
 	second.Shutdown()
 }
@@ -728,27 +729,27 @@ func TestLibraryEntriesRunTheirSearches(t *testing.T) {
 	if err := store.SetStarred(ui.ctx, []int64{2}, true); err != nil {
 		t.Fatal(err)
 	}
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	ui.searchNow()
 	ui.WaitIdle()
-	if r := sideRowNamed(ui, "All articles"); r == nil || r.count.String() != "3" || !r.current {
+	if r := sideRowNamed(ui, "All articles"); r == nil || r.Count() != "3" || !r.Current() {
 		t.Fatalf("sidebar: %q", sideNames(ui))
 	}
 	sideRowNamed(ui, "Starred").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.Query() != queryStarred || len(ui.search.hits) != 1 || ui.search.hits[0].ID != 2 {
+	if ui.bar.Query() != sidebar.QueryStarred || len(ui.search.hits) != 1 || ui.search.hits[0].ID != 2 {
 		t.Errorf("Starred: %q, %d hits", ui.bar.Query(), len(ui.search.hits))
 	}
 	// From the keyboard: Up to Unread, Enter.
 	ui.Window().Canvas().Focus(sideRowNamed(ui, "Starred"))
 	sideRowNamed(ui, "Starred").TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	focused, _ := ui.Window().Canvas().Focused().(*sideRow)
-	if focused == nil || focused.name.Text != "Unread" {
+	focused, _ := ui.Window().Canvas().Focused().(*sidebar.Row)
+	if focused == nil || focused.Name() != "Unread" {
 		t.Fatal("Up did not move to Unread")
 	}
 	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ui.WaitIdle()
-	if ui.bar.Query() != queryUnread {
+	if ui.bar.Query() != sidebar.QueryUnread {
 		t.Errorf("Enter on Unread searched %q", ui.bar.Query())
 	}
 }
@@ -762,7 +763,7 @@ func TestRenamingATagRenamesItInSavedSearches(t *testing.T) {
 	if _, err := store.SaveSearch(ui.ctx, "Mali", "tag:mali harbour", db.Newest); err != nil {
 		t.Fatal(err)
 	}
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	ui.WaitIdle()
 	sideRowNamed(ui, "mali").TypedKey(&fyne.KeyEvent{Name: fyne.KeyF2})
 	e := entryWith(topDialog(ui), "mali")
@@ -776,7 +777,7 @@ func TestRenamingATagRenamesItInSavedSearches(t *testing.T) {
 	if len(saved) != 1 || saved[0].Query != `tag:"Mali coup" harbour` {
 		t.Errorf("saved search now %+v", saved)
 	}
-	if r := sideRowNamed(ui, "Mali"); r == nil || r.count.String() != "2" {
+	if r := sideRowNamed(ui, "Mali"); r == nil || r.Count() != "2" {
 		t.Errorf("sidebar: %q", sideNames(ui))
 	}
 }
@@ -835,12 +836,17 @@ func TestSavedSearchesMoveUpAndDown(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	ui.WaitIdle()
-	ui.moveSavedSearch(2, -1)
+	sideRowNamed(ui, "Third").TappedSecondary(&fyne.PointEvent{})
+	up := tappableShowing(topDialog(ui), "Move up")
+	if up == nil {
+		t.Fatalf("no Move up in the menu: %q", texts(topDialog(ui)))
+	}
+	up.Tapped(&fyne.PointEvent{})
 	ui.WaitIdle()
 	var names []string
-	for _, s := range ui.side.saved {
+	for _, s := range ui.side.Saved() {
 		names = append(names, s.Name)
 	}
 	if strings.Join(names, " ") != "First Third Second" {

@@ -78,7 +78,7 @@ func (ui *UI) savePrefs() {
 		p.SetFloat(prefHeight, float64(size.Height))
 	}
 	p.SetFloat(prefSplitOffset, ui.split.Offset)
-	if ui.side.root.Visible() {
+	if ui.side.Visible() {
 		p.SetFloat(prefSideOffset, ui.sideSplit.Offset)
 	}
 	p.SetString(prefSort, ui.bar.Sort().String())

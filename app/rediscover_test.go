@@ -312,15 +312,15 @@ func TestEntityFacetsNarrowTheSearch(t *testing.T) {
 	ui.WaitIdle()
 
 	for _, want := range []string{"People", "Places", "Organisations"} {
-		if !shows(ui.side.facetBox, want) {
+		if !shows(ui.side.Object(), want) {
 			t.Errorf("no %s among the facets: %q", want, sideNames(ui))
 		}
 	}
 	r := sideRowNamed(ui, "Bamako")
-	if r == nil || r.count.String() != "4" {
+	if r == nil || r.Count() != "4" {
 		t.Fatalf("Bamako facet: %q", sideNames(ui))
 	}
-	if r := sideRowNamed(ui, "Assimi Goita"); r == nil || r.count.String() != "4" {
+	if r := sideRowNamed(ui, "Assimi Goita"); r == nil || r.Count() != "4" {
 		t.Errorf("Goita facet: %q", sideNames(ui))
 	}
 	r.Tapped(nil)

@@ -85,8 +85,7 @@ func (ui *UI) startSearch(refresh bool) {
 	s.loadingMore = false
 	s.awaited = true
 	ui.app.Preferences().SetString(prefQuery, req.Query)
-	ui.side.markCurrent(req.Query, req.Sort)
-	ui.countFacets(ctx, req.Query)
+	ui.side.SetQuery(req.Query, req.Sort)
 	ui.timeline.SetQuery(req.Query)
 
 	ui.tasks.Go(func() {
@@ -100,7 +99,7 @@ func (ui *UI) startSearch(refresh bool) {
 				if err == nil {
 					// Counted once the list is shown, so as not to slow it.
 					ui.timeline.Count(req.Query)
-					ui.countEntityFacets(ctx, req.Query)
+					ui.side.CountNames(req.Query)
 				}
 			}
 			switch {

@@ -145,7 +145,7 @@ func (ui *UI) tagChoices() []string {
 // allTags is the names of the archive's tags, most used first, without
 // those taken.
 func (ui *UI) allTags(taken []string) []string {
-	tags := slices.Clone(ui.side.tags)
+	tags := ui.side.Tags()
 	slices.SortStableFunc(tags, func(a, b db.TagCount) int { return b.Articles - a.Articles })
 	var out []string
 	for _, t := range tags {

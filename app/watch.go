@@ -98,7 +98,7 @@ func (ui *UI) archiveChanged(v int64) {
 	}
 	ui.watch.seen.Store(v)
 	typing := ui.bar.Typing()
-	ui.refreshSidebar() // counts of saved searches, tags and the library
+	ui.side.Refresh() // counts of saved searches, tags and the library
 	if typing {
 		return // the search about to run will find the new articles
 	}

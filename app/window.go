@@ -16,6 +16,7 @@ import (
 	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/searchbar"
+	"github.com/clippings/clippings/app/sidebar"
 	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/app/timeline"
 	"github.com/clippings/clippings/assets"
@@ -56,7 +57,7 @@ type UI struct {
 	backfillPaused bool
 	watch          watchState
 	jobs           *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
-	side           sidebarState
+	side           *sidebar.Sidebar
 	timeline       *timeline.Timeline
 	sel            selectionState
 	reading        *tasks.Timer // marks the open article read
@@ -116,7 +117,9 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.chooseFilesToImport})
 	left := ui.buildListPane(p.timeline)
 	ui.buildDetail()
-	ui.buildSidebar()
+	ui.side = sidebar.New(sidebar.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
+		HandleKey: ui.handleKey, OnQuery: ui.runQuery, Current: func() (string, db.Sort) { return ui.bar.Query(), ui.bar.Sort() },
+		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.renameTag, DeleteTag: ui.confirmDeleteTag})
 	ui.imports = importpanel.New(importpanel.Config{Ctx: ui.ctx, Importer: &importer.Importer{Store: store, Pool: ui.pool},
 		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: ui.readOnly,
 		OnStart: ui.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
@@ -125,10 +128,10 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 
 	ui.split = container.NewHSplit(left, ui.detail.root)
 	ui.split.Offset = p.splitOffset
-	ui.sideSplit = container.NewHSplit(ui.side.root, ui.split)
+	ui.sideSplit = container.NewHSplit(ui.side.Object(), ui.split)
 	ui.sideSplit.Offset = p.sideOffset
 	if !p.sideShown {
-		ui.side.root.Hide()
+		ui.side.SetVisible(false)
 	}
 	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.Object(), ui.imports.Object())
@@ -146,7 +149,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.window.SetOnClosed(ui.stop)
 
 	ui.searchNow()
-	ui.refreshSidebar()
+	ui.side.Refresh()
 	ui.startWatching(opt.pollInterval)
 	ui.startBackfill()
 	// The index's merges are paid while the archive is idle, not by the
@@ -226,4 +229,37 @@ func (ui *UI) toggleTimeline() {
 	ui.app.Preferences().SetBool(prefTimeline, shown)
 	ui.timeline.SetShown(shown)
 	ui.refreshMenus()
+}
+
+// toggleSidebar shows or hides the sidebar, and remembers it.
+func (ui *UI) toggleSidebar() {
+	shown := !ui.side.Visible()
+	if !shown {
+		ui.app.Preferences().SetFloat(prefSideOffset, ui.sideSplit.Offset)
+	}
+	ui.side.SetVisible(shown)
+	ui.app.Preferences().SetBool(prefSidebar, shown)
+	ui.sideSplit.Refresh()
+	ui.refreshMenus()
+}
+
+// focusSidebar gives the keyboard focus to the sidebar, showing it first.
+func (ui *UI) focusSidebar() {
+	if !ui.side.Visible() {
+		ui.toggleSidebar()
+	}
+	ui.side.Focus()
+}
+
+// saveSearch is Edit ▸ Save search…. In the note field, Ctrl+S saves the
+// note instead: that is what the keys mean to someone typing.
+func (ui *UI) saveSearch() {
+	if ui.refuseChange() {
+		return
+	}
+	if ui.window.Canvas().Focused() == ui.detail.note {
+		ui.saveNote()
+		return
+	}
+	ui.side.SaveSearch(ui.bar.Query(), ui.bar.Sort())
 }
