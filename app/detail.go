@@ -33,7 +33,7 @@ type detailView struct {
 	delete   *widget.Button
 	edited   *fyne.Container // "Corrected by you: …"
 	tags     *kit.FlowBox    // the article's tags, then the field adding one
-	tagInput *tagEntry
+	tagInput *kit.TagField
 	chips    map[string]*tagChip // by tag name, for tests
 	note     *noteEntry
 	noteLine *widget.RichText // "Saved", or why not
@@ -74,7 +74,7 @@ func (ui *UI) buildDetail() {
 		d.delete,
 	)
 	d.edited = container.NewHBox()
-	d.tagInput = newTagEntry(ui.tagChoices, func(name string) {
+	d.tagInput = kit.NewTagField(ui.tagChoices, func(name string) {
 		if a := d.article; a != nil {
 			ui.addTag([]int64{a.ID}, name)
 		}
@@ -179,7 +179,7 @@ func (ui *UI) renderArticle(a *db.Article, markedTitle, markedBody string, membe
 	if link := articleLink(a.URL); link != nil {
 		parts = append(parts, link)
 	}
-	parts = append(parts, d.extras.copies, d.tags, d.tagInput.suggestions, d.note, d.noteLine)
+	parts = append(parts, d.extras.copies, d.tags, d.tagInput.Suggestions, d.note, d.noteLine)
 	if len(a.Captions) > 0 {
 		parts = append(parts, captionsCard(a))
 	}

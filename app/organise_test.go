@@ -158,10 +158,10 @@ func TestTagFieldOffersExistingTags(t *testing.T) {
 	a := openRow(t, ui, 0)
 
 	test.Type(ui.detail.tagInput, "mal")
-	if got := ui.detail.tagInput.matches; !slices.Equal(got, []string{"Mali coup"}) {
+	if got := ui.detail.tagInput.Offered(); !slices.Equal(got, []string{"Mali coup"}) {
 		t.Fatalf("suggestions for mal = %q", got)
 	}
-	if !ui.detail.tagInput.suggestions.Visible() || !shows(ui.detail.tagInput.suggestions, "Mali coup") {
+	if !ui.detail.tagInput.Suggestions.Visible() || !shows(ui.detail.tagInput.Suggestions, "Mali coup") {
 		t.Error("the suggestion is not shown")
 	}
 	ui.detail.tagInput.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
@@ -172,8 +172,8 @@ func TestTagFieldOffersExistingTags(t *testing.T) {
 	}
 	// A tag the article has is not offered again.
 	test.Type(ui.detail.tagInput, "mal")
-	if len(ui.detail.tagInput.matches) != 0 {
-		t.Errorf("offered %q, which the article has", ui.detail.tagInput.matches)
+	if len(ui.detail.tagInput.Offered()) != 0 {
+		t.Errorf("offered %q, which the article has", ui.detail.tagInput.Offered())
 	}
 }
 
@@ -246,7 +246,7 @@ func TestTaggingSelectedArticles(t *testing.T) {
 	if d == nil || !shows(d, "2 selected articles") {
 		t.Fatal("Ctrl+T with two selected opened no tag dialog")
 	}
-	entry := ui.Window().Canvas().Focused().(*tagEntry)
+	entry := ui.Window().Canvas().Focused().(*kit.TagField)
 	test.Type(entry, "Read later")
 	test.Tap(button(d, "Add tag"))
 	ui.WaitIdle()
@@ -285,7 +285,7 @@ func TestTaggingEveryResultShowsProgress(t *testing.T) {
 	if d == nil || !shows(d, "620 results of the search “harbour”") {
 		t.Fatalf("no tag dialog for the results: %v", d != nil && shows(d, ""))
 	}
-	entry := ui.Window().Canvas().Focused().(*tagEntry)
+	entry := ui.Window().Canvas().Focused().(*kit.TagField)
 	test.Type(entry, "harbours")
 	test.Tap(button(d, "Add tag"))
 	if !ui.jobs.Visible() || !visible[*widget.ProgressBar](ui.jobs.Object()) {

@@ -19,119 +19,6 @@ import (
 	"github.com/clippings/clippings/db"
 )
 
-// maxSuggestions is how many existing tags are offered while a name is
-// typed.
-const maxSuggestions = 6
-
-// tagEntry is a field for a tag's name that offers the existing tags the
-// typed text matches, as buttons below it (its suggestions, placed by its
-// owner): Down and Up pick one, Enter takes the one picked or else the
-// name as typed, a click takes one.
-type tagEntry struct {
-	widget.Entry
-	suggestions *kit.FlowBox
-	choices     func() []string // every tag that may be offered
-	onAccept    func(name string)
-
-	matches []string
-	pick    int // the picked suggestion, -1 for none
-}
-
-func newTagEntry(choices func() []string, onAccept func(string)) *tagEntry {
-	t := &tagEntry{choices: choices, onAccept: onAccept, pick: -1, suggestions: kit.NewFlowBox()}
-	t.ExtendBaseWidget(t)
-	t.suggestions.Hide()
-	t.OnChanged = func(string) { t.pick = -1; t.suggest() }
-	t.OnSubmitted = func(string) { t.accept() }
-	return t
-}
-
-// accept takes the picked suggestion, or the name typed.
-func (t *tagEntry) accept() {
-	name := t.Text
-	if t.pick >= 0 && t.pick < len(t.matches) {
-		name = t.matches[t.pick]
-	}
-	if db.CleanTagName(name) == "" {
-		return
-	}
-	t.SetText("")
-	t.onAccept(db.CleanTagName(name))
-}
-
-func (t *tagEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyDown, fyne.KeyUp:
-		if len(t.matches) == 0 {
-			return
-		}
-		step := 1
-		if ev.Name == fyne.KeyUp {
-			step = -1
-		}
-		t.pick = (t.pick + step + len(t.matches) + 1) % (len(t.matches) + 1)
-		if t.pick == len(t.matches) {
-			t.pick = -1 // back to what was typed
-		}
-		t.showSuggestions()
-		return
-	case fyne.KeyEscape:
-		if t.Text != "" {
-			t.SetText("")
-			return
-		}
-	}
-	t.Entry.TypedKey(ev)
-}
-
-// suggest finds the tags the text matches: those starting with it first,
-// then those containing it, without tags already taken.
-func (t *tagEntry) suggest() {
-	typed := strings.ToLower(db.CleanTagName(t.Text))
-	t.matches = t.matches[:0]
-	if typed != "" {
-		var starts, contains []string
-		for _, name := range t.choices() {
-			lower := strings.ToLower(name)
-			switch {
-			case lower == typed:
-				starts = append([]string{name}, starts...)
-			case strings.HasPrefix(lower, typed):
-				starts = append(starts, name)
-			case strings.Contains(lower, typed):
-				contains = append(contains, name)
-			}
-		}
-		t.matches = append(starts, contains...)
-		if len(t.matches) > maxSuggestions {
-			t.matches = t.matches[:maxSuggestions]
-		}
-	}
-	t.showSuggestions()
-}
-
-func (t *tagEntry) showSuggestions() {
-	if len(t.matches) == 0 {
-		t.suggestions.Hide()
-		t.suggestions.SetObjects()
-		return
-	}
-	var buttons []fyne.CanvasObject
-	for i, name := range t.matches {
-		b := widget.NewButtonWithIcon(name, kit.TagIcon, func() {
-			t.SetText("")
-			t.onAccept(name)
-		})
-		b.Importance = widget.LowImportance
-		if i == t.pick {
-			b.Importance = widget.HighImportance
-		}
-		buttons = append(buttons, b)
-	}
-	t.suggestions.SetObjects(buttons...)
-	t.suggestions.Show()
-}
-
 // tagChoices is every tag but those the open article has, for its tag
 // field.
 func (ui *UI) tagChoices() []string {
@@ -253,14 +140,14 @@ func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
 		return
 	}
 	var d *dialog.CustomDialog
-	entry := newTagEntry(func() []string { return ui.allTags(nil) }, func(name string) {
+	entry := kit.NewTagField(func() []string { return ui.allTags(nil) }, func(name string) {
 		d.Hide()
 		ui.addTag(ids, name)
 	})
 	entry.SetPlaceHolder("Tag name")
 	intro := widget.NewLabel(fmt.Sprintf("Add a tag to the %s, or remove one from them.", what))
 	intro.Wrapping = fyne.TextWrapWord
-	parts := []fyne.CanvasObject{intro, entry, entry.suggestions}
+	parts := []fyne.CanvasObject{intro, entry, entry.Suggestions}
 	if len(present) > 0 {
 		var chips []fyne.CanvasObject
 		for _, name := range present {
@@ -280,7 +167,7 @@ func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
 			ui.removeTag(ids, name)
 		}
 	})
-	add := widget.NewButtonWithIcon("Add tag", theme.ContentAddIcon(), entry.accept)
+	add := widget.NewButtonWithIcon("Add tag", theme.ContentAddIcon(), entry.Accept)
 	add.Importance = widget.HighImportance
 	update := func() {
 		if db.CleanTagName(entry.Text) == "" {
