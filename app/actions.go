@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -20,55 +18,6 @@ import (
 	"github.com/clippings/clippings/db"
 )
 
-// openOriginal opens the file the article came from in its usual program:
-// the file itself when it is still where it was imported from, else a copy
-// of the archived original written to a temporary file.
-func (ui *UI) openOriginal() {
-	a := ui.shownArticle()
-	if a == nil {
-		return
-	}
-	if path := a.File.Path; path != "" {
-		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-			ui.openFile(path)
-			return
-		}
-	}
-	id, name := a.ID, a.File.Name
-	ui.tasks.Go(func() {
-		path, err := ui.writeOriginal(id, name)
-		ui.tasks.Do(func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.openFile(path)
-		})
-	})
-}
-
-// writeOriginal copies an article's archived original to a temporary file
-// named like the original, so the right program opens it.
-func (ui *UI) writeOriginal(id int64, name string) (string, error) {
-	data, err := ui.store.Original(ui.ctx, id)
-	if err != nil {
-		return "", fmt.Errorf("read the original of article #%d: %w", id, err)
-	}
-	dir, err := os.MkdirTemp("", "clippings-original-")
-	if err != nil {
-		return "", fmt.Errorf("make a folder for the original: %w", err)
-	}
-	base := filepath.Base(name)
-	if name == "" || base == "." || base == string(filepath.Separator) {
-		base = fmt.Sprintf("article-%d.txt", id)
-	}
-	path := filepath.Join(dir, base)
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return "", fmt.Errorf("write the original to %s: %w", path, err)
-	}
-	return path, nil
-}
-
 func (ui *UI) openFile(path string) {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
@@ -77,28 +26,6 @@ func (ui *UI) openFile(path string) {
 	if err != nil {
 		ui.showError(fmt.Errorf("open %s: %w", path, err))
 	}
-}
-
-// copyArticleText puts the article, as plain text, on the clipboard.
-func (ui *UI) copyArticleText() {
-	a := ui.shownArticle()
-	if a == nil {
-		return
-	}
-	ui.app.Clipboard().SetContent(plainText(a))
-}
-
-// plainText is the article as one would paste it: headline, subtitle,
-// byline, link, body.
-func plainText(a *db.Article) string {
-	var parts []string
-	for _, s := range []string{a.Title, a.Subtitle, byline(a), a.URL} {
-		if strings.TrimSpace(s) != "" {
-			parts = append(parts, s)
-		}
-	}
-	parts = append(parts, kit.NormalizeParagraphs(a.Body))
-	return strings.Join(parts, "\n\n") + "\n"
 }
 
 // confirmDelete asks before deleting the open article, or the selected
@@ -116,8 +43,8 @@ func (ui *UI) confirmDeleteOpen() {
 	if ui.refuseChange() {
 		return
 	}
-	a := ui.shownArticle()
-	if a == nil {
+	a, ok := ui.reader.Article()
+	if !ok {
 		return
 	}
 	id, title := a.ID, a.Title
@@ -189,8 +116,8 @@ func (ui *UI) deleteArticles(ids []int64) {
 		if err != nil && !cancelled && ui.ctx.Err() == nil {
 			ui.showError(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
 		}
-		if doomed[ui.detail.articleID] {
-			ui.clearDetail()
+		if doomed[ui.reader.ArticleID()] {
+			ui.reader.Clear()
 		}
 		ui.sel.ids = nil
 		ui.selectionChanged()

@@ -87,9 +87,7 @@ func (ui *UI) runBackfill() {
 			// Copies are grouped and names known now.
 			ui.refreshResults()
 			ui.side.Refresh()
-			if a := ui.detail.article; a != nil {
-				ui.loadExtras(a.ID, true, nil)
-			}
+			ui.reader.ReloadExtras()
 		})
 	})
 }

@@ -21,8 +21,8 @@ import (
 // and address in a dialog. Only the fields changed are stored as the
 // user's; the article keeps them when it is extracted again.
 func (ui *UI) editDetails() {
-	a := ui.detail.article
-	if a == nil {
+	a, ok := ui.reader.Article()
+	if !ok {
 		return
 	}
 	if len(ui.chosen()) > 0 {
@@ -30,14 +30,14 @@ func (ui *UI) editDetails() {
 			"open the article whose details are wrong (click it alone), then choose Edit details again.", ui.window)
 		return
 	}
-	ui.showEditDetails(a)
+	ui.showEditDetails(&a)
 }
 
 // showEditDetailsOfOpen edits the open article's details, selected with
 // others or not: the article pane's way.
 func (ui *UI) showEditDetailsOfOpen() {
-	if a := ui.detail.article; a != nil {
-		ui.showEditDetails(a)
+	if a, ok := ui.reader.Article(); ok {
+		ui.showEditDetails(&a)
 	}
 }
 
@@ -143,8 +143,8 @@ func (ui *UI) detailsEdited(id int64, err error) {
 		ui.showError(fmt.Errorf("the details of article #%d were not saved: %w", id, err))
 		return
 	}
-	if ui.detail.articleID == id {
-		ui.showArticle(id) // headline and byline change
+	if ui.reader.ArticleID() == id {
+		ui.reader.ShowAgain() // headline and byline change
 	}
 	ui.refreshAfterChange([]int64{id})
 }

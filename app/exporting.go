@@ -98,13 +98,14 @@ func (ui *UI) chooseExportFor(preset int) {
 		}
 	}
 	ids := ui.chosen()
+	a, open := ui.reader.Article()
 	chosenLabel := ""
 	switch {
 	case len(ids) > 0:
 		chosenLabel = "The " + humanize.Plural(len(ids), "selected article", "selected articles")
-	case ui.detail.article != nil:
-		ids = []int64{ui.detail.article.ID}
-		title := ui.detail.article.Title
+	case ui.reader.ArticleID() != 0 && open:
+		ids = []int64{a.ID}
+		title := a.Title
 		if title == "" {
 			title = "Untitled"
 		}

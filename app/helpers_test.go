@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/reader"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/importer"
@@ -266,3 +268,43 @@ func problems(ui *UI) []importer.Result {
 	_, p := ui.imports.Summary()
 	return p
 }
+
+// shownArticle is the article the article pane shows, nil when none is.
+func shownArticle(ui *UI) *db.Article {
+	if a, ok := ui.reader.Article(); ok {
+		return &a
+	}
+	return nil
+}
+
+// starButton and readButton are the article pane's Star and Mark read
+// buttons, whatever they say now.
+func starButton(ui *UI) *widget.Button { return buttonSaying(ui.reader.Object(), "Star", "Unstar") }
+func readButton(ui *UI) *widget.Button {
+	return buttonSaying(ui.reader.Object(), "Mark read", "Mark unread")
+}
+
+func buttonSaying(o fyne.CanvasObject, texts ...string) *widget.Button {
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && found == nil && slices.Contains(texts, b.Text) {
+			found = b
+		}
+	})
+	return found
+}
+
+// tagChip is the article pane's chip of a tag.
+func tagChip(ui *UI, name string) *reader.TagChip {
+	var found *reader.TagChip
+	walk(ui.reader.Object(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*reader.TagChip); ok && c.Name() == name {
+			found = c
+		}
+	})
+	return found
+}
+
+// paneContent is what the article pane shows: the same object as long as
+// the article is not shown again.
+func paneContent(ui *UI) fyne.CanvasObject { return ui.reader.Object().(*fyne.Container).Objects[0] }

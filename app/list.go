@@ -121,7 +121,7 @@ func (l *resultList) TypedKey(ev *fyne.KeyEvent) {
 
 // selectedIndex is the selected row, or -1.
 func (ui *UI) selectedIndex() int {
-	if i := ui.hitIndex(ui.detail.articleID); i >= 0 {
+	if i := ui.hitIndex(ui.reader.ArticleID()); i >= 0 {
 		return i
 	}
 	return -1
@@ -307,3 +307,22 @@ func (g *gutterLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// showArticle opens an article in the article pane, the words of the
+// search shown marked.
+func (ui *UI) showArticle(id int64) { ui.reader.Show(id, ui.search.request.Query) }
+
+// openArticle opens an article from the article pane (a related article,
+// a copy): selected in the list when it is listed, else shown beside the
+// list, which keeps its results.
+func (ui *UI) openArticle(id int64) {
+	ui.clearChosen()
+	if i := ui.hitIndex(id); i >= 0 {
+		ui.sel.anchor = id
+		ui.list.Select(i)
+		ui.list.ScrollTo(i)
+		return
+	}
+	ui.list.UnselectAll()
+	ui.showArticle(id)
+}

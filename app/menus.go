@@ -56,8 +56,8 @@ func (ui *UI) articleMenuItems() []*fyne.MenuItem {
 		read.Label = labelMarkUnread
 	}
 	return []*fyne.MenuItem{
-		item("Open original", key(fyne.KeyReturn, ctrl), ui.openOriginal),
-		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.copyArticleText),
+		item("Open original", key(fyne.KeyReturn, ctrl), ui.reader.OpenOriginal),
+		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.reader.CopyText),
 		fyne.NewMenuItemSeparator(),
 		star, read,
 		ui.writing(item("Tag…", key(fyne.KeyT, ctrl), ui.tagTargets)),
@@ -199,7 +199,7 @@ func (ui *UI) refreshMenus() {
 // quit remembers the window and saves the note being typed, then ends the
 // app.
 func (ui *UI) quit() {
-	ui.saveNote()
+	ui.reader.SaveNote()
 	ui.savePrefs()
 	ui.app.Quit()
 }

@@ -6,50 +6,18 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
 const (
-	// readDelay is how long an unread article stays open before it is
-	// marked read. Not at once: going down the list with the arrow keys
-	// passes over articles in a fraction of a second each, and those were
-	// not read; an article left open this long was at least looked at.
-	readDelay = 1500 * time.Millisecond
 	// bulkInline articles or fewer are changed straight away; a larger
 	// change runs in the job panel, this many per step, with progress and
 	// a Cancel button.
 	bulkInline = 500
 )
-
-// markWhenRead marks an article just opened read once it has stayed open
-// for readDelay.
-func (ui *UI) markWhenRead(a *db.Article) {
-	ui.stopMarkRead()
-	if a.Read || ui.readOnly() {
-		return
-	}
-	id := a.ID
-	if ui.opt.readDelay <= 0 {
-		ui.markOpenRead(id)
-		return
-	}
-	ui.reading.Start(ui.opt.readDelay, func() { ui.markOpenRead(id) })
-}
-
-// stopMarkRead forgets a pending mark: another article was opened, or the
-// user marked this one themselves.
-func (ui *UI) stopMarkRead() { ui.reading.Stop() }
-
-func (ui *UI) markOpenRead(id int64) {
-	a := ui.detail.article
-	if a == nil || a.ID != id || a.Read {
-		return
-	}
-	ui.setRead([]int64{id}, true)
-}
 
 // change is one change to articles: what it does in the archive, and to
 // the copies of them the window shows, so a click shows at once.
@@ -123,9 +91,8 @@ func (ui *UI) showChange(ids []int64, c change) {
 		}
 		ui.list.Refresh()
 	}
-	if a := ui.detail.article; a != nil && in[a.ID] && c.article != nil {
-		c.article(a)
-		ui.showOrganised()
+	if c.article != nil {
+		ui.reader.Update(ids, c.article)
 	}
 	ui.selectionChanged()
 }
@@ -148,8 +115,8 @@ func (ui *UI) refreshAfterChange(ids []int64) {
 	}
 	ui.refreshResults()
 	ui.side.Refresh()
-	if a := ui.detail.article; a != nil && slices.Contains(ids, a.ID) {
-		ui.reloadOrganised(a.ID)
+	if id := ui.reader.ArticleID(); slices.Contains(ids, id) {
+		ui.reader.ReloadOrganised(id)
 	}
 }
 
@@ -165,27 +132,6 @@ func (ui *UI) refreshResults() {
 	}
 }
 
-// reloadOrganised reads the open article's tags, star, read state and
-// corrected fields again. Its note is left alone: the note field is what
-// the user typed, and is saved from there.
-func (ui *UI) reloadOrganised(id int64) {
-	ui.tasks.Go(func() {
-		a, err := ui.store.Get(ui.ctx, id)
-		if err != nil || ui.ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() {
-			shown := ui.detail.article
-			if shown == nil || shown.ID != id {
-				return
-			}
-			shown.Tags, shown.Starred, shown.Read, shown.Edited = a.Tags, a.Starred, a.Read, a.Edited
-			ui.showOrganised()
-			ui.selectionChanged()
-		})
-	})
-}
-
 // toggleStar stars the targets, or unstars them when all are starred.
 func (ui *UI) toggleStar() { ui.toggleStarOf(ui.targets()) }
 
@@ -195,15 +141,6 @@ func (ui *UI) toggleStarOf(ids []int64) {
 	}
 	starred, _ := ui.targetState(ids)
 	ui.setStarred(ids, !starred)
-}
-
-// openOnly is the open article alone, what the article pane's buttons act
-// on even while several are selected.
-func (ui *UI) openOnly() []int64 {
-	if a := ui.detail.article; a != nil {
-		return []int64{a.ID}
-	}
-	return nil
 }
 
 func (ui *UI) setStarred(ids []int64, on bool) {
@@ -230,8 +167,8 @@ func (ui *UI) toggleReadOf(ids []int64) {
 }
 
 func (ui *UI) setRead(ids []int64, read bool) {
-	if a := ui.detail.article; a != nil && slices.Contains(ids, a.ID) {
-		ui.stopMarkRead() // marked by hand: it stays as the user says
+	if a, ok := ui.reader.Article(); ok && slices.Contains(ids, a.ID) {
+		ui.reader.StopMarkRead() // marked by hand: it stays as the user says
 	}
 	verb, doing := "mark as read", "Marking as read"
 	if !read {
@@ -267,12 +204,8 @@ func (ui *UI) removeTag(ids []int64, name string) {
 	})
 }
 
-// sameTag is how the window compares tag names until the archive says:
-// case and spacing do not matter.
-func sameTag(a, b string) bool { return strings.EqualFold(db.CleanTagName(a), db.CleanTagName(b)) }
-
 func withTag(tags []string, name string) []string {
-	if slices.ContainsFunc(tags, func(t string) bool { return sameTag(t, name) }) {
+	if slices.ContainsFunc(tags, func(t string) bool { return kit.SameTag(t, name) }) {
 		return tags
 	}
 	out := append(slices.Clone(tags), name)
@@ -281,5 +214,5 @@ func withTag(tags []string, name string) []string {
 }
 
 func withoutTag(tags []string, name string) []string {
-	return slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return sameTag(t, name) })
+	return slices.DeleteFunc(slices.Clone(tags), func(t string) bool { return kit.SameTag(t, name) })
 }

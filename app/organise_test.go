@@ -86,7 +86,7 @@ func openRow(t *testing.T, ui *UI, i int) *db.Article {
 	t.Helper()
 	ui.list.Select(i)
 	ui.WaitIdle()
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil {
 		t.Fatalf("row %d opened nothing", i)
 	}
@@ -96,25 +96,25 @@ func openRow(t *testing.T, ui *UI, i int) *db.Article {
 func TestTaggingTheOpenArticle(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 
 	// Ctrl+T puts the cursor in the tag field; Enter adds the tag.
 	shortcut(ui, fyne.KeyT, fyne.KeyModifierShortcutDefault)
-	if ui.Window().Canvas().Focused() != ui.detail.tagInput {
+	if ui.Window().Canvas().Focused() != ui.reader.TagField() {
 		t.Fatal("Ctrl+T did not focus the tag field")
 	}
-	test.Type(ui.detail.tagInput, "Mali coup")
-	ui.detail.tagInput.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(ui.reader.TagField(), "Mali coup")
+	ui.reader.TagField().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ui.WaitIdle()
 
 	if got := getArticle(t, store, a.ID).Tags; !slices.Equal(got, []string{"Mali coup"}) {
 		t.Fatalf("tags in the archive = %q", got)
 	}
-	if ui.detail.chips["Mali coup"] == nil || !shows(ui.detail.root, "Mali coup") {
+	if tagChip(ui, "Mali coup") == nil || !shows(ui.reader.Object(), "Mali coup") {
 		t.Error("the article pane shows no chip for the tag")
 	}
-	if ui.detail.tagInput.Text != "" {
-		t.Errorf("tag field keeps %q", ui.detail.tagInput.Text)
+	if ui.reader.TagField().Text != "" {
+		t.Errorf("tag field keeps %q", ui.reader.TagField().Text)
 	}
 	if got := ui.search.hits[0].Tags; !slices.Equal(got, []string{"Mali coup"}) {
 		t.Errorf("the list's hit has tags %q", got)
@@ -137,7 +137,7 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	}
 
 	// The chip's button takes it off.
-	test.Tap(ui.detail.chips["Mali coup"].remove)
+	test.Tap(tagChip(ui, "Mali coup").RemoveButton())
 	ui.WaitIdle()
 	if got := getArticle(t, store, a.ID).Tags; len(got) != 0 {
 		t.Errorf("tags after removing: %q", got)
@@ -157,23 +157,23 @@ func TestTagFieldOffersExistingTags(t *testing.T) {
 	ui.side.Refresh()
 	a := openRow(t, ui, 0)
 
-	test.Type(ui.detail.tagInput, "mal")
-	if got := ui.detail.tagInput.Offered(); !slices.Equal(got, []string{"Mali coup"}) {
+	test.Type(ui.reader.TagField(), "mal")
+	if got := ui.reader.TagField().Offered(); !slices.Equal(got, []string{"Mali coup"}) {
 		t.Fatalf("suggestions for mal = %q", got)
 	}
-	if !ui.detail.tagInput.Suggestions.Visible() || !shows(ui.detail.tagInput.Suggestions, "Mali coup") {
+	if !ui.reader.TagField().Suggestions.Visible() || !shows(ui.reader.TagField().Suggestions, "Mali coup") {
 		t.Error("the suggestion is not shown")
 	}
-	ui.detail.tagInput.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	ui.detail.tagInput.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	ui.reader.TagField().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	ui.reader.TagField().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	ui.WaitIdle()
 	if got := getArticle(t, store, a.ID).Tags; !slices.Equal(got, []string{"Mali coup"}) {
 		t.Errorf("picked suggestion gave tags %q", got)
 	}
 	// A tag the article has is not offered again.
-	test.Type(ui.detail.tagInput, "mal")
-	if len(ui.detail.tagInput.Offered()) != 0 {
-		t.Errorf("offered %q, which the article has", ui.detail.tagInput.Offered())
+	test.Type(ui.reader.TagField(), "mal")
+	if len(ui.reader.TagField().Offered()) != 0 {
+		t.Errorf("offered %q, which the article has", ui.reader.TagField().Offered())
 	}
 }
 
@@ -191,7 +191,7 @@ func TestCtrlClickAndShiftClickSelectSeveral(t *testing.T) {
 	if !ui.sel.bar.Visible() || ui.sel.label.Text != "2 selected" {
 		t.Errorf("selection bar: visible %v, %q", ui.sel.bar.Visible(), ui.sel.label.Text)
 	}
-	if ui.detail.articleID != ui.search.hits[2].ID {
+	if ui.reader.ArticleID() != ui.search.hits[2].ID {
 		t.Error("the article clicked last is not the one open")
 	}
 	if !rowOf(t, ui, 0).chosen.Visible() {
@@ -213,8 +213,8 @@ func TestCtrlClickAndShiftClickSelectSeveral(t *testing.T) {
 	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	ui.WaitIdle()
-	if got := ui.chosen(); len(got) != 3 || got[0] != ui.search.hits[1].ID || ui.detail.articleID != ui.search.hits[3].ID {
-		t.Fatalf("Shift+Down twice from row 1 selected %v, open #%d", got, ui.detail.articleID)
+	if got := ui.chosen(); len(got) != 3 || got[0] != ui.search.hits[1].ID || ui.reader.ArticleID() != ui.search.hits[3].ID {
+		t.Fatalf("Shift+Down twice from row 1 selected %v, open #%d", got, ui.reader.ArticleID())
 	}
 	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	ui.list.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
@@ -229,8 +229,8 @@ func TestCtrlClickAndShiftClickSelectSeveral(t *testing.T) {
 	}
 	click(t, ui, 1, fyne.KeyModifierControl)
 	click(t, ui, 3, 0) // a plain click: that one alone
-	if ui.chosen() != nil || ui.detail.articleID != ui.search.hits[3].ID {
-		t.Errorf("plain click: %d selected, open #%d", len(ui.chosen()), ui.detail.articleID)
+	if ui.chosen() != nil || ui.reader.ArticleID() != ui.search.hits[3].ID {
+		t.Errorf("plain click: %d selected, open #%d", len(ui.chosen()), ui.reader.ArticleID())
 	}
 }
 
@@ -314,8 +314,8 @@ func TestStarAndReadToggles(t *testing.T) {
 	if row := rowOf(t, ui, 0); row.title.TextStyle.Bold || row.unread.FillColor != color.Transparent {
 		t.Error("a read article is still drawn as unread")
 	}
-	if ui.detail.read.Text != "Mark unread" || ui.menu.read.Label != labelMarkUnread {
-		t.Errorf("read toggles say %q / %q", ui.detail.read.Text, ui.menu.read.Label)
+	if readButton(ui).Text != "Mark unread" || ui.menu.read.Label != labelMarkUnread {
+		t.Errorf("read toggles say %q / %q", readButton(ui).Text, ui.menu.read.Label)
 	}
 
 	shortcut(ui, fyne.KeyU, fyne.KeyModifierShortcutDefault)
@@ -326,7 +326,7 @@ func TestStarAndReadToggles(t *testing.T) {
 	if !rowOf(t, ui, 0).title.TextStyle.Bold {
 		t.Error("marked unread, its row is not bold")
 	}
-	if ui.shownArticle().Read {
+	if shownArticle(ui).Read {
 		t.Error("marked unread by hand, it was marked read again")
 	}
 
@@ -338,8 +338,8 @@ func TestStarAndReadToggles(t *testing.T) {
 	if !rowOf(t, ui, 0).star.Visible() {
 		t.Error("the row shows no star")
 	}
-	if ui.detail.star.Text != "Unstar" || ui.menu.star.Label != labelUnstar {
-		t.Errorf("star toggles say %q / %q", ui.detail.star.Text, ui.menu.star.Label)
+	if starButton(ui).Text != "Unstar" || ui.menu.star.Label != labelUnstar {
+		t.Errorf("star toggles say %q / %q", starButton(ui).Text, ui.menu.star.Label)
 	}
 	if r := sideRowNamed(ui, "Starred"); r == nil || r.Count() != "1" {
 		t.Errorf("sidebar: %q", sideNames(ui))
@@ -347,7 +347,7 @@ func TestStarAndReadToggles(t *testing.T) {
 	if r := sideRowNamed(ui, "Unread"); r == nil || r.Count() != "2" {
 		t.Errorf("sidebar: %q", sideNames(ui))
 	}
-	test.Tap(ui.detail.star)
+	test.Tap(starButton(ui))
 	ui.WaitIdle()
 	if getArticle(t, store, id).Starred || rowOf(t, ui, 0).star.Visible() {
 		t.Error("the star button did not unstar it")
@@ -378,14 +378,15 @@ func TestReadArticleStaysOpenInTheUnreadList(t *testing.T) {
 	ui.runQuery(sidebar.QueryUnread, nil)
 	ui.WaitIdle()
 	a := openRow(t, ui, 0)
+	pane := paneContent(ui)
 	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
-	if ui.shownArticle() != a {
-		t.Fatal("the article just read was closed")
+	if got := shownArticle(ui); got == nil || got.ID != a.ID || paneContent(ui) != pane {
+		t.Fatal("the article just read was closed, or opened again")
 	}
 	next := ui.search.hits[0].ID
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
-	if got := ui.shownArticle(); got == nil || got.ID != next {
+	if got := shownArticle(ui); got == nil || got.ID != next {
 		t.Errorf("Down opened %+v, want the article that took its place (#%d)", got, next)
 	}
 }
@@ -396,16 +397,16 @@ func TestNoteIsSavedAndFound(t *testing.T) {
 	a := openRow(t, ui, 1)
 
 	shortcut(ui, fyne.KeyN, fyne.KeyModifierShortcutDefault)
-	if ui.Window().Canvas().Focused() != ui.detail.note {
+	if ui.Window().Canvas().Focused() != ui.reader.NoteField() {
 		t.Fatal("Ctrl+N did not put the cursor in the note")
 	}
-	test.Type(ui.detail.note, "Ask the embassy about it.")
+	test.Type(ui.reader.NoteField(), "Ask the embassy about it.")
 	ui.WaitIdle()
 	if got := getArticle(t, store, a.ID).Note; got != "Ask the embassy about it." {
 		t.Fatalf("note in the archive = %q", got)
 	}
-	if got := ui.detail.noteLine.String(); got != "Saved" {
-		t.Errorf("note status %q", got)
+	if !shows(ui.reader.Object(), "Saved") {
+		t.Errorf("the note is not said to be saved: %q", texts(ui.reader.Object()))
 	}
 	for _, q := range []string{"embassy", "note:embassy"} {
 		ui.runQuery(q, nil)
@@ -420,8 +421,8 @@ func TestNoteIsSavedAndFound(t *testing.T) {
 	openRow(t, ui, 0)
 	ui.list.Select(ui.hitIndex(a.ID))
 	ui.WaitIdle()
-	if ui.detail.note.Text != "Ask the embassy about it." {
-		t.Errorf("note field shows %q", ui.detail.note.Text)
+	if ui.reader.NoteField().Text != "Ask the embassy about it." {
+		t.Errorf("note field shows %q", ui.reader.NoteField().Text)
 	}
 }
 
@@ -439,12 +440,12 @@ func TestNoteIsNeverLost(t *testing.T) {
 	ui.Window().Show()
 	ui.WaitIdle()
 	first := openRow(t, ui, 0).ID
-	test.Type(ui.detail.note, "first thoughts")
+	test.Type(ui.reader.NoteField(), "first thoughts")
 	second := openRow(t, ui, 1).ID
 	if got := getArticle(t, store, first).Note; got != "first thoughts" {
 		t.Errorf("opening another article lost the note: %q", got)
 	}
-	test.Type(ui.detail.note, "second thoughts")
+	test.Type(ui.reader.NoteField(), "second thoughts")
 	ui.Shutdown() // as closing the window does
 	if got := getArticle(t, store, second).Note; got != "second thoughts" {
 		t.Errorf("closing lost the note: %q", got)
@@ -562,7 +563,7 @@ func TestFacetNarrowsTheSearch(t *testing.T) {
 func TestEditDetailsValidatesAndKeepsTheCorrection(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 
 	shortcut(ui, fyne.KeyI, fyne.KeyModifierShortcutDefault)
 	d := topDialog(ui)
@@ -603,7 +604,7 @@ func TestEditDetailsValidatesAndKeepsTheCorrection(t *testing.T) {
 	if !slices.Equal(got.Edited, []string{db.FieldTitle, db.FieldPublished}) {
 		t.Errorf("edited fields %q, want only those changed", got.Edited)
 	}
-	if !shows(ui.detail.root, "Corrected by you: headline and date") || !shows(ui.detail.root, "Russia urges talks in Mali") {
+	if !shows(ui.reader.Object(), "Corrected by you: headline and date") || !shows(ui.reader.Object(), "Russia urges talks in Mali") {
 		t.Error("the article pane does not show the correction")
 	}
 	if ui.search.hits[0].Title != "Russia urges talks in Mali" {
@@ -635,7 +636,7 @@ func TestDeletingSeveralAsksHowMany(t *testing.T) {
 	if len(ui.search.hits) != 1 || ui.chosen() != nil || ui.sel.bar.Visible() {
 		t.Errorf("after deleting: %d listed, selection %v", len(ui.search.hits), ui.chosen())
 	}
-	if a := ui.shownArticle(); a == nil || a.ID != ui.search.hits[0].ID {
+	if a := shownArticle(ui); a == nil || a.ID != ui.search.hits[0].ID {
 		t.Error("the remaining article is not opened")
 	}
 }

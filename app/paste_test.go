@@ -48,7 +48,7 @@ func TestCtrlVImportsTheBrowserSelection(t *testing.T) {
 	if got := ui.imports.Status(); got != "1 imported" {
 		t.Errorf("summary %q", got)
 	}
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil {
 		t.Fatalf("the pasted article is not open; list %q", hitTitles(ui))
 	}
@@ -122,7 +122,7 @@ func TestPasteFallsBackToTheToolkitsText(t *testing.T) {
 	ui, _ := clipboardHolding(t, clipboard.Clip{}, fmt.Errorf("connect to the X server: %w", clipboard.ErrNoServer))
 	ui.app.Clipboard().SetContent("Ferry timetable changes\n\nThe ferry to the islands will sail twice a day from Monday, the operator said.\n\nTickets bought for the old times remain valid.")
 	pressCtrlV(ui)
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != "Ferry timetable changes" || a.File.Name != "pasted.txt" {
 		t.Fatalf("pasted %+v", a)
 	}
@@ -194,7 +194,7 @@ func TestDroppedLinkIsFetched(t *testing.T) {
 	// What GLFW and Fyne make of a link dragged from a browser.
 	ui.HandleDrop(fyne.NewPos(5, 5), []fyne.URI{storage.NewFileURI(srv.URL + "/news/storm")})
 	ui.WaitIdle()
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != "Storm closes port" || a.URL != srv.URL+"/news/storm" {
 		t.Fatalf("dropped link gave %+v (panel %q, problems %+v)", a, ui.imports.Status(), problems(ui))
 	}
@@ -273,7 +273,7 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ui, "the file that arrived", func() bool { return count() == 2 && len(ui.search.hits) == 2 })
-	if ui.shownArticle() != nil {
+	if shownArticle(ui) != nil {
 		t.Error("an article that arrived by itself was opened")
 	}
 	if !ui.imports.Visible() || !strings.Contains(ui.imports.Status(), "imported") {

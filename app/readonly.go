@@ -79,12 +79,6 @@ func (ui *UI) withReadOnlyBar(top fyne.CanvasObject) fyne.CanvasObject {
 		return top
 	}
 	ui.bar.ReadOnly()
-	d := &ui.detail
-	d.star.Disable()
-	d.read.Disable()
-	d.delete.Disable()
-	d.tagInput.Disable()
-	d.note.Disable()
 	msg := widget.NewLabel(ui.readOnlyReason())
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.WarningImportance

@@ -96,14 +96,14 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 
 	ui.list.Select(0)
 	ui.WaitIdle()
-	if ui.detail.article == nil {
+	if shownArticle(ui) == nil {
 		t.Fatal("no article opened")
 	}
-	if ui.detail.article.Read {
+	if shownArticle(ui).Read {
 		t.Error("opening the article marked it read")
 	}
-	for name, disabled := range map[string]bool{"star": ui.detail.star.Disabled(), "read": ui.detail.read.Disabled(),
-		"tag field": ui.detail.tagInput.Disabled(), "note": ui.detail.note.Disabled()} {
+	for name, disabled := range map[string]bool{"star": starButton(ui).Disabled(), "read": readButton(ui).Disabled(),
+		"tag field": ui.reader.TagField().Disabled(), "note": ui.reader.NoteField().Disabled()} {
 		if !disabled {
 			t.Errorf("the article pane's %s is enabled", name)
 		}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/reader"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
@@ -157,12 +158,12 @@ func TestAlsoPublishedByShowsTheDifferences(t *testing.T) {
 	ui.openArticle(ids.story)
 	ui.WaitIdle()
 
-	copies := ui.detail.extras.copies
+	copies := ui.reader.Object()
 	if !copies.Visible() || !shows(copies, "Also published by") {
-		t.Fatalf("no copies shown: %q", texts(ui.detail.root))
+		t.Fatalf("no copies shown: %q", texts(ui.reader.Object()))
 	}
-	ap := hyperlink(ui.detail.root, "AP")
-	if ap == nil || hyperlink(ui.detail.root, "Reuters") == nil {
+	ap := hyperlink(ui.reader.Object(), "AP")
+	if ap == nil || hyperlink(ui.reader.Object(), "Reuters") == nil {
 		t.Fatalf("the copies are not named by their outlets: %q", texts(copies))
 	}
 
@@ -204,17 +205,17 @@ func TestAlsoPublishedByShowsTheDifferences(t *testing.T) {
 	// Its button opens the copy.
 	test.Tap(button(d, "Open AP"))
 	ui.WaitIdle()
-	if ui.detail.articleID != ids.edited || topDialog(ui) != nil {
-		t.Fatalf("opened #%d (dialog %v), want AP's copy #%d", ui.detail.articleID, topDialog(ui), ids.edited)
+	if ui.reader.ArticleID() != ids.edited || topDialog(ui) != nil {
+		t.Fatalf("opened #%d (dialog %v), want AP's copy #%d", ui.reader.ArticleID(), topDialog(ui), ids.edited)
 	}
-	if hyperlink(ui.detail.root, "Le Monde") == nil {
-		t.Errorf("AP's copy does not name Le Monde: %q", texts(ui.detail.extras.copies))
+	if hyperlink(ui.reader.Object(), "Le Monde") == nil {
+		t.Errorf("AP's copy does not name Le Monde: %q", texts(ui.reader.Object()))
 	}
 
 	// An article without copies says nothing of them.
 	ui.openArticle(ids.related)
 	ui.WaitIdle()
-	if ui.detail.extras.copies.Visible() || shows(ui.detail.root, "Also published by") {
+	if shows(ui.reader.Object(), "Also published by") || shows(ui.reader.Object(), "Also published by") {
 		t.Error("an article without copies shows some")
 	}
 }
@@ -227,22 +228,22 @@ func TestMoreLikeThisOpensAnArticle(t *testing.T) {
 	ui.openArticle(ids.story)
 	ui.WaitIdle()
 
-	related := ui.detail.extras.related
+	related := ui.reader.Object()
 	if !related.Visible() || !shows(related, "MORE LIKE THIS") {
-		t.Fatalf("no related articles: %q", texts(ui.detail.root))
+		t.Fatalf("no related articles: %q", texts(ui.reader.Object()))
 	}
-	var rows []*linkRow
+	var rows []*reader.LinkRow
 	walk(related, func(o fyne.CanvasObject) {
-		if r, ok := o.(*linkRow); ok {
+		if r, ok := o.(*reader.LinkRow); ok {
 			rows = append(rows, r)
 		}
 	})
-	if len(rows) == 0 || rows[0].id != ids.related {
+	if len(rows) == 0 || rows[0].ID() != ids.related {
 		t.Fatalf("related rows %v, want the ECOWAS story first", rows)
 	}
 	for _, r := range rows {
-		if r.id == ids.edited || r.id == ids.reuters {
-			t.Errorf("a copy (#%d) is offered as related", r.id)
+		if r.ID() == ids.edited || r.ID() == ids.reuters {
+			t.Errorf("a copy (#%d) is offered as related", r.ID())
 		}
 	}
 	if !shows(rows[0], relatedTitle) || !shows(rows[0], "Al Jazeera") {
@@ -251,8 +252,8 @@ func TestMoreLikeThisOpensAnArticle(t *testing.T) {
 
 	test.Tap(rows[0])
 	ui.WaitIdle()
-	if ui.detail.articleID != ids.related {
-		t.Fatalf("open: #%d, want #%d", ui.detail.articleID, ids.related)
+	if ui.reader.ArticleID() != ids.related {
+		t.Fatalf("open: #%d, want #%d", ui.reader.ArticleID(), ids.related)
 	}
 	if i := ui.hitIndex(ids.related); i < 0 || ui.selectedIndex() != i {
 		t.Error("the related article, listed, is not selected in the list")
@@ -263,10 +264,10 @@ func TestMoreLikeThisOpensAnArticle(t *testing.T) {
 }
 
 // nameChipNamed finds a chip of the article pane's names.
-func nameChipNamed(ui *UI, name string) *nameChip {
-	var found *nameChip
-	walk(ui.detail.extras.names, func(o fyne.CanvasObject) {
-		if c, ok := o.(*nameChip); ok && c.name == name && found == nil {
+func nameChipNamed(ui *UI, name string) *reader.NameChip {
+	var found *reader.NameChip
+	walk(ui.reader.Object(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*reader.NameChip); ok && c.Name() == name && found == nil {
 			found = c
 		}
 	})
@@ -279,21 +280,21 @@ func TestNamesInTheArticleSearch(t *testing.T) {
 	ui.openArticle(ids.story)
 	ui.WaitIdle()
 
-	names := ui.detail.extras.names
+	names := ui.reader.Object()
 	for _, want := range []string{"PEOPLE", "PLACES", "ORGANISATIONS"} {
 		if !shows(names, want) {
 			t.Errorf("the article pane has no %s: %q", want, texts(names))
 		}
 	}
 	bamako := nameChipNamed(ui, "Bamako")
-	if bamako == nil || !strings.HasPrefix(bamako.button.Text, "Bamako · ") {
+	if bamako == nil || !strings.HasPrefix(bamako.Button().Text, "Bamako · ") {
 		t.Fatalf("no chip for Bamako with its count: %q", texts(names))
 	}
 	if nameChipNamed(ui, "Ibrahim Boubacar Keita") == nil {
 		t.Errorf("no chip for Keita: %q", texts(names))
 	}
 
-	test.Tap(bamako.button)
+	test.Tap(bamako.Button())
 	ui.WaitIdle()
 	if got := ui.bar.Query(); got != `place:"Bamako"` {
 		t.Fatalf("the chip searched %q", got)

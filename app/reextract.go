@@ -99,10 +99,10 @@ func (ui *UI) reextract(ids []int64, what string) {
 			} else {
 				ui.showReextracted(sum, updated, failed, cancelled)
 			}
-			if a := ui.detail.article; a != nil {
+			if a, ok := ui.reader.Article(); ok {
 				for _, r := range updated {
 					if r.ID == a.ID {
-						ui.showArticle(a.ID) // its text changed
+						ui.reader.ShowAgain() // its text changed
 					}
 				}
 			}

@@ -155,7 +155,7 @@ func (ui *UI) showRanked(res db.Results, err error) {
 	ui.list.UnselectAll()
 	ui.list.Refresh()
 	ui.list.ScrollToTop()
-	if i := ui.hitIndex(ui.detail.articleID); i >= 0 {
+	if i := ui.hitIndex(ui.reader.ArticleID()); i >= 0 {
 		ui.list.selectQuietly(i)
 	}
 	ui.pruneChosen()
@@ -197,7 +197,7 @@ func (ui *UI) showResults(res db.Results, err error) {
 	s.selectID = 0
 	want := asked
 	if want == 0 {
-		want = ui.detail.articleID
+		want = ui.reader.ArticleID()
 	}
 	ui.list.UnselectAll()
 	ui.list.Refresh()
@@ -210,7 +210,7 @@ func (ui *UI) showResults(res db.Results, err error) {
 		ui.showArticle(asked) // asked for but not among the hits: show it anyway
 		return
 	}
-	ui.clearDetail()
+	ui.reader.Clear()
 }
 
 // loadMore fetches the next page of the current search in the background.

@@ -53,10 +53,10 @@ func TestSearchWordsAreHighlightedInListAndDetail(t *testing.T) {
 	if !hasMarkedText(row, "Zakharova") {
 		t.Errorf("list snippet does not mark Zakharova: %q", texts(row))
 	}
-	if !shows(ui.detail.root, "Foreign Ministry") {
+	if !shows(ui.reader.Object(), "Foreign Ministry") {
 		t.Fatal("no article body in the detail")
 	}
-	if !hasMarkedText(ui.detail.root, "Zakharova") {
+	if !hasMarkedText(ui.reader.Object(), "Zakharova") {
 		t.Error("article body does not mark Zakharova")
 	}
 }

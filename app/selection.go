@@ -69,7 +69,7 @@ func (ui *UI) targets() []int64 {
 	if ids := ui.chosen(); len(ids) > 0 {
 		return ids
 	}
-	if id := ui.detail.articleID; id != 0 {
+	if id := ui.reader.ArticleID(); id != 0 {
 		return []int64{id}
 	}
 	return nil
@@ -78,7 +78,7 @@ func (ui *UI) targets() []int64 {
 // isChosen reports whether a row is tinted as one of several selected: the
 // list tints the open article's row itself.
 func (ui *UI) isChosen(id int64) bool {
-	return len(ui.sel.ids) > 1 && ui.sel.ids[id] && id != ui.detail.articleID
+	return len(ui.sel.ids) > 1 && ui.sel.ids[id] && id != ui.reader.ArticleID()
 }
 
 // rowTapped is a click on a row, with the modifier keys held.
@@ -97,8 +97,8 @@ func (ui *UI) rowTapped(row int, mod fyne.KeyModifier) {
 		for k := range s.ids {
 			set[k] = true
 		}
-		if len(set) == 0 && ui.detail.articleID != 0 {
-			set[ui.detail.articleID] = true
+		if len(set) == 0 && ui.reader.ArticleID() != 0 {
+			set[ui.reader.ArticleID()] = true
 		}
 		if set[id] {
 			delete(set, id)
@@ -159,13 +159,13 @@ func (ui *UI) choose(set map[int64]bool, prefer int64) {
 		return
 	}
 	s.ids = set
-	show := ui.detail.articleID
+	show := ui.reader.ArticleID()
 	if set[prefer] {
 		show = prefer
 	} else if !set[show] {
 		show = ui.chosen()[0]
 	}
-	if i := ui.hitIndex(show); i >= 0 && show != ui.detail.articleID {
+	if i := ui.hitIndex(show); i >= 0 && show != ui.reader.ArticleID() {
 		ui.list.Select(i)
 	}
 	ui.selectionChanged()
@@ -229,7 +229,7 @@ func (ui *UI) targetState(ids []int64) (starred, read bool) {
 }
 
 func (ui *UI) knownState(id int64) (starred, read, ok bool) {
-	if a := ui.detail.article; a != nil && a.ID == id {
+	if a, ok := ui.reader.Article(); ok && a.ID == id {
 		return a.Starred, a.Read, true
 	}
 	if i := ui.hitIndex(id); i >= 0 {

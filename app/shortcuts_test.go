@@ -57,7 +57,7 @@ func TestArrowKeysMoveThroughTheList(t *testing.T) {
 	if ui.selectedIndex() != 1 {
 		t.Fatalf("Up in the search field: row %d, want 1", ui.selectedIndex())
 	}
-	if a := ui.shownArticle(); a == nil || a.ID != ui.search.hits[1].ID {
+	if a := shownArticle(ui); a == nil || a.ID != ui.search.hits[1].ID {
 		t.Error("the detail does not follow the keyboard selection")
 	}
 	// And from the focused list.
@@ -73,7 +73,7 @@ func TestDeleteKeyAsksThenDeletes(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile)
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
-	doomed := ui.shownArticle().ID
+	doomed := shownArticle(ui).ID
 
 	typeKey(ui, fyne.KeyDelete)
 	d := topDialog(ui)
@@ -99,7 +99,7 @@ func TestDeleteKeyAsksThenDeletes(t *testing.T) {
 	if got := len(ui.search.hits); got != 1 {
 		t.Errorf("list shows %d articles, want 1", got)
 	}
-	if a := ui.shownArticle(); a == nil || a.ID == doomed {
+	if a := shownArticle(ui); a == nil || a.ID == doomed {
 		t.Errorf("after deleting, shown article = %+v, want the remaining one", a)
 	}
 }

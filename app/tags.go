@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -19,16 +18,6 @@ import (
 	"github.com/clippings/clippings/db"
 )
 
-// tagChoices is every tag but those the open article has, for its tag
-// field.
-func (ui *UI) tagChoices() []string {
-	var taken []string
-	if a := ui.detail.article; a != nil {
-		taken = a.Tags
-	}
-	return ui.allTags(taken)
-}
-
 // allTags is the names of the archive's tags, most used first, without
 // those taken.
 func (ui *UI) allTags(taken []string) []string {
@@ -36,93 +25,26 @@ func (ui *UI) allTags(taken []string) []string {
 	slices.SortStableFunc(tags, func(a, b db.TagCount) int { return b.Articles - a.Articles })
 	var out []string
 	for _, t := range tags {
-		if !slices.ContainsFunc(taken, func(n string) bool { return sameTag(n, t.Name) }) {
+		if !slices.ContainsFunc(taken, func(n string) bool { return kit.SameTag(n, t.Name) }) {
 			out = append(out, t.Name)
 		}
 	}
 	return out
 }
 
-// tagChip is one of the open article's tags: its name, which searches for
-// the articles with that tag, and a button that takes it off.
-type tagChip struct {
-	widget.BaseWidget
-	name   *widget.Button
-	remove *widget.Button
-	bg     *canvas.Rectangle
-}
-
-func (ui *UI) newTagChip(id int64, name string) *tagChip {
-	c := &tagChip{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
-	c.name = widget.NewButtonWithIcon(name, kit.TagIcon, func() {
-		ui.runQuery(db.FacetQuery(db.FacetTag, name), nil)
-	})
-	c.name.Importance = widget.LowImportance
-	c.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { ui.removeTag([]int64{id}, name) })
-	c.remove.Importance = widget.LowImportance
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-func (c *tagChip) CreateRenderer() fyne.WidgetRenderer {
-	c.bg.CornerRadius = c.Theme().Size(theme.SizeNameInputRadius) * 2
-	return &chipRenderer{c: c, row: container.New(&chipLayout{}, c.name, c.remove)}
-}
-
-type chipRenderer struct {
-	c   *tagChip
-	row *fyne.Container
-}
-
-func (r *chipRenderer) Layout(size fyne.Size) {
-	r.c.bg.Resize(size)
-	r.row.Resize(size)
-}
-func (r *chipRenderer) MinSize() fyne.Size { return r.row.MinSize() }
-func (r *chipRenderer) Refresh() {
-	r.c.bg.FillColor = r.c.Theme().Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant())
-	r.c.bg.Refresh()
-	r.row.Refresh()
-}
-func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.bg, r.row} }
-func (r *chipRenderer) Destroy()                     {}
-
-// chipLayout sets a chip's name and remove button side by side, closer
-// than an HBox would: they are one thing.
-type chipLayout struct{}
-
-func (l *chipLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	name, remove := objects[0], objects[1]
-	rw := remove.MinSize().Width
-	name.Move(fyne.NewPos(0, 0))
-	name.Resize(fyne.NewSize(size.Width-rw+chipOverlap, size.Height))
-	remove.Move(fyne.NewPos(size.Width-rw, 0))
-	remove.Resize(fyne.NewSize(rw, size.Height))
-}
-
-func (l *chipLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	a, b := objects[0].MinSize(), objects[1].MinSize()
-	return fyne.NewSize(a.Width+b.Width-chipOverlap, max(a.Height, b.Height))
-}
-
-const chipOverlap = 8
-
 // tagTargets tags what the Article menu acts on: the open article in its
 // own tag field; several selected ones in a dialog.
 func (ui *UI) tagTargets() {
 	ids := ui.chosen()
 	if len(ids) == 0 {
-		if ui.detail.article == nil {
-			return
-		}
-		ui.window.Canvas().Focus(ui.detail.tagInput)
+		ui.reader.FocusTags()
 		return
 	}
 	var present []string
 	for _, h := range ui.search.hits {
 		if ui.sel.ids[h.ID] {
 			for _, t := range h.Tags {
-				if !slices.ContainsFunc(present, func(p string) bool { return sameTag(p, t) }) {
+				if !slices.ContainsFunc(present, func(p string) bool { return kit.SameTag(p, t) }) {
 					present = append(present, t)
 				}
 			}
@@ -286,7 +208,7 @@ func (ui *UI) runTagJob(status string, fn func(context.Context) error, after fun
 				after()
 			}
 			var ids []int64
-			if a := ui.detail.article; a != nil {
+			if a, ok := ui.reader.Article(); ok {
 				ids = []int64{a.ID}
 			}
 			ui.refreshAfterChange(ids)
@@ -330,7 +252,7 @@ func replaceTagInQuery(query, from, to string) (string, bool) {
 			}
 			name = value[:n]
 		}
-		if name != "" && sameTag(name, from) {
+		if name != "" && kit.SameTag(name, from) {
 			b.WriteString(db.FacetQuery(db.FacetTag, to))
 			changed = true
 		} else {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"sync/atomic"
 	"time"
 
@@ -105,21 +104,6 @@ func (ui *UI) archiveChanged(v int64) {
 	ui.startSearch(true)
 }
 
-// closeIfDeleted closes the article shown if it no longer exists.
-func (ui *UI) closeIfDeleted(id int64) {
-	ui.tasks.Go(func() {
-		_, err := ui.store.Get(ui.ctx, id)
-		if !errors.Is(err, db.ErrNotFound) {
-			return
-		}
-		ui.tasks.Do(func() {
-			if ui.detail.articleID == id {
-				ui.clearDetail()
-			}
-		})
-	})
-}
-
 // refreshFailed makes the next poll try again.
 func (ui *UI) refreshFailed() {
 	ui.watch.seen.Store(staleVersion)
@@ -140,7 +124,7 @@ func (ui *UI) showRefreshed(res db.Results) {
 	l := ui.list
 	offset := l.GetScrollOffset()
 	pitch := ui.rowPitch()
-	selected := ui.detail.articleID
+	selected := ui.reader.ArticleID()
 	wasListed := ui.hitIndex(selected) >= 0
 	anchorID, anchorRow := int64(0), -1
 	switch {
@@ -166,7 +150,7 @@ func (ui *UI) showRefreshed(res db.Results) {
 			// articles, say. It stays open unless it is gone from the
 			// archive (another program deleted it).
 			s.gone = anchorRow
-			ui.closeIfDeleted(selected)
+			ui.reader.CloseIfDeleted(selected)
 		}
 	}
 	ui.pruneChosen()

@@ -32,10 +32,11 @@ func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
 	waitFor(t, ui, "our own articles", func() bool { return len(ui.search.hits) == 3 })
 	ui.list.Select(1)
 	ui.WaitIdle()
-	reading := ui.shownArticle()
+	reading := shownArticle(ui)
 	if reading == nil {
 		t.Fatal("no article shown")
 	}
+	pane := paneContent(ui)
 
 	addNumbered(t, otherProgram(t, ui), 100, 2)
 	waitFor(t, ui, "the other program's articles", func() bool { return len(ui.search.hits) == 5 })
@@ -46,7 +47,7 @@ func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
 	if got := hitTitles(ui)[0]; got != "Harbour report 101" {
 		t.Errorf("newest first starts with %q", got)
 	}
-	if ui.shownArticle() != reading {
+	if got := shownArticle(ui); got == nil || got.ID != reading.ID || paneContent(ui) != pane {
 		t.Error("the article being read was reloaded or closed by the refresh")
 	}
 	if i := ui.selectedIndex(); i < 0 || ui.search.hits[i].ID != reading.ID {
@@ -102,13 +103,13 @@ func TestArticleDeletedByAnotherProgramIsClosed(t *testing.T) {
 	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == 3 })
 	ui.list.Select(0)
 	ui.WaitIdle()
-	doomed := ui.shownArticle().ID
+	doomed := shownArticle(ui).ID
 
 	if err := otherProgram(t, ui).Delete(context.Background(), doomed); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
-	if ui.shownArticle() != nil || ui.detail.articleID != 0 {
+	if shownArticle(ui) != nil || ui.reader.ArticleID() != 0 {
 		t.Error("the deleted article is still shown")
 	}
 }
@@ -170,7 +171,7 @@ func TestNoRefreshOverASearchOnItsWay(t *testing.T) {
 		t.Fatal("a refresh overtook the search on its way")
 	}
 	ui.WaitIdle()
-	if a := ui.shownArticle(); a == nil || a.ID != want {
+	if a := shownArticle(ui); a == nil || a.ID != want {
 		t.Errorf("the article asked for was not opened: %+v", a)
 	}
 	ui.archiveChanged(42) // the next poll

@@ -15,6 +15,7 @@ import (
 
 	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
+	"github.com/clippings/clippings/app/reader"
 	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/app/sidebar"
 	"github.com/clippings/clippings/app/tasks"
@@ -50,7 +51,7 @@ type UI struct {
 	group   bool // copies of a story on one row (db.Request.Group)
 	list    *resultList
 	notice  *widget.Label // over the list: no matches, or why the search failed
-	detail  detailView
+	reader  *reader.Reader
 	imports *importpanel.Panel
 	// backfillPaused: finding copies and names gave way to an import, and
 	// goes on when the imports are done (pauseBackfill).
@@ -60,7 +61,6 @@ type UI struct {
 	side           *sidebar.Sidebar
 	timeline       *timeline.Timeline
 	sel            selectionState
-	reading        *tasks.Timer // marks the open article read
 	menu           menuItems
 	opt            options
 	paste          *paster     // Ctrl+V outside text fields: the clipboard as a new article
@@ -76,7 +76,7 @@ type UI struct {
 // restores the last session's size, query and sort, and starts the first
 // search. Show the window with Window().Show or ShowAndRun.
 func New(a fyne.App, store *db.Store) *UI {
-	return newUI(a, store, options{pollInterval: pollInterval, readDelay: readDelay, noteDelay: noteDelay})
+	return newUI(a, store, options{pollInterval: pollInterval, readDelay: reader.ReadDelay, noteDelay: reader.NoteDelay})
 }
 
 // options are New's settings that tests change.
@@ -104,8 +104,6 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
 	ui.tasks = tasks.New(opt.queued)
-	ui.reading = ui.tasks.NewTimer()
-	ui.detail.notes.timer = ui.tasks.NewTimer()
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
 
@@ -116,7 +114,15 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.bar = searchbar.New(searchbar.Config{Query: p.query, Sort: p.sort, Tasks: ui.tasks, HandleKey: ui.handleKey,
 		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.chooseFilesToImport})
 	left := ui.buildListPane(p.timeline)
-	ui.buildDetail()
+	ui.reader = reader.New(reader.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
+		ReadOnly: store.ReadOnly(), ReadDelay: opt.readDelay, NoteDelay: opt.noteDelay,
+		TagChoices: func() []string { return ui.allTags(nil) },
+		OnQuery:    func(q string) { ui.runQuery(q, nil) }, OnOpen: ui.openArticle,
+		OnShown: ui.selectionChanged, OnNoteSaved: ui.refreshResults,
+		SetStarred: ui.setStarred, SetRead: ui.setRead, AddTag: ui.addTag, RemoveTag: ui.removeTag,
+		Delete: ui.confirmDeleteOpen, EditDetails: ui.showEditDetailsOfOpen,
+		Reextract: func(ids []int64) { ui.reextract(ids, "the article") },
+		OpenURL:   ui.app.OpenURL, Clipboard: ui.app.Clipboard(), Fail: ui.showError})
 	ui.side = sidebar.New(sidebar.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
 		HandleKey: ui.handleKey, OnQuery: ui.runQuery, Current: func() (string, db.Sort) { return ui.bar.Query(), ui.bar.Sort() },
 		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.renameTag, DeleteTag: ui.confirmDeleteTag})
@@ -126,7 +132,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.jobs = jobs.New(ui.ctx, ui.window)
 	ui.empty = ui.newEmptyState()
 
-	ui.split = container.NewHSplit(left, ui.detail.root)
+	ui.split = container.NewHSplit(left, ui.reader.Object())
 	ui.split.Offset = p.splitOffset
 	ui.sideSplit = container.NewHSplit(ui.side.Object(), ui.split)
 	ui.sideSplit.Offset = p.sideOffset
@@ -142,7 +148,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.registerShortcuts()
 	ui.window.SetOnDropped(ui.HandleDrop)
 	ui.window.SetCloseIntercept(func() {
-		ui.saveNote() // a note being typed is kept: Shutdown waits for the write
+		ui.reader.SaveNote() // a note being typed is kept: Shutdown waits for the write
 		ui.savePrefs()
 		ui.window.Close()
 	})
@@ -195,7 +201,7 @@ func (ui *UI) WaitIdle() { ui.tasks.Wait() }
 // in hand, an export after the article in hand, a backup at once) and waits
 // for it, so the archive can be closed.
 func (ui *UI) Shutdown() {
-	ui.saveNote()
+	ui.reader.SaveNote()
 	ui.tasks.Close() // the event loop has ended: late results have nowhere to go
 	ui.stop()
 	ui.stopWatching()
@@ -257,9 +263,17 @@ func (ui *UI) saveSearch() {
 	if ui.refuseChange() {
 		return
 	}
-	if ui.window.Canvas().Focused() == ui.detail.note {
-		ui.saveNote()
+	if ui.reader.NoteFocused() {
+		ui.reader.SaveNote()
 		return
 	}
 	ui.side.SaveSearch(ui.bar.Query(), ui.bar.Sort())
+}
+
+// editNote puts the cursor in the open article's note.
+func (ui *UI) editNote() {
+	if _, ok := ui.reader.Article(); !ok || ui.refuseChange() {
+		return
+	}
+	ui.reader.FocusNote()
 }

@@ -48,7 +48,7 @@ func TestDroppedFilesAreImportedAndListed(t *testing.T) {
 	if button(ui.imports.Object(), "Details") != nil {
 		t.Error("Details offered though nothing failed")
 	}
-	if ui.detail.article != nil {
+	if shownArticle(ui) != nil {
 		t.Error("an article was opened though three were imported")
 	}
 }
@@ -57,14 +57,14 @@ func TestSingleImportedArticleIsSelectedAndShown(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
 
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != maliTitle {
 		t.Fatalf("shown article = %+v, want %q", a, maliTitle)
 	}
 	if ui.selectedIndex() != 0 {
 		t.Errorf("selected row = %d, want 0", ui.selectedIndex())
 	}
-	detail := ui.detail.root
+	detail := ui.reader.Object()
 	for _, want := range []string{maliTitle, "Zakharova", "Reading time", "Open original", "A Malian army soldier"} {
 		if !shows(detail, want) {
 			t.Errorf("detail does not show %q", want)
@@ -79,10 +79,10 @@ func TestSelectingARowShowsTheArticle(t *testing.T) {
 	for i, h := range ui.search.hits {
 		ui.list.Select(i)
 		ui.WaitIdle()
-		if a := ui.shownArticle(); a == nil || a.ID != h.ID {
+		if a := shownArticle(ui); a == nil || a.ID != h.ID {
 			t.Fatalf("row %d: shown %+v, want article #%d", i, a, h.ID)
 		}
-		if !shows(ui.detail.root, h.Title) {
+		if !shows(ui.reader.Object(), h.Title) {
 			t.Errorf("row %d: detail does not show its headline %q", i, h.Title)
 		}
 	}
@@ -135,7 +135,7 @@ func TestDeletingTheLastArticleInvitesADropAgain(t *testing.T) {
 	if !ui.isEmptyState() {
 		t.Error("an emptied archive does not invite a drop")
 	}
-	if ui.shownArticle() != nil {
+	if shownArticle(ui) != nil {
 		t.Error("the deleted article is still shown")
 	}
 }

@@ -126,3 +126,7 @@ func (t *TagField) showSuggestions() {
 	t.Suggestions.SetObjects(buttons...)
 	t.Suggestions.Show()
 }
+
+// SameTag is how the window compares tag names until the archive says:
+// case and spacing do not matter.
+func SameTag(a, b string) bool { return strings.EqualFold(db.CleanTagName(a), db.CleanTagName(b)) }

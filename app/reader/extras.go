@@ -1,4 +1,4 @@
-package app
+package reader
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/entities"
 )
@@ -30,13 +31,19 @@ const namesShown = 10
 // by"), the people, places and organisations it names, and related
 // articles ("More like this"). Each is loaded in the background after the
 // article shows, and dropped when another article is opened first.
-type extrasState struct {
+type extras struct {
+	cfg *Config
+	// shown is the article the pane shows, nil when none is; gen numbers
+	// the articles opened, to drop what arrives for one opened before.
+	shown func() *db.Article
+	gen   func() uint64
+
 	copies  *fyne.Container // "Also published by: …"
 	names   *fyne.Container // people, places, organisations
 	related *fyne.Container // "More like this"
 
-	of   int64              // the article they are of
-	stop context.CancelFunc // cancels their loading
+	of     int64              // the article they are of
+	cancel context.CancelFunc // cancels their loading
 
 	// What arrived, for tests and for laying out again.
 	members  []db.GroupMember
@@ -44,20 +51,20 @@ type extrasState struct {
 	similar  []db.Hit
 }
 
-func (ui *UI) buildExtras() {
-	x := &ui.detail.extras
+func newExtras(cfg *Config, shown func() *db.Article, gen func() uint64) *extras {
+	x := &extras{cfg: cfg, shown: shown, gen: gen}
 	x.copies, x.names, x.related = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	x.copies.Hide()
 	x.names.Hide()
 	x.related.Hide()
+	return x
 }
 
-// stopExtras cancels their loading and empties them.
-func (ui *UI) stopExtras() {
-	x := &ui.detail.extras
-	if x.stop != nil {
-		x.stop()
-		x.stop = nil
+// stop cancels their loading and empties them.
+func (x *extras) stop() {
+	if x.cancel != nil {
+		x.cancel()
+		x.cancel = nil
 	}
 	x.of = 0
 	x.members, x.entities, x.similar = nil, entities.Entities{}, nil
@@ -67,61 +74,56 @@ func (ui *UI) stopExtras() {
 	}
 }
 
-// loadExtras loads the sections of article id in the background; its
-// copies are shown at once when members are given (not nil). Shown again
-// (corrected, re-extracted), the article keeps the sections it had until
-// the new ones arrive.
-func (ui *UI) loadExtras(id int64, again bool, members []db.GroupMember) {
-	x := &ui.detail.extras
+// load loads the sections of article id in the background; its copies are
+// shown at once when members are given (not nil). Shown again (corrected,
+// re-extracted), the article keeps the sections it had until the new ones
+// arrive.
+func (x *extras) load(id int64, again bool, members []db.GroupMember) {
 	if !again || x.of != id {
-		ui.stopExtras()
-	} else if x.stop != nil {
 		x.stop()
+	} else if x.cancel != nil {
+		x.cancel()
 	}
 	x.of = id
-	ctx, stop := context.WithCancel(ui.ctx)
-	x.stop = stop
-	gen := ui.detail.gen.Load()
-	current := func() bool { return ui.detail.gen.Load() == gen && x.of == id && ctx.Err() == nil }
+	ctx, cancel := context.WithCancel(x.cfg.Ctx)
+	x.cancel = cancel
+	gen := x.gen()
+	current := func() bool { return x.gen() == gen && x.of == id && ctx.Err() == nil }
+	g, store := x.cfg.Tasks, x.cfg.Store
 
 	if members != nil {
 		x.members = members
-		ui.showCopies()
+		x.showCopies()
 	} else {
-		ui.tasks.Go(func() {
-			members, err := ui.store.Group(ctx, id)
-			if ctx.Err() != nil {
-				return
-			}
-			ui.tasks.Do(func() {
-				if current() && err == nil {
-					x.members = members
-					ui.showCopies()
-				}
+		loadWhile(g, ctx, current, func(ctx context.Context) ([]db.GroupMember, error) { return store.Group(ctx, id) },
+			func(members []db.GroupMember) {
+				x.members = members
+				x.showCopies()
 			})
-		})
 	}
-	ui.tasks.Go(func() {
-		ents, err := ui.store.Entities(ctx, id)
-		if ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() {
-			if current() && err == nil {
-				x.entities = ents
-				ui.showNames()
-			}
+	loadWhile(g, ctx, current, func(ctx context.Context) (entities.Entities, error) { return store.Entities(ctx, id) },
+		func(ents entities.Entities) {
+			x.entities = ents
+			x.showNames()
 		})
-	})
-	ui.tasks.Go(func() {
-		hits, err := ui.store.Related(ctx, id, relatedCount)
+	loadWhile(g, ctx, current, func(ctx context.Context) ([]db.Hit, error) { return store.Related(ctx, id, relatedCount) },
+		func(hits []db.Hit) {
+			x.similar = hits
+			x.showRelated()
+		})
+}
+
+// loadWhile loads in the background and shows what arrived, if it came
+// without an error while current holds.
+func loadWhile[T any](g *tasks.Group, ctx context.Context, current func() bool, load func(context.Context) (T, error), show func(T)) {
+	g.Go(func() {
+		v, err := load(ctx)
 		if ctx.Err() != nil {
 			return
 		}
-		ui.tasks.Do(func() {
+		g.Do(func() {
 			if current() && err == nil {
-				x.similar = hits
-				ui.showRelated()
+				show(v)
 			}
 		})
 	})
@@ -129,8 +131,7 @@ func (ui *UI) loadExtras(id int64, again bool, members []db.GroupMember) {
 
 // showCopies is "Also published by: Reuters, AP …": each outlet's name
 // opens what differs between its copy and the article.
-func (ui *UI) showCopies() {
-	x := &ui.detail.extras
+func (x *extras) showCopies() {
 	if len(x.members) == 0 {
 		x.copies.Objects = nil
 		x.copies.Hide()
@@ -141,7 +142,7 @@ func (ui *UI) showCopies() {
 	names := copyNames(x.members)
 	for i, m := range x.members {
 		link := widget.NewHyperlink(names[i], nil)
-		link.OnTapped = func() { ui.showDiff(m, names[i]) }
+		link.OnTapped = func() { x.showDiff(m, names[i]) }
 		objects = append(objects, link)
 	}
 	x.copies.Objects = []fyne.CanvasObject{kit.NewFlowBox(objects...)}
@@ -182,8 +183,7 @@ func copyNames(members []db.GroupMember) []string {
 
 // showNames lists the people, places and organisations the article names,
 // with how often; a click searches for the articles naming one.
-func (ui *UI) showNames() {
-	x := &ui.detail.extras
+func (x *extras) showNames() {
 	e := x.entities
 	var objects []fyne.CanvasObject
 	for _, k := range []struct {
@@ -206,7 +206,7 @@ func (ui *UI) showNames() {
 				break
 			}
 			query := db.FacetQuery(k.kind, ent.Name)
-			chips = append(chips, newNameChip(k.icon, ent.Name, ent.Count, func() { ui.runQuery(query, nil) }))
+			chips = append(chips, newNameChip(k.icon, ent.Name, ent.Count, func() { x.cfg.OnQuery(query) }))
 		}
 		objects = append(objects, sectionTitle(k.title), kit.NewFlowBox(chips...))
 	}
@@ -223,8 +223,7 @@ func (ui *UI) showNames() {
 
 // showRelated is "More like this": a few articles about what this one is
 // about; a click opens one.
-func (ui *UI) showRelated() {
-	x := &ui.detail.extras
+func (x *extras) showRelated() {
 	if len(x.similar) == 0 {
 		x.related.Objects = nil
 		x.related.Hide()
@@ -233,7 +232,7 @@ func (ui *UI) showRelated() {
 	}
 	objects := []fyne.CanvasObject{widget.NewSeparator(), sectionTitle("More like this")}
 	for _, h := range x.similar {
-		objects = append(objects, newLinkRow(h, func() { ui.openArticle(h.ID) }))
+		objects = append(objects, newLinkRow(h, func() { x.cfg.OnOpen(h.ID) }))
 	}
 	x.related.Objects = objects
 	x.related.Show()
@@ -247,47 +246,38 @@ func sectionTitle(text string) fyne.CanvasObject {
 	}})
 }
 
-// openArticle opens an article from the article pane (a related article,
-// a copy): selected in the list when it is listed, else shown beside the
-// list, which keeps its results.
-func (ui *UI) openArticle(id int64) {
-	ui.clearChosen()
-	if i := ui.hitIndex(id); i >= 0 {
-		ui.sel.anchor = id
-		ui.list.Select(i)
-		ui.list.ScrollTo(i)
-		return
-	}
-	ui.list.UnselectAll()
-	ui.showArticle(id)
-}
-
-// nameChip is a person, place or organisation of the article, with how
+// NameChip is a person, place or organisation of the article, with how
 // often it is named: "Bamako · 4". A click searches for it.
-type nameChip struct {
+type NameChip struct {
 	widget.BaseWidget
 	button *widget.Button
 	bg     *canvas.Rectangle
 	name   string
 }
 
-func newNameChip(icon fyne.Resource, name string, count int, onTap func()) *nameChip {
+func newNameChip(icon fyne.Resource, name string, count int, onTap func()) *NameChip {
 	text := name
 	if count > 1 {
 		text += " · " + humanize.Thousands(count)
 	}
-	c := &nameChip{button: widget.NewButtonWithIcon(text, icon, onTap), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: name}
+	c := &NameChip{button: widget.NewButtonWithIcon(text, icon, onTap), bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)), name: name}
 	c.button.Importance = widget.LowImportance
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func (c *nameChip) CreateRenderer() fyne.WidgetRenderer {
+// Name is the name the chip searches for.
+func (c *NameChip) Name() string { return c.name }
+
+// Button is what a click on the chip taps.
+func (c *NameChip) Button() *widget.Button { return c.button }
+
+func (c *NameChip) CreateRenderer() fyne.WidgetRenderer {
 	c.bg.CornerRadius = c.Theme().Size(theme.SizeNameInputRadius) * 2
 	return &nameChipRenderer{c: c}
 }
 
-type nameChipRenderer struct{ c *nameChip }
+type nameChipRenderer struct{ c *NameChip }
 
 func (r *nameChipRenderer) Layout(size fyne.Size) {
 	r.c.bg.Resize(size)
@@ -304,9 +294,9 @@ func (r *nameChipRenderer) Objects() []fyne.CanvasObject {
 }
 func (r *nameChipRenderer) Destroy() {}
 
-// linkRow is an article in a short list (More like this): its headline,
+// LinkRow is an article in a short list (More like this): its headline,
 // then source and date, lit under the pointer; a click opens it.
-type linkRow struct {
+type LinkRow struct {
 	widget.BaseWidget
 	id      int64
 	title   *widget.Label
@@ -316,7 +306,7 @@ type linkRow struct {
 	hovered bool
 }
 
-func newLinkRow(h db.Hit, onTap func()) *linkRow {
+func newLinkRow(h db.Hit, onTap func()) *LinkRow {
 	title := h.Title
 	if title == "" {
 		title = "Untitled"
@@ -328,7 +318,7 @@ func newLinkRow(h db.Hit, onTap func()) *linkRow {
 	if d := humanize.Date(h.Published); d != "" {
 		meta = append(meta, d)
 	}
-	r := &linkRow{id: h.ID, title: widget.NewLabel(title), meta: kit.DimText(strings.Join(meta, " · "), theme.SizeNameCaptionText),
+	r := &LinkRow{id: h.ID, title: widget.NewLabel(title), meta: kit.DimText(strings.Join(meta, " · "), theme.SizeNameCaptionText),
 		bg: canvas.NewRectangle(theme.Color(theme.ColorNameHover)), onTap: onTap}
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.title.Importance = widget.HighImportance // the primary colour: it reads as a link
@@ -338,24 +328,27 @@ func newLinkRow(h db.Hit, onTap func()) *linkRow {
 	return r
 }
 
-func (r *linkRow) CreateRenderer() fyne.WidgetRenderer {
+// ID is the article the row opens.
+func (r *LinkRow) ID() int64 { return r.id }
+
+func (r *LinkRow) CreateRenderer() fyne.WidgetRenderer {
 	r.bg.CornerRadius = r.Theme().Size(theme.SizeNameSelectionRadius)
 	column := container.New(&kit.TightColumn{}, r.title, r.meta)
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, column))
 }
 
-func (r *linkRow) Tapped(*fyne.PointEvent) {
+func (r *LinkRow) Tapped(*fyne.PointEvent) {
 	if r.onTap != nil {
 		r.onTap()
 	}
 }
 
-func (r *linkRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+func (r *LinkRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-func (r *linkRow) MouseIn(*desktop.MouseEvent) {
+func (r *LinkRow) MouseIn(*desktop.MouseEvent) {
 	r.bg.FillColor = r.Theme().Color(theme.ColorNameHover, fyne.CurrentApp().Settings().ThemeVariant())
 	r.bg.Show()
 	r.bg.Refresh()
 }
-func (r *linkRow) MouseMoved(*desktop.MouseEvent) {}
-func (r *linkRow) MouseOut()                      { r.bg.Hide(); r.bg.Refresh() }
+func (r *LinkRow) MouseMoved(*desktop.MouseEvent) {}
+func (r *LinkRow) MouseOut()                      { r.bg.Hide(); r.bg.Refresh() }
