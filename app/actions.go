@@ -31,7 +31,7 @@ func (ui *UI) openFile(path string) {
 // confirmDelete asks before deleting the open article, or the selected
 // articles.
 func (ui *UI) confirmDelete() {
-	if ids := ui.chosen(); len(ids) > 0 {
+	if ids := ui.list.Chosen(); len(ids) > 0 {
 		ui.confirmDeleteMany(ids, humanize.Plural(len(ids), "selected article", "selected articles"))
 		return
 	}
@@ -93,25 +93,7 @@ func (ui *UI) deleteArticles(ids []int64) {
 	for _, id := range ids {
 		doomed[id] = true
 	}
-	next, last := int64(0), -1
-	for i, h := range ui.search.hits {
-		if doomed[h.ID] {
-			last = i
-		}
-	}
-	if last >= 0 {
-		hits := ui.search.hits
-		for i := last + 1; i < len(hits) && next == 0; i++ {
-			if !doomed[hits[i].ID] {
-				next = hits[i].ID
-			}
-		}
-		for i := last - 1; i >= 0 && next == 0; i-- {
-			if !doomed[hits[i].ID] {
-				next = hits[i].ID
-			}
-		}
-	}
+	next := ui.list.NextAfter(ids)
 	finish := func(err error, cancelled bool) {
 		if err != nil && !cancelled && ui.ctx.Err() == nil {
 			ui.showError(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
@@ -119,9 +101,9 @@ func (ui *UI) deleteArticles(ids []int64) {
 		if doomed[ui.reader.ArticleID()] {
 			ui.reader.Clear()
 		}
-		ui.sel.ids = nil
-		ui.selectionChanged()
-		ui.search.selectID = next
+		ui.list.ClearChosen()
+		ui.list.ShowSelection()
+		ui.list.SelectWhenShown(next)
 		ui.searchNow()
 		ui.side.Refresh()
 	}
@@ -176,7 +158,7 @@ func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
 // empty search) in the background, then hands them on with words for
 // them: "37 results of “mali”".
 func (ui *UI) withResults(fn func(ids []int64, what string)) {
-	query := ui.search.request.Query
+	query := ui.list.Query()
 	ui.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
 		fn(ids, resultsWhat(query, len(ids)))
 	})

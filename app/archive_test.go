@@ -269,7 +269,7 @@ func TestCheckListsProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := ui.search.hits[0].ID
+	id := ui.list.Hits()[0].ID
 	if _, err := raw.Exec("UPDATE articles SET original = NULL WHERE id = ?", id); err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,5 @@
 package app
 
-import (
-	"github.com/clippings/clippings/app/humanize"
-)
-
 // Copies of a story: the archive groups the same story from several
 // outlets as it imports them. The list can show a group as one row ("+4
 // copies"), and the article pane names the other outlets; a click on one
@@ -16,12 +12,4 @@ func (ui *UI) toggleGroup() {
 	ui.app.Preferences().SetBool(prefGroup, ui.group)
 	ui.refreshMenus()
 	ui.searchNow()
-}
-
-// copiesText is what a grouped row adds to its source and date.
-func copiesText(n int) string {
-	if n == 1 {
-		return "+1 copy"
-	}
-	return "+" + humanize.Thousands(n) + " copies"
 }

@@ -78,7 +78,7 @@ func (ui *UI) ImportBatch(b importer.Batch) { ui.imports.Import(b) }
 func (ui *UI) imported(d importpanel.Done) {
 	ui.resumeBackfill()
 	if d.Imported == 1 && !d.Quiet {
-		ui.search.selectID = d.LastID
+		ui.list.SelectWhenShown(d.LastID)
 	}
 	if d.Imported > 0 {
 		ui.searchNow()

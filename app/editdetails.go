@@ -25,7 +25,7 @@ func (ui *UI) editDetails() {
 	if !ok {
 		return
 	}
-	if len(ui.chosen()) > 0 {
+	if len(ui.list.Chosen()) > 0 {
 		dialog.ShowInformation("Edit details", "Details are corrected one article at a time: "+
 			"open the article whose details are wrong (click it alone), then choose Edit details again.", ui.window)
 		return

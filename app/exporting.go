@@ -39,11 +39,10 @@ func formatName(f export.Format) string {
 // exportQuery is the search whose results can be exported, "" when the
 // list shows every article.
 func (ui *UI) exportQuery() string {
-	s := &ui.search
-	if humanize.IsBlank(s.request.Query) || s.failure != nil {
+	if humanize.IsBlank(ui.list.Query()) || ui.list.Failure() != nil {
 		return ""
 	}
-	return s.request.Query
+	return ui.list.Query()
 }
 
 // Export scopes, as chooseExportFor presets them.
@@ -88,16 +87,17 @@ func (ui *UI) chooseExportFor(preset int) {
 	query := ui.exportQuery()
 	resultsLabel := ""
 	if query != "" {
-		resultsLabel = fmt.Sprintf("The %s of the search “%s”", humanize.Plural(ui.search.total, "result", "results"), query)
-		if ui.search.capped {
-			resultsLabel = fmt.Sprintf("The results of the search “%s” (%s+)", query, humanize.Thousands(ui.search.total))
+		total, capped := ui.list.Total()
+		resultsLabel = fmt.Sprintf("The %s of the search “%s”", humanize.Plural(total, "result", "results"), query)
+		if capped {
+			resultsLabel = fmt.Sprintf("The results of the search “%s” (%s+)", query, humanize.Thousands(total))
 		}
 		scopes = append(scopes, resultsLabel)
 		if preset == scopeResults {
 			selected = resultsLabel
 		}
 	}
-	ids := ui.chosen()
+	ids := ui.list.Chosen()
 	a, open := ui.reader.Article()
 	chosenLabel := ""
 	switch {

@@ -178,7 +178,7 @@ func topDialog(ui *UI) fyne.CanvasObject {
 
 func hitTitles(ui *UI) []string {
 	var titles []string
-	for _, h := range ui.search.hits {
+	for _, h := range ui.list.Hits() {
 		titles = append(titles, h.Title)
 	}
 	return titles
@@ -308,3 +308,14 @@ func tagChip(ui *UI, name string) *reader.TagChip {
 // paneContent is what the article pane shows: the same object as long as
 // the article is not shown again.
 func paneContent(ui *UI) fyne.CanvasObject { return ui.reader.Object().(*fyne.Container).Objects[0] }
+
+// noticeText and noticeShown are what the list says over itself.
+func noticeText(ui *UI) string {
+	text, _ := ui.list.Notice()
+	return text
+}
+
+func noticeShown(ui *UI) bool {
+	_, shown := ui.list.Notice()
+	return shown
+}

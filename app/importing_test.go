@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/clippings/clippings/app/results"
 )
 
 // manyArticles writes n distinct short articles into a new folder.
@@ -50,8 +52,8 @@ func TestCancelledImportStopsAndSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored != sum.Imported || len(ui.search.hits) != min(stored, pageSize) {
-		t.Errorf("archive has %d, summary says %d, list shows %d", stored, sum.Imported, len(ui.search.hits))
+	if stored != sum.Imported || len(ui.list.Hits()) != min(stored, results.PageSize) {
+		t.Errorf("archive has %d, summary says %d, list shows %d", stored, sum.Imported, len(ui.list.Hits()))
 	}
 }
 

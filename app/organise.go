@@ -84,17 +84,12 @@ func (ui *UI) showChange(ids []int64, c change) {
 		in[id] = true
 	}
 	if c.hit != nil {
-		for i := range ui.search.hits {
-			if in[ui.search.hits[i].ID] {
-				c.hit(&ui.search.hits[i])
-			}
-		}
-		ui.list.Refresh()
+		ui.list.Update(ids, c.hit)
 	}
 	if c.article != nil {
 		ui.reader.Update(ids, c.article)
 	}
-	ui.selectionChanged()
+	ui.list.ShowSelection()
 }
 
 // changeDone reports a failure (articles deleted meanwhile are not one),
@@ -123,12 +118,11 @@ func (ui *UI) refreshAfterChange(ids []int64) {
 // refreshResults runs the search again as the archive changed, unless a
 // search is about to run anyway.
 func (ui *UI) refreshResults() {
-	s := &ui.search
-	if s.awaited {
+	if ui.list.Awaited() {
 		return
 	}
 	if !ui.bar.Typing() {
-		ui.startSearch(true)
+		ui.search(true)
 	}
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"image/color"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,16 +15,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/results"
 	"github.com/clippings/clippings/app/sidebar"
 	"github.com/clippings/clippings/db"
 )
 
 // rowOf finds the list row drawn for hit i.
-func rowOf(t *testing.T, ui *UI, i int) *hitRow {
+func rowOf(t *testing.T, ui *UI, i int) *results.HitRow {
 	t.Helper()
-	var found *hitRow
-	walk(ui.list, func(o fyne.CanvasObject) {
-		if r, ok := o.(*hitRow); ok && r.index == i && found == nil {
+	var found *results.HitRow
+	walk(ui.list.Object(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*results.HitRow); ok && r.Index() == i && found == nil {
 			found = r
 		}
 	})
@@ -84,7 +84,7 @@ func total(t *testing.T, store *db.Store, query string) int {
 // openRow selects row i and waits for its article.
 func openRow(t *testing.T, ui *UI, i int) *db.Article {
 	t.Helper()
-	ui.list.Select(i)
+	ui.list.Rows().Select(i)
 	ui.WaitIdle()
 	a := shownArticle(ui)
 	if a == nil {
@@ -116,11 +116,11 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	if ui.reader.TagField().Text != "" {
 		t.Errorf("tag field keeps %q", ui.reader.TagField().Text)
 	}
-	if got := ui.search.hits[0].Tags; !slices.Equal(got, []string{"Mali coup"}) {
+	if got := ui.list.Hits()[0].Tags; !slices.Equal(got, []string{"Mali coup"}) {
 		t.Errorf("the list's hit has tags %q", got)
 	}
-	if !strings.Contains(rowOf(t, ui, 0).meta.String(), "Mali coup") {
-		t.Errorf("row shows %q, without the tag", rowOf(t, ui, 0).meta.String())
+	if !strings.Contains(rowOf(t, ui, 0).Look().Meta, "Mali coup") {
+		t.Errorf("row shows %q, without the tag", rowOf(t, ui, 0).Look().Meta)
 	}
 	if r := sideRowNamed(ui, "Mali coup"); r == nil || r.Count() != "1" {
 		t.Fatalf("sidebar: %q", sideNames(ui))
@@ -129,8 +129,8 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 	// The tag's entry in the sidebar searches for it.
 	sideRowNamed(ui, "Mali coup").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.Query() != `tag:"Mali coup"` || len(ui.search.hits) != 1 {
-		t.Errorf("tag search %q: %d hits", ui.bar.Query(), len(ui.search.hits))
+	if ui.bar.Query() != `tag:"Mali coup"` || len(ui.list.Hits()) != 1 {
+		t.Errorf("tag search %q: %d hits", ui.bar.Query(), len(ui.list.Hits()))
 	}
 	if !sideRowNamed(ui, "Mali coup").Current() {
 		t.Error("the tag's entry is not marked as the one shown")
@@ -150,7 +150,7 @@ func TestTaggingTheOpenArticle(t *testing.T) {
 func TestTagFieldOffersExistingTags(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
-	other := ui.search.hits[1].ID
+	other := ui.list.Hits()[1].ID
 	if err := store.SetTags(context.Background(), []int64{other}, []string{"Mali coup", "Ports"}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -185,52 +185,52 @@ func TestCtrlClickAndShiftClickSelectSeveral(t *testing.T) {
 
 	click(t, ui, 0, 0)
 	click(t, ui, 2, fyne.KeyModifierControl)
-	if got := len(ui.chosen()); got != 2 {
+	if got := len(ui.list.Chosen()); got != 2 {
 		t.Fatalf("after Ctrl+click, %d selected", got)
 	}
-	if !ui.sel.bar.Visible() || ui.sel.label.Text != "2 selected" {
-		t.Errorf("selection bar: visible %v, %q", ui.sel.bar.Visible(), ui.sel.label.Text)
+	if !ui.list.SelectionBar().Visible() || !shows(ui.list.SelectionBar(), "2 selected") {
+		t.Errorf("selection bar: visible %v, %q", ui.list.SelectionBar().Visible(), texts(ui.list.SelectionBar()))
 	}
-	if ui.reader.ArticleID() != ui.search.hits[2].ID {
+	if ui.reader.ArticleID() != ui.list.Hits()[2].ID {
 		t.Error("the article clicked last is not the one open")
 	}
-	if !rowOf(t, ui, 0).chosen.Visible() {
+	if !rowOf(t, ui, 0).Look().Chosen {
 		t.Error("the other selected row is not tinted")
 	}
 
 	click(t, ui, 4, fyne.KeyModifierShift) // from row 2, the last clicked
-	if got := ui.chosen(); len(got) != 3 || got[0] != ui.search.hits[2].ID {
+	if got := ui.list.Chosen(); len(got) != 3 || got[0] != ui.list.Hits()[2].ID {
 		t.Fatalf("Shift+click selected %v, want rows 2–4", got)
 	}
 	click(t, ui, 3, fyne.KeyModifierControl) // out again
-	if got := len(ui.chosen()); got != 2 {
+	if got := len(ui.list.Chosen()); got != 2 {
 		t.Errorf("after a second Ctrl+click, %d selected", got)
 	}
 
 	// Shift+Down and Shift+Up in the list.
 	click(t, ui, 1, 0)
-	ui.list.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	ui.list.Rows().KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	ui.list.Rows().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	ui.list.Rows().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	ui.WaitIdle()
-	if got := ui.chosen(); len(got) != 3 || got[0] != ui.search.hits[1].ID || ui.reader.ArticleID() != ui.search.hits[3].ID {
+	if got := ui.list.Chosen(); len(got) != 3 || got[0] != ui.list.Hits()[1].ID || ui.reader.ArticleID() != ui.list.Hits()[3].ID {
 		t.Fatalf("Shift+Down twice from row 1 selected %v, open #%d", got, ui.reader.ArticleID())
 	}
-	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	ui.list.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	ui.list.Rows().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.list.Rows().KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	ui.WaitIdle()
-	if got := len(ui.chosen()); got != 2 {
+	if got := len(ui.list.Chosen()); got != 2 {
 		t.Errorf("Shift+Up after: %d selected, want 2", got)
 	}
 
 	typeKey(ui, fyne.KeyEscape)
-	if ui.chosen() != nil || ui.sel.bar.Visible() {
+	if ui.list.Chosen() != nil || ui.list.SelectionBar().Visible() {
 		t.Error("Escape did not go back to one article")
 	}
 	click(t, ui, 1, fyne.KeyModifierControl)
 	click(t, ui, 3, 0) // a plain click: that one alone
-	if ui.chosen() != nil || ui.reader.ArticleID() != ui.search.hits[3].ID {
-		t.Errorf("plain click: %d selected, open #%d", len(ui.chosen()), ui.reader.ArticleID())
+	if ui.list.Chosen() != nil || ui.reader.ArticleID() != ui.list.Hits()[3].ID {
+		t.Errorf("plain click: %d selected, open #%d", len(ui.list.Chosen()), ui.reader.ArticleID())
 	}
 }
 
@@ -239,7 +239,7 @@ func TestTaggingSelectedArticles(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	click(t, ui, 0, 0)
 	click(t, ui, 2, fyne.KeyModifierControl)
-	ids := ui.chosen()
+	ids := ui.list.Chosen()
 
 	shortcut(ui, fyne.KeyT, fyne.KeyModifierShortcutDefault)
 	d := topDialog(ui)
@@ -303,15 +303,15 @@ func TestTaggingEveryResultShowsProgress(t *testing.T) {
 func TestStarAndReadToggles(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
-	if ui.search.hits[0].Read || !rowOf(t, ui, 0).title.TextStyle.Bold {
+	if ui.list.Hits()[0].Read || !rowOf(t, ui, 0).Look().Bold {
 		t.Fatal("a new article is not listed as unread (bold)")
 	}
 	a := openRow(t, ui, 0) // marked read at once in tests (readDelay 0)
 	id := a.ID
-	if !getArticle(t, store, id).Read || !ui.search.hits[0].Read {
+	if !getArticle(t, store, id).Read || !ui.list.Hits()[0].Read {
 		t.Fatal("opening an article did not mark it read")
 	}
-	if row := rowOf(t, ui, 0); row.title.TextStyle.Bold || row.unread.FillColor != color.Transparent {
+	if row := rowOf(t, ui, 0); row.Look().Bold || row.Look().Dot {
 		t.Error("a read article is still drawn as unread")
 	}
 	if readButton(ui).Text != "Mark unread" || ui.menu.read.Label != labelMarkUnread {
@@ -323,7 +323,7 @@ func TestStarAndReadToggles(t *testing.T) {
 	if getArticle(t, store, id).Read {
 		t.Error("Ctrl+U did not mark it unread")
 	}
-	if !rowOf(t, ui, 0).title.TextStyle.Bold {
+	if !rowOf(t, ui, 0).Look().Bold {
 		t.Error("marked unread, its row is not bold")
 	}
 	if shownArticle(ui).Read {
@@ -335,7 +335,7 @@ func TestStarAndReadToggles(t *testing.T) {
 	if !getArticle(t, store, id).Starred {
 		t.Fatal("Ctrl+D did not star it")
 	}
-	if !rowOf(t, ui, 0).star.Visible() {
+	if !rowOf(t, ui, 0).Look().Star {
 		t.Error("the row shows no star")
 	}
 	if starButton(ui).Text != "Unstar" || ui.menu.star.Label != labelUnstar {
@@ -349,7 +349,7 @@ func TestStarAndReadToggles(t *testing.T) {
 	}
 	test.Tap(starButton(ui))
 	ui.WaitIdle()
-	if getArticle(t, store, id).Starred || rowOf(t, ui, 0).star.Visible() {
+	if getArticle(t, store, id).Starred || rowOf(t, ui, 0).Look().Star {
 		t.Error("the star button did not unstar it")
 	}
 }
@@ -358,10 +358,10 @@ func TestOpeningMarksReadAfterAPause(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, readDelay: 80 * time.Millisecond})
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	// Going down the list quickly leaves what was passed over unread.
-	ui.list.Select(0)
-	ui.list.Select(1)
+	ui.list.Rows().Select(0)
+	ui.list.Rows().Select(1)
 	ui.WaitIdle()
-	passed, read := ui.search.hits[0].ID, ui.search.hits[1].ID
+	passed, read := ui.list.Hits()[0].ID, ui.list.Hits()[1].ID
 	if getArticle(t, store, passed).Read {
 		t.Error("an article passed over was marked read")
 	}
@@ -379,11 +379,11 @@ func TestReadArticleStaysOpenInTheUnreadList(t *testing.T) {
 	ui.WaitIdle()
 	a := openRow(t, ui, 0)
 	pane := paneContent(ui)
-	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.list.Hits()) == 2 })
 	if got := shownArticle(ui); got == nil || got.ID != a.ID || paneContent(ui) != pane {
 		t.Fatal("the article just read was closed, or opened again")
 	}
-	next := ui.search.hits[0].ID
+	next := ui.list.Hits()[0].ID
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
 	if got := shownArticle(ui); got == nil || got.ID != next {
@@ -411,7 +411,7 @@ func TestNoteIsSavedAndFound(t *testing.T) {
 	for _, q := range []string{"embassy", "note:embassy"} {
 		ui.runQuery(q, nil)
 		ui.WaitIdle()
-		if got := hitTitles(ui); len(got) != 1 || ui.search.hits[0].ID != a.ID {
+		if got := hitTitles(ui); len(got) != 1 || ui.list.Hits()[0].ID != a.ID {
 			t.Errorf("%s finds %q", q, got)
 		}
 	}
@@ -419,7 +419,7 @@ func TestNoteIsSavedAndFound(t *testing.T) {
 	ui.clearSearch()
 	ui.WaitIdle()
 	openRow(t, ui, 0)
-	ui.list.Select(ui.hitIndex(a.ID))
+	ui.list.Rows().Select(ui.list.Index(a.ID))
 	ui.WaitIdle()
 	if ui.reader.NoteField().Text != "Ask the embassy about it." {
 		t.Errorf("note field shows %q", ui.reader.NoteField().Text)
@@ -490,8 +490,8 @@ func TestSavedSearchKeepsItsCountUpToDate(t *testing.T) {
 	ui.WaitIdle()
 	sideRowNamed(ui, "Labour and ice").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.Query() != "dockworkers OR glaciers" || ui.bar.Sort() != db.Newest || len(ui.search.hits) != 2 {
-		t.Errorf("running it: %q, sort %v, %d hits", ui.bar.Query(), ui.bar.Sort(), len(ui.search.hits))
+	if ui.bar.Query() != "dockworkers OR glaciers" || ui.bar.Sort() != db.Newest || len(ui.list.Hits()) != 2 {
+		t.Errorf("running it: %q, sort %v, %d hits", ui.bar.Query(), ui.bar.Sort(), len(ui.list.Hits()))
 	}
 
 	// F2 renames it; a name taken is refused with a reason.
@@ -607,7 +607,7 @@ func TestEditDetailsValidatesAndKeepsTheCorrection(t *testing.T) {
 	if !shows(ui.reader.Object(), "Corrected by you: headline and date") || !shows(ui.reader.Object(), "Russia urges talks in Mali") {
 		t.Error("the article pane does not show the correction")
 	}
-	if ui.search.hits[0].Title != "Russia urges talks in Mali" {
+	if ui.list.Hits()[0].Title != "Russia urges talks in Mali" {
 		t.Error("the list shows the old headline")
 	}
 }
@@ -633,10 +633,10 @@ func TestDeletingSeveralAsksHowMany(t *testing.T) {
 	if n, _ := store.Count(ui.ctx); n != 1 {
 		t.Errorf("%d left, want 1", n)
 	}
-	if len(ui.search.hits) != 1 || ui.chosen() != nil || ui.sel.bar.Visible() {
-		t.Errorf("after deleting: %d listed, selection %v", len(ui.search.hits), ui.chosen())
+	if len(ui.list.Hits()) != 1 || ui.list.Chosen() != nil || ui.list.SelectionBar().Visible() {
+		t.Errorf("after deleting: %d listed, selection %v", len(ui.list.Hits()), ui.list.Chosen())
 	}
-	if a := shownArticle(ui); a == nil || a.ID != ui.search.hits[0].ID {
+	if a := shownArticle(ui); a == nil || a.ID != ui.list.Hits()[0].ID {
 		t.Error("the remaining article is not opened")
 	}
 }
@@ -738,8 +738,8 @@ func TestLibraryEntriesRunTheirSearches(t *testing.T) {
 	}
 	sideRowNamed(ui, "Starred").Tapped(nil)
 	ui.WaitIdle()
-	if ui.bar.Query() != sidebar.QueryStarred || len(ui.search.hits) != 1 || ui.search.hits[0].ID != 2 {
-		t.Errorf("Starred: %q, %d hits", ui.bar.Query(), len(ui.search.hits))
+	if ui.bar.Query() != sidebar.QueryStarred || len(ui.list.Hits()) != 1 || ui.list.Hits()[0].ID != 2 {
+		t.Errorf("Starred: %q, %d hits", ui.bar.Query(), len(ui.list.Hits()))
 	}
 	// From the keyboard: Up to Unread, Enter.
 	ui.Window().Canvas().Focus(sideRowNamed(ui, "Starred"))
@@ -815,7 +815,7 @@ func TestExportingTheSelection(t *testing.T) {
 	click(t, ui, 2, fyne.KeyModifierControl)
 	dir := filepath.Join(t.TempDir(), "out")
 
-	test.Tap(button(ui.sel.bar, "Export…"))
+	test.Tap(button(ui.list.SelectionBar(), "Export…"))
 	d := topDialog(ui)
 	scope := radio(d, "The 2 selected articles")
 	if scope == nil || scope.Selected != "The 2 selected articles" {

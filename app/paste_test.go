@@ -272,7 +272,7 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "arrived.txt"), port, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ui, "the file that arrived", func() bool { return count() == 2 && len(ui.search.hits) == 2 })
+	waitFor(t, ui, "the file that arrived", func() bool { return count() == 2 && len(ui.list.Hits()) == 2 })
 	if shownArticle(ui) != nil {
 		t.Error("an article that arrived by itself was opened")
 	}

@@ -39,8 +39,8 @@ func TestWindowRemembersQuerySortSizeAndDivider(t *testing.T) {
 	if second.bar.Sort() != db.Oldest || sortChoice(second).Selected != "Oldest" {
 		t.Errorf("sort = %v (%q), want oldest", second.bar.Sort(), sortChoice(second).Selected)
 	}
-	if second.search.request.Query != "mali" {
-		t.Errorf("the remembered query was not searched: %q", second.search.request.Query)
+	if second.list.Query() != "mali" {
+		t.Errorf("the remembered query was not searched: %q", second.list.Query())
 	}
 	if got := second.split.Offset; got != 0.5 {
 		t.Errorf("divider = %v, want 0.5", got)

@@ -76,8 +76,8 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 	if !shows(content, "read-only") {
 		t.Errorf("the window does not say the archive is read-only: %q", texts(content))
 	}
-	if len(ui.search.hits) != 3 {
-		t.Fatalf("%d hits; want the 3 articles", len(ui.search.hits))
+	if len(ui.list.Hits()) != 3 {
+		t.Fatalf("%d hits; want the 3 articles", len(ui.list.Hits()))
 	}
 	for _, label := range []string{"Import files…", "Import folder…", "Re-extract all articles…", "Save search…",
 		"Tag…", "Edit note", "Edit details…", "Delete…", "Star all results", "Delete all results…"} {
@@ -94,7 +94,7 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 		t.Error("the Import button is enabled")
 	}
 
-	ui.list.Select(0)
+	ui.list.Rows().Select(0)
 	ui.WaitIdle()
 	if shownArticle(ui) == nil {
 		t.Fatal("no article opened")

@@ -103,21 +103,21 @@ func TestGroupedRowsShowCopies(t *testing.T) {
 	if got := hitTitles(ui); len(got) != 2 {
 		t.Fatalf("grouped: %q, want the story once and the related one", got)
 	}
-	i := ui.hitIndex(ids.reuters)
+	i := ui.list.Index(ids.reuters)
 	if i < 0 {
 		t.Fatalf("the newest copy (Reuters) is not the row of its group: %q", hitTitles(ui))
 	}
-	if got := ui.search.hits[i].Copies; !slices.Equal(got, []int64{ids.story, ids.edited}) {
+	if got := ui.list.Hits()[i].Copies; !slices.Equal(got, []int64{ids.story, ids.edited}) {
 		t.Errorf("copies of the row = %v", got)
 	}
-	if got := rowOf(t, ui, i).meta.String(); !strings.Contains(got, "+2 copies") {
+	if got := rowOf(t, ui, i).Look().Meta; !strings.Contains(got, "+2 copies") {
 		t.Errorf("row says %q, without +2 copies", got)
 	}
 	if got := ui.bar.CountText(); got != "4 articles" {
 		t.Errorf("count = %q: articles are counted, not rows", got)
 	}
-	if r := rowOf(t, ui, ui.hitIndex(ids.related)); strings.Contains(r.meta.String(), "cop") {
-		t.Errorf("a row without copies says %q", r.meta.String())
+	if r := rowOf(t, ui, ui.list.Index(ids.related)); strings.Contains(r.Look().Meta, "cop") {
+		t.Errorf("a row without copies says %q", r.Look().Meta)
 	}
 
 	// Ctrl+G lists each copy on its own row, and is remembered.
@@ -129,14 +129,14 @@ func TestGroupedRowsShowCopies(t *testing.T) {
 	if ui.menu.group.Checked || ui.app.Preferences().BoolWithFallback(prefGroup, true) {
 		t.Error("ungrouping is not ticked off in the menu, or not remembered")
 	}
-	for i := range ui.search.hits {
-		if strings.Contains(rowOf(t, ui, i).meta.String(), "cop") {
-			t.Errorf("ungrouped row %d says %q", i, rowOf(t, ui, i).meta.String())
+	for i := range ui.list.Hits() {
+		if strings.Contains(rowOf(t, ui, i).Look().Meta, "cop") {
+			t.Errorf("ungrouped row %d says %q", i, rowOf(t, ui, i).Look().Meta)
 		}
 	}
 	ui.toggleGroup()
 	ui.WaitIdle()
-	if len(ui.search.hits) != 2 || !ui.menu.group.Checked {
+	if len(ui.list.Hits()) != 2 || !ui.menu.group.Checked {
 		t.Errorf("grouped again: %q, ticked %v", hitTitles(ui), ui.menu.group.Checked)
 	}
 }
@@ -255,7 +255,7 @@ func TestMoreLikeThisOpensAnArticle(t *testing.T) {
 	if ui.reader.ArticleID() != ids.related {
 		t.Fatalf("open: #%d, want #%d", ui.reader.ArticleID(), ids.related)
 	}
-	if i := ui.hitIndex(ids.related); i < 0 || ui.selectedIndex() != i {
+	if i := ui.list.Index(ids.related); i < 0 || ui.list.SelectedIndex() != i {
 		t.Error("the related article, listed, is not selected in the list")
 	}
 	if got := ui.bar.Query(); got != "ECOWAS" {
@@ -329,7 +329,7 @@ func TestEntityFacetsNarrowTheSearch(t *testing.T) {
 	if got := ui.bar.Query(); got != `mali place:"Bamako"` {
 		t.Errorf("narrowed to %q", got)
 	}
-	if got := len(ui.search.hits); got != 4 {
+	if got := len(ui.list.Hits()); got != 4 {
 		t.Errorf("%d hits after narrowing: %q", got, hitTitles(ui))
 	}
 }
@@ -404,7 +404,7 @@ func TestTimelineNarrowsTheSearch(t *testing.T) {
 	if got := ui.bar.Query(); got != "harbour" {
 		t.Fatalf("× left %q", got)
 	}
-	if got := len(ui.search.hits); got != 6 {
+	if got := len(ui.list.Hits()); got != 6 {
 		t.Errorf("after ×: %d hits", got)
 	}
 }
@@ -553,15 +553,15 @@ func TestBackfillFindsCopiesAndNamesAtStart(t *testing.T) {
 		t.Fatal("still pending after the backfill")
 	}
 	// The list groups the copies found, and place: finds the old articles.
-	if got := len(ui.search.hits); got != 2 {
+	if got := len(ui.list.Hits()); got != 2 {
 		t.Errorf("after the backfill the list has %q", hitTitles(ui))
 	}
-	if i := ui.hitIndex(2); i < 0 || !slices.Equal(ui.search.hits[i].Copies, []int64{1}) {
-		t.Errorf("the newest copy's row does not list the other: %+v", ui.search.hits)
+	if i := ui.list.Index(2); i < 0 || !slices.Equal(ui.list.Hits()[i].Copies, []int64{1}) {
+		t.Errorf("the newest copy's row does not list the other: %+v", ui.list.Hits())
 	}
 	ui.runQuery("place:bamako", nil)
 	ui.WaitIdle()
-	if got := ui.search.total; got != 3 {
+	if got, _ := ui.list.Total(); got != 3 {
 		t.Errorf("place:bamako finds %d of the old articles", got)
 	}
 }
@@ -579,7 +579,7 @@ func TestGroupingAndTimelineAreRemembered(t *testing.T) {
 	ui := newUI(a, store, options{queued: true})
 	defer ui.Shutdown()
 	ui.WaitIdle()
-	if ui.group || ui.search.request.Group || ui.menu.group.Checked {
+	if ui.group || ui.list.Request().Group || ui.menu.group.Checked {
 		t.Error("grouping was turned off, and is on again")
 	}
 	if _, counted := ui.timeline.Counted(); ui.timeline.Visible() || ui.menu.timeline.Checked || counted {

@@ -52,8 +52,8 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 	}
 	switch ev.Name {
 	case fyne.KeyEscape:
-		if len(ui.sel.ids) > 0 {
-			ui.clearChosen() // several selected: back to one first
+		if len(ui.list.Chosen()) > 0 {
+			ui.list.ClearChosen() // several selected: back to one first
 			return true
 		}
 		if ui.bar.Query() == "" {
@@ -61,9 +61,9 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 		}
 		ui.clearSearch()
 	case fyne.KeyUp:
-		ui.moveSelection(-1)
+		ui.list.MoveSelection(-1)
 	case fyne.KeyDown:
-		ui.moveSelection(1)
+		ui.list.MoveSelection(1)
 	case fyne.KeyDelete:
 		if len(ui.targets()) == 0 {
 			return false

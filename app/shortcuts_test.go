@@ -25,13 +25,13 @@ func TestCtrlFFocusesSearchAndEscapeClearsIt(t *testing.T) {
 	}
 	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
-	if len(ui.search.hits) != 1 {
-		t.Fatalf("%d hits for Zakharova", len(ui.search.hits))
+	if len(ui.list.Hits()) != 1 {
+		t.Fatalf("%d hits for Zakharova", len(ui.list.Hits()))
 	}
 	ui.bar.Field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	ui.WaitIdle()
-	if ui.bar.Query() != "" || len(ui.search.hits) != 2 {
-		t.Errorf("after Escape: query %q, %d hits", ui.bar.Query(), len(ui.search.hits))
+	if ui.bar.Query() != "" || len(ui.list.Hits()) != 2 {
+		t.Errorf("after Escape: query %q, %d hits", ui.bar.Query(), len(ui.list.Hits()))
 	}
 }
 
@@ -41,30 +41,30 @@ func TestArrowKeysMoveThroughTheList(t *testing.T) {
 
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
-	if ui.selectedIndex() != 0 {
-		t.Fatalf("Down with nothing selected selects row %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Fatalf("Down with nothing selected selects row %d, want 0", ui.list.SelectedIndex())
 	}
 	typeKey(ui, fyne.KeyDown)
 	typeKey(ui, fyne.KeyDown)
 	typeKey(ui, fyne.KeyDown) // past the end: stays
 	ui.WaitIdle()
-	if ui.selectedIndex() != 2 {
-		t.Fatalf("selected row %d, want 2", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 2 {
+		t.Fatalf("selected row %d, want 2", ui.list.SelectedIndex())
 	}
 	// From the search field too.
 	ui.bar.Field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	ui.WaitIdle()
-	if ui.selectedIndex() != 1 {
-		t.Fatalf("Up in the search field: row %d, want 1", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 1 {
+		t.Fatalf("Up in the search field: row %d, want 1", ui.list.SelectedIndex())
 	}
-	if a := shownArticle(ui); a == nil || a.ID != ui.search.hits[1].ID {
+	if a := shownArticle(ui); a == nil || a.ID != ui.list.Hits()[1].ID {
 		t.Error("the detail does not follow the keyboard selection")
 	}
 	// And from the focused list.
-	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.list.Rows().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	ui.WaitIdle()
-	if ui.selectedIndex() != 0 {
-		t.Errorf("Up in the list: row %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Errorf("Up in the list: row %d, want 0", ui.list.SelectedIndex())
 	}
 }
 
@@ -96,7 +96,7 @@ func TestDeleteKeyAsksThenDeletes(t *testing.T) {
 	if _, err := store.Get(ui.ctx, doomed); err == nil {
 		t.Fatal("article still in the archive after confirming")
 	}
-	if got := len(ui.search.hits); got != 1 {
+	if got := len(ui.list.Hits()); got != 1 {
 		t.Errorf("list shows %d articles, want 1", got)
 	}
 	if a := shownArticle(ui); a == nil || a.ID == doomed {

@@ -35,14 +35,18 @@ func (ui *UI) allTags(taken []string) []string {
 // tagTargets tags what the Article menu acts on: the open article in its
 // own tag field; several selected ones in a dialog.
 func (ui *UI) tagTargets() {
-	ids := ui.chosen()
+	ids := ui.list.Chosen()
 	if len(ids) == 0 {
 		ui.reader.FocusTags()
 		return
 	}
 	var present []string
-	for _, h := range ui.search.hits {
-		if ui.sel.ids[h.ID] {
+	chosen := map[int64]bool{}
+	for _, id := range ids {
+		chosen[id] = true
+	}
+	for _, h := range ui.list.Hits() {
+		if chosen[h.ID] {
 			for _, t := range h.Tags {
 				if !slices.ContainsFunc(present, func(p string) bool { return kit.SameTag(p, t) }) {
 					present = append(present, t)

@@ -3,11 +3,6 @@ package app
 import (
 	"sync/atomic"
 	"time"
-
-	"fyne.io/fyne/v2/theme"
-
-	"github.com/clippings/clippings/app/humanize"
-	"github.com/clippings/clippings/db"
 )
 
 // pollInterval is how often the window asks the archive whether anything
@@ -91,8 +86,7 @@ func (ui *UI) poll() {
 // way (which may be about to open an article): until then the next polls
 // keep finding the change.
 func (ui *UI) archiveChanged(v int64) {
-	s := &ui.search
-	if ui.ctx.Err() != nil || ui.imports.Running() || s.awaited {
+	if ui.ctx.Err() != nil || ui.imports.Running() || ui.list.Awaited() {
 		return
 	}
 	ui.watch.seen.Store(v)
@@ -101,69 +95,10 @@ func (ui *UI) archiveChanged(v int64) {
 	if typing {
 		return // the search about to run will find the new articles
 	}
-	ui.startSearch(true)
+	ui.search(true)
 }
 
 // refreshFailed makes the next poll try again.
 func (ui *UI) refreshFailed() {
 	ui.watch.seen.Store(staleVersion)
-}
-
-// showRefreshed puts the results of the current search, run again because
-// the archive changed, in place of the list's without disturbing the
-// reader: the selected article stays selected and open (not reloaded, so
-// the article keeps its scroll position), and the row the view was
-// anchored on — the selected one, else the top one — stays where it was
-// on screen. Articles added above it are there when scrolling up.
-func (ui *UI) showRefreshed(res db.Results) {
-	s := &ui.search
-	if s.selectID != 0 {
-		ui.showResults(res, nil) // an article is to be opened: do as a search does
-		return
-	}
-	l := ui.list
-	offset := l.GetScrollOffset()
-	pitch := ui.rowPitch()
-	selected := ui.reader.ArticleID()
-	wasListed := ui.hitIndex(selected) >= 0
-	anchorID, anchorRow := int64(0), -1
-	switch {
-	case wasListed:
-		anchorID, anchorRow = selected, ui.hitIndex(selected)
-	case offset > 0 && len(s.hits) > 0:
-		anchorRow = min(int(offset/pitch), len(s.hits)-1)
-		anchorID = s.hits[anchorRow].ID
-	}
-
-	s.take(res) // a refresh is ranked (not Quick)
-	ui.bar.SetCount(s.total, s.capped, s.orderNote())
-	ui.showEmptyState(s.total == 0 && humanize.IsBlank(s.request.Query))
-	ui.showNotice()
-
-	s.gone = -1
-	if i := ui.hitIndex(selected); i >= 0 {
-		l.selectQuietly(i)
-	} else {
-		l.UnselectAll()
-		if wasListed {
-			// It no longer matches: marked read in a list of unread
-			// articles, say. It stays open unless it is gone from the
-			// archive (another program deleted it).
-			s.gone = anchorRow
-			ui.reader.CloseIfDeleted(selected)
-		}
-	}
-	ui.pruneChosen()
-	l.Refresh()
-	if anchorRow >= 0 {
-		if j := ui.hitIndex(anchorID); j >= 0 {
-			offset += float32(j-anchorRow) * pitch
-		}
-	}
-	l.ScrollToOffset(offset)
-}
-
-// rowPitch is the distance from one row of the list to the next.
-func (ui *UI) rowPitch() float32 {
-	return newHitRow().MinSize().Height + ui.list.Theme().Size(theme.SizeNamePadding)
 }

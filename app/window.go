@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/reader"
+	"github.com/clippings/clippings/app/results"
 	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/app/sidebar"
 	"github.com/clippings/clippings/app/tasks"
@@ -46,11 +46,9 @@ type UI struct {
 	stop  context.CancelFunc
 	tasks *tasks.Group
 
-	search  searchState
 	bar     *searchbar.Bar
 	group   bool // copies of a story on one row (db.Request.Group)
-	list    *resultList
-	notice  *widget.Label // over the list: no matches, or why the search failed
+	list    *results.List
 	reader  *reader.Reader
 	imports *importpanel.Panel
 	// backfillPaused: finding copies and names gave way to an import, and
@@ -60,7 +58,6 @@ type UI struct {
 	jobs           *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
 	side           *sidebar.Sidebar
 	timeline       *timeline.Timeline
-	sel            selectionState
 	menu           menuItems
 	opt            options
 	paste          *paster     // Ctrl+V outside text fields: the clipboard as a new article
@@ -113,12 +110,19 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.group = p.group
 	ui.bar = searchbar.New(searchbar.Config{Query: p.query, Sort: p.sort, Tasks: ui.tasks, HandleKey: ui.handleKey,
 		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.chooseFilesToImport})
-	left := ui.buildListPane(p.timeline)
+	ui.list = results.New(results.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window, HandleKey: ui.handleKey,
+		OpenID: func() int64 { return ui.reader.ArticleID() }, OnOpen: ui.showArticle, OnClose: func() { ui.reader.Clear() },
+		OnCount: ui.bar.SetCount, OnListed: ui.listed, OnSearched: ui.searched, OnRefreshFailed: ui.refreshFailed,
+		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.refreshMenus, TargetState: ui.targetState,
+		ShowMenu: ui.showRowMenu, Tag: ui.tagTargets, Star: ui.toggleStar, Read: ui.toggleRead, Export: ui.exportChosen,
+		Delete: ui.confirmDelete})
+	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, p.timeline, func(q string) { ui.runQuery(q, nil) })
+	left := container.NewBorder(container.NewVBox(ui.timeline.Object(), ui.list.SelectionBar()), nil, nil, nil, ui.list.Object())
 	ui.reader = reader.New(reader.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
 		ReadOnly: store.ReadOnly(), ReadDelay: opt.readDelay, NoteDelay: opt.noteDelay,
 		TagChoices: func() []string { return ui.allTags(nil) },
 		OnQuery:    func(q string) { ui.runQuery(q, nil) }, OnOpen: ui.openArticle,
-		OnShown: ui.selectionChanged, OnNoteSaved: ui.refreshResults,
+		OnShown: func() { ui.list.ShowSelection() }, OnNoteSaved: ui.refreshResults,
 		SetStarred: ui.setStarred, SetRead: ui.setRead, AddTag: ui.addTag, RemoveTag: ui.removeTag,
 		Delete: ui.confirmDeleteOpen, EditDetails: ui.showEditDetailsOfOpen,
 		Reextract: func(ids []int64) { ui.reextract(ids, "the article") },

@@ -36,7 +36,7 @@ func TestDroppedFilesAreImportedAndListed(t *testing.T) {
 	if ui.isEmptyState() {
 		t.Fatal("still showing the drop invitation after an import")
 	}
-	if got := len(ui.search.hits); got != 3 {
+	if got := len(ui.list.Hits()); got != 3 {
 		t.Fatalf("list has %d articles, want 3: %q", got, hitTitles(ui))
 	}
 	if got := ui.bar.CountText(); got != "3 articles" {
@@ -61,8 +61,8 @@ func TestSingleImportedArticleIsSelectedAndShown(t *testing.T) {
 	if a == nil || a.Title != maliTitle {
 		t.Fatalf("shown article = %+v, want %q", a, maliTitle)
 	}
-	if ui.selectedIndex() != 0 {
-		t.Errorf("selected row = %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Errorf("selected row = %d, want 0", ui.list.SelectedIndex())
 	}
 	detail := ui.reader.Object()
 	for _, want := range []string{maliTitle, "Zakharova", "Reading time", "Open original", "A Malian army soldier"} {
@@ -76,8 +76,8 @@ func TestSelectingARowShowsTheArticle(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 
-	for i, h := range ui.search.hits {
-		ui.list.Select(i)
+	for i, h := range ui.list.Hits() {
+		ui.list.Rows().Select(i)
 		ui.WaitIdle()
 		if a := shownArticle(ui); a == nil || a.ID != h.ID {
 			t.Fatalf("row %d: shown %+v, want article #%d", i, a, h.ID)

@@ -1,4 +1,4 @@
-package app
+package results
 
 import (
 	"image/color"
@@ -8,22 +8,20 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
-	"github.com/clippings/clippings/app/timeline"
 	"github.com/clippings/clippings/db"
 )
 
-// resultList is the article list: a virtualised widget.List over the loaded
-// hits that fetches the next page as the end comes into view. Its own
-// selection is the article open beside it; further selected articles are
-// the UI's (see selectionState). Keys that mean
-// something to the window (Up, Down, Delete, Escape) go to the window first.
-type resultList struct {
+// Rows is the list widget: a virtualised widget.List over the loaded hits
+// that fetches the next page as the end comes into view. Its own selection
+// is the article open beside it; further selected articles are the List's
+// (see selection). Keys that mean something to the window (Up, Down,
+// Delete, Escape) go to the window first.
+type Rows struct {
 	widget.List
 	handleKey func(*fyne.KeyEvent) bool
 	extend    func(step int) // Shift+Up, Shift+Down: select one row more (or less)
@@ -33,51 +31,36 @@ type resultList struct {
 
 // selectQuietly moves the selection to row i, which shows the article
 // already open, without loading it again.
-func (l *resultList) selectQuietly(i widget.ListItemID) {
+func (l *Rows) selectQuietly(i widget.ListItemID) {
 	l.quiet = true
 	defer func() { l.quiet = false }()
 	l.Select(i)
 }
 
-// buildListPane is the middle pane: the list, with a notice over it when
-// it is empty for a reason worth saying, and the bar of what can be done
-// with several selected articles above it.
-func (ui *UI) buildListPane(showTimeline bool) fyne.CanvasObject {
-	ui.list = ui.newResultList()
-	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, showTimeline, func(q string) { ui.runQuery(q, nil) })
-	ui.notice = widget.NewLabel("")
-	ui.notice.Wrapping = fyne.TextWrapWord
-	ui.notice.Alignment = fyne.TextAlignCenter
-	ui.notice.Hide()
-	ui.buildSelectionBar()
-	listed := container.NewStack(ui.list, container.NewVBox(layout.NewSpacer(), ui.notice, layout.NewSpacer()))
-	return container.NewBorder(container.NewVBox(ui.timeline.Object(), ui.sel.bar), nil, nil, nil, listed)
-}
-
-func (ui *UI) newResultList() *resultList {
-	l := &resultList{handleKey: ui.handleKey, extend: ui.extendSelection}
-	l.Length = func() int { return len(ui.search.hits) }
+func newRows(list *List) *Rows {
+	l := &Rows{handleKey: list.cfg.HandleKey, extend: list.sel.extend}
+	l.Length = func() int { return len(list.hits) }
 	l.CreateItem = func() fyne.CanvasObject {
 		r := newHitRow()
-		r.onTap, r.onMenu = ui.rowTapped, ui.rowMenu
+		r.onTap, r.onMenu = list.sel.rowTapped, list.sel.rowMenu
 		return r
 	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
-		hits := ui.search.hits
+		hits := list.hits
 		if id < 0 || id >= len(hits) {
 			return
 		}
-		r := o.(*hitRow)
+		r := o.(*HitRow)
 		r.index = id
 		r.show(hits[id])
-		r.setChosen(ui.isChosen(hits[id].ID))
+		r.setChosen(list.sel.isChosen(hits[id].ID))
 		if id >= len(hits)-prefetchRows {
-			ui.loadMore()
+			list.loadMore()
 		}
 	}
 	l.OnSelected = func(id widget.ListItemID) {
-		if !l.quiet && id >= 0 && id < len(ui.search.hits) {
-			ui.showArticle(ui.search.hits[id].ID)
+		if !l.quiet && id >= 0 && id < len(list.hits) {
+			list.cfg.OnOpen(list.hits[id].ID)
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -87,24 +70,24 @@ func (ui *UI) newResultList() *resultList {
 // FocusGained and FocusLost leave out the list's own keyboard cursor, a
 // tint on the row it last moved to: the arrow keys move the selection here
 // (see handleKey), so that tint would mark some other row.
-func (l *resultList) FocusGained() {}
-func (l *resultList) FocusLost()   { l.shift = false }
+func (l *Rows) FocusGained() {}
+func (l *Rows) FocusLost()   { l.shift = false }
 
 // KeyDown and KeyUp follow the Shift keys: Fyne gives Shift with an arrow
 // neither as a shortcut nor in the key event.
-func (l *resultList) KeyDown(ev *fyne.KeyEvent) {
+func (l *Rows) KeyDown(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		l.shift = true
 	}
 }
 
-func (l *resultList) KeyUp(ev *fyne.KeyEvent) {
+func (l *Rows) KeyUp(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		l.shift = false
 	}
 }
 
-func (l *resultList) TypedKey(ev *fyne.KeyEvent) {
+func (l *Rows) TypedKey(ev *fyne.KeyEvent) {
 	if l.shift && (ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown) {
 		step := 1
 		if ev.Name == fyne.KeyUp {
@@ -119,50 +102,14 @@ func (l *resultList) TypedKey(ev *fyne.KeyEvent) {
 	l.List.TypedKey(ev)
 }
 
-// selectedIndex is the selected row, or -1.
-func (ui *UI) selectedIndex() int {
-	if i := ui.hitIndex(ui.reader.ArticleID()); i >= 0 {
-		return i
-	}
-	return -1
-}
-
-// moveSelection selects the row delta rows away from the selected one (the
-// first row when none is selected; when the article being read left the
-// list, as a read article leaves a list of unread ones, the row that took
-// its place going down). Several selected articles become one again.
-func (ui *UI) moveSelection(delta int) {
-	n := len(ui.search.hits)
-	if n == 0 {
-		return
-	}
-	i := ui.selectedIndex()
-	switch {
-	case i >= 0:
-		i += delta
-	case ui.search.gone >= 0 && delta > 0:
-		i = ui.search.gone
-	case ui.search.gone >= 0:
-		i = ui.search.gone - 1
-	default:
-		i = 0
-	}
-	if i < 0 || i >= n {
-		return
-	}
-	ui.clearChosen()
-	ui.sel.anchor = ui.search.hits[i].ID
-	ui.list.Select(i)
-}
-
-// hitRow shows one hit: a dot when it is unread, headline (bold when
+// HitRow shows one hit: a dot when it is unread, headline (bold when
 // unread), a star when starred, source · date · tags, and two lines of
 // snippet with the matched words marked.
 //
 // It takes the clicks on its row from the list, to see the modifier keys
 // held: Ctrl (Cmd) adds the row to the selection or takes it out, Shift
 // extends the selection to it; a plain click selects it alone.
-type hitRow struct {
+type HitRow struct {
 	widget.BaseWidget
 	title   *widget.Label
 	meta    *widget.RichText
@@ -178,8 +125,8 @@ type hitRow struct {
 	onMenu func(row int, at fyne.Position)
 }
 
-func newHitRow() *hitRow {
-	r := &hitRow{
+func newHitRow() *HitRow {
+	r := &HitRow{
 		title:   widget.NewLabel(""),
 		meta:    kit.DimText("", theme.SizeNameCaptionText),
 		snippet: kit.NewSnippetText(),
@@ -198,11 +145,29 @@ func newHitRow() *hitRow {
 	return r
 }
 
-func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
+// Index is the row shown: its hit's place in the list.
+func (r *HitRow) Index() int { return r.index }
+
+// Look is what a row shows.
+type Look struct {
+	Title, Meta string
+	Bold        bool // the headline, of an unread article
+	Dot         bool // the unread dot
+	Star        bool
+	Chosen      bool // tinted as one of several selected
+}
+
+// Look is what the row shows now.
+func (r *HitRow) Look() Look {
+	return Look{Title: r.title.Text, Meta: r.meta.String(), Bold: r.title.TextStyle.Bold,
+		Dot: r.unread.FillColor != color.Transparent, Star: r.star.Visible(), Chosen: r.chosen.Visible()}
+}
+
+func (r *HitRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
-func (r *hitRow) show(h db.Hit) {
+func (r *HitRow) show(h db.Hit) {
 	title := h.Title
 	if title == "" {
 		title = "Untitled"
@@ -233,7 +198,7 @@ func (r *hitRow) show(h db.Hit) {
 }
 
 // setMarks shows the unread dot and the star.
-func (r *hitRow) setMarks(unread, starred bool) {
+func (r *HitRow) setMarks(unread, starred bool) {
 	var dot color.Color = color.Transparent
 	if unread {
 		dot = r.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant())
@@ -253,7 +218,7 @@ func (r *hitRow) setMarks(unread, starred bool) {
 
 // setChosen tints a row that is one of several selected, as the list
 // tints the one whose article is open.
-func (r *hitRow) setChosen(chosen bool) {
+func (r *HitRow) setChosen(chosen bool) {
 	if chosen {
 		r.chosen.FillColor = r.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
 		r.chosen.CornerRadius = r.Theme().Size(theme.SizeNameSelectionRadius)
@@ -265,10 +230,10 @@ func (r *hitRow) setChosen(chosen bool) {
 }
 
 // MouseDown notes the modifier keys of a click; Tapped acts on it.
-func (r *hitRow) MouseDown(ev *desktop.MouseEvent) { r.mod = ev.Modifier }
-func (r *hitRow) MouseUp(*desktop.MouseEvent)      {}
+func (r *HitRow) MouseDown(ev *desktop.MouseEvent) { r.mod = ev.Modifier }
+func (r *HitRow) MouseUp(*desktop.MouseEvent)      {}
 
-func (r *hitRow) Tapped(*fyne.PointEvent) {
+func (r *HitRow) Tapped(*fyne.PointEvent) {
 	mod := r.mod
 	r.mod = 0
 	if r.onTap != nil {
@@ -277,7 +242,7 @@ func (r *hitRow) Tapped(*fyne.PointEvent) {
 }
 
 // TappedSecondary opens the row's menu.
-func (r *hitRow) TappedSecondary(ev *fyne.PointEvent) {
+func (r *HitRow) TappedSecondary(ev *fyne.PointEvent) {
 	if r.onMenu != nil {
 		r.onMenu(r.index, ev.AbsolutePosition)
 	}
@@ -308,21 +273,10 @@ func (g *gutterLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// showArticle opens an article in the article pane, the words of the
-// search shown marked.
-func (ui *UI) showArticle(id int64) { ui.reader.Show(id, ui.search.request.Query) }
-
-// openArticle opens an article from the article pane (a related article,
-// a copy): selected in the list when it is listed, else shown beside the
-// list, which keeps its results.
-func (ui *UI) openArticle(id int64) {
-	ui.clearChosen()
-	if i := ui.hitIndex(id); i >= 0 {
-		ui.sel.anchor = id
-		ui.list.Select(i)
-		ui.list.ScrollTo(i)
-		return
+// copiesText is what a grouped row adds to its source and date.
+func copiesText(n int) string {
+	if n == 1 {
+		return "+1 copy"
 	}
-	ui.list.UnselectAll()
-	ui.showArticle(id)
+	return "+" + humanize.Thousands(n) + " copies"
 }
