@@ -8,13 +8,11 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/humanize"
-	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
 )
 
@@ -51,16 +49,7 @@ func (ui *UI) confirmDeleteOpen() {
 	if title == "" {
 		title = "Untitled"
 	}
-	message := widget.NewLabel(fmt.Sprintf("“%s” will be removed from the archive.\nThe file it was imported from is not touched.", title))
-	message.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm("Delete this article?", "Delete", "Cancel", message, func(ok bool) {
-		if ok {
-			ui.deleteArticles([]int64{id})
-		}
-	}, ui.window)
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Resize(fyne.NewSize(460, 200))
-	confirm.Show()
+	dialogs.ConfirmDeleteArticle(ui.window, title, func() { ui.deleteArticles([]int64{id}) })
 }
 
 // confirmDeleteMany asks before deleting articles, saying how many.
@@ -68,17 +57,7 @@ func (ui *UI) confirmDeleteMany(ids []int64, what string) {
 	if ui.refuseChange() {
 		return
 	}
-	message := widget.NewLabel(fmt.Sprintf("The %s will be removed from the archive, with their tags and notes.\n"+
-		"The files they were imported from are not touched.", what))
-	message.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm("Delete "+humanize.Plural(len(ids), "article", "articles")+"?",
-		"Delete "+humanize.Plural(len(ids), "article", "articles"), "Cancel", message, func(ok bool) {
-			if ok {
-				ui.deleteArticles(ids)
-			}
-		}, ui.window)
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	kit.ShowSized(confirm, 500)
+	dialogs.ConfirmDeleteArticles(ui.window, len(ids), what, func() { ui.deleteArticles(ids) })
 }
 
 // confirmDeleteResults asks before deleting every article the search finds.

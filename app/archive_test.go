@@ -192,8 +192,9 @@ func TestExportOfTheSearchResultsAsMarkdown(t *testing.T) {
 		t.Fatalf("no choice between all articles and %q: %q", results, texts(d))
 	}
 	scope.SetSelected(results)
-	format := radio(d, exportFormats[1].label)
-	format.SetSelected(exportFormats[1].label)
+	markdown := "Markdown — to read and edit, one .md file per article"
+	format := radio(d, markdown)
+	format.SetSelected(markdown)
 	folder := entryWith(d, filepath.Join(filepath.Dir(dir), "clippings-export-"+time.Now().Format("2006-01-02")))
 	if folder == nil {
 		t.Fatalf("no dated folder offered: %q", texts(d))
@@ -306,7 +307,7 @@ func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Clippings " + version.Number, store.Path(), "Archive format", strconv.Itoa(db.SchemaVersion()), "Commit", "Articles", "Sources", "English 3",
-		"Published", dateRangeText(st.Published), "Size on disk", humanize.ByteSize(st.FileBytes),
+		"Published", humanize.DateRange(st.Published.First, st.Published.Last), "Size on disk", humanize.ByteSize(st.FileBytes),
 		humanize.ByteSize(st.TextBytes), humanize.ByteSize(st.OriginalBytes)} {
 		if !shows(d, want) {
 			t.Errorf("About does not show %q: %q", want, texts(d))
@@ -314,19 +315,6 @@ func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 	}
 	if shows(d, "Counting…") {
 		t.Error("About still counting after the statistics arrived")
-	}
-}
-
-func TestLanguageSummary(t *testing.T) {
-	langs := []db.LanguageCount{{Code: "en", Articles: 1200}, {Code: "fr", Articles: 30}, {Code: "", Articles: 4}, {Code: "de", Articles: 2}, {Code: "xx", Articles: 1}}
-	if got, want := languageSummary(langs, 3), "English 1,200 · French 30 · Unknown 4 · 2 more"; got != want {
-		t.Errorf("languageSummary = %q, want %q", got, want)
-	}
-	if got := languageSummary(langs[3:], 3); got != "German 2 · xx 1" {
-		t.Errorf("languageSummary = %q", got)
-	}
-	if got := languageSummary(nil, 3); got != "–" {
-		t.Errorf("no languages: %q", got)
 	}
 }
 
@@ -354,20 +342,5 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 	d = topDialog(ui)
 	if d == nil || !shows(d, "The export failed") || !shows(d, "not a directory") {
 		t.Fatalf("no error for an export into a file: %q", texts(d))
-	}
-}
-
-func TestProblemText(t *testing.T) {
-	for _, c := range []struct {
-		p    db.Problem
-		want string
-	}{
-		{db.Problem{Kind: db.ProblemOriginal, Article: 12, Detail: "its original file is missing"}, "Article #12: its original file is missing"},
-		{db.Problem{Kind: db.ProblemIndex, Detail: "the index holds an entry (key 9) for no article"}, "Search index: the index holds an entry (key 9) for no article"},
-		{db.Problem{Kind: db.ProblemDatabase, Detail: "page 4 is never used"}, "Database: page 4 is never used"},
-	} {
-		if got := problemText(c.p); got != c.want {
-			t.Errorf("problemText(%+v) = %q, want %q", c.p, got, c.want)
-		}
 	}
 }

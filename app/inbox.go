@@ -33,15 +33,15 @@ type inboxFolder struct {
 	done    chan struct{} // closed when the watcher's reader has stopped
 }
 
-// settings are the inbox's remembered settings; the folder offered at
+// Settings are the inbox's remembered settings; the folder offered at
 // first is the user's Downloads folder.
-func (f *inboxFolder) settings() (on bool, dir string) {
+func (f *inboxFolder) Settings() (on bool, dir string) {
 	return f.prefs.Bool(prefInboxOn), f.prefs.StringWithFallback(prefInboxFolder, kit.DownloadsFolder())
 }
 
 // start watches the folder the preferences name, if they turn it on.
 func (f *inboxFolder) start() error {
-	on, dir := f.settings()
+	on, dir := f.Settings()
 	if !on {
 		return nil
 	}
@@ -81,17 +81,17 @@ func (f *inboxFolder) stop() {
 	f.watcher, f.done = nil, nil
 }
 
-// watching is the folder being watched, "" when none is.
-func (f *inboxFolder) watching() string {
+// Watching is the folder being watched, "" when none is.
+func (f *inboxFolder) Watching() string {
 	if f.watcher == nil {
 		return ""
 	}
 	return f.watcher.Dir()
 }
 
-// apply remembers new settings and watches accordingly. A folder that
+// Apply remembers new settings and watches accordingly. A folder that
 // cannot be watched is not remembered as on.
-func (f *inboxFolder) apply(on bool, dir string) error {
+func (f *inboxFolder) Apply(on bool, dir string) error {
 	f.stop()
 	f.prefs.SetString(prefInboxFolder, dir)
 	f.prefs.SetBool(prefInboxOn, on)

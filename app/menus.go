@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/searchbar"
 	"github.com/clippings/clippings/db"
 )
@@ -133,7 +134,7 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		ui.menu.timeline,
 	)
 	help := fyne.NewMenu("Help",
-		item("Search syntax", key(fyne.KeyF1, 0), ui.showSearchSyntax),
+		item("Search syntax", key(fyne.KeyF1, 0), func() { dialogs.ShowSearchSyntax(ui.window) }),
 		item("Keyboard shortcuts", nil, ui.showShortcuts),
 		item("About Clippings", nil, ui.showAbout),
 	)
@@ -202,4 +203,24 @@ func (ui *UI) quit() {
 	ui.reader.SaveNote()
 	ui.savePrefs()
 	ui.app.Quit()
+}
+
+// showShortcuts lists every menu item's shortcut, then what else keys and
+// the mouse do.
+func (ui *UI) showShortcuts() {
+	dialogs.ShowShortcuts(ui.window, map[string]string{
+		labelUnstar: labelStar + " / " + labelUnstar, labelMarkRead: labelMarkRead + " / unread", labelMarkUnread: labelMarkRead + " / unread"})
+}
+
+// showAbout shows the version, where the archive is, and what is in it.
+// The dialog opens at once; the statistics follow when counted.
+func (ui *UI) showAbout() {
+	fill := dialogs.ShowAbout(ui.window, ui.store.Path())
+	ui.tasks.Go(func() {
+		st, err := ui.store.Stats(ui.ctx)
+		if ui.ctx.Err() != nil {
+			return
+		}
+		ui.tasks.Do(func() { fill(st, err) })
+	})
 }

@@ -15,7 +15,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/dialogs"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/clipboard"
 )
 
@@ -157,7 +160,7 @@ func TestPasteMenuItemLeavesTextFieldsTheirPaste(t *testing.T) {
 	if found.Shortcut.ShortcutName() == (&fyne.ShortcutPaste{}).ShortcutName() {
 		t.Error("the menu's shortcut is Fyne's Paste: it would take Ctrl+V from text fields")
 	}
-	if got := shortcutText(found.Shortcut); got != "Ctrl+V" {
+	if got := dialogs.ShortcutText(found.Shortcut); got != "Ctrl+V" {
 		t.Errorf("shown as %q", got)
 	}
 	// In the search field, Ctrl+V pastes text there.
@@ -223,27 +226,6 @@ func TestDroppedLink(t *testing.T) {
 	}
 }
 
-func TestAddWebAddress(t *testing.T) {
-	var got []string
-	w := test.NewTempWindow(t, nil)
-	d := newAddressDialog(w, func(a []string) { got = a })
-	d.show(w)
-	for _, bad := range []string{"", "courier.example/story", "https://courier.example/a ftp://x/b"} {
-		d.entry.SetText(bad)
-		if d.entry.Validate() == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-	d.entry.SetText("https://courier.example/a\n  https://courier.example/b  \n")
-	if err := d.entry.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	d.dialog.Submit()
-	if strings.Join(got, " ") != "https://courier.example/a https://courier.example/b" {
-		t.Errorf("fetched %q", got)
-	}
-}
-
 func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, inboxQuiet: 100 * time.Millisecond})
 	dir := t.TempDir()
@@ -254,10 +236,10 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "there-before.txt"), mali, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if ui.inbox.watching() != "" {
+	if ui.inbox.Watching() != "" {
 		t.Fatal("the inbox is on before the user turned it on")
 	}
-	if err := ui.inbox.apply(true, dir); err != nil {
+	if err := ui.inbox.Apply(true, dir); err != nil {
 		t.Fatal(err)
 	}
 	count := func() int {
@@ -306,13 +288,13 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	}
 
 	// Turned off, it watches no more, and remembers it.
-	if err := ui.inbox.apply(false, dir); err != nil {
+	if err := ui.inbox.Apply(false, dir); err != nil {
 		t.Fatal(err)
 	}
-	if ui.inbox.watching() != "" || ui.app.Preferences().Bool(prefInboxOn) {
+	if ui.inbox.Watching() != "" || ui.app.Preferences().Bool(prefInboxOn) {
 		t.Error("still on")
 	}
-	if err := ui.inbox.apply(true, filepath.Join(dir, "missing")); err == nil || ui.app.Preferences().Bool(prefInboxOn) {
+	if err := ui.inbox.Apply(true, filepath.Join(dir, "missing")); err == nil || ui.app.Preferences().Bool(prefInboxOn) {
 		t.Errorf("a missing folder: %v; remembered as on: %v", err, ui.app.Preferences().Bool(prefInboxOn))
 	}
 }
@@ -325,19 +307,18 @@ func TestPreferencesTurnTheInboxOn(t *testing.T) {
 	if d == nil || !shows(d, "Inbox folder") {
 		t.Fatal("no Preferences dialog")
 	}
-	d.Hide()
-	p := newPreferencesDialog(ui.window, &ui.inbox, ui.showError)
-	if p.inboxOn.Checked || !p.folder.Disabled() {
-		t.Error("the inbox is on, or its folder editable, before the user turned it on")
+	on := anyOf[*widget.Check](d)
+	folder := entryWith(d, kit.DownloadsFolder())
+	if on == nil || folder == nil || on.Checked || !folder.Disabled() {
+		t.Fatal("the inbox is on, or its folder editable, before the user turned it on")
 	}
-	p.inboxOn.SetChecked(true)
-	p.folder.SetText(dir)
-	if p.folder.Disabled() {
+	on.SetChecked(true)
+	folder.SetText(dir)
+	if folder.Disabled() {
 		t.Error("the folder cannot be chosen once the inbox is on")
 	}
-	p.dialog.Show()
-	test.Tap(button(ui.window.Canvas().Overlays().Top(), "Save"))
-	if ui.inbox.watching() != dir || !ui.app.Preferences().Bool(prefInboxOn) {
-		t.Errorf("watching %q", ui.inbox.watching())
+	test.Tap(button(d, "Save"))
+	if ui.inbox.Watching() != dir || !ui.app.Preferences().Bool(prefInboxOn) {
+		t.Errorf("watching %q", ui.inbox.Watching())
 	}
 }

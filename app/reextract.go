@@ -3,15 +3,9 @@ package app
 import (
 	"fmt"
 	"runtime"
-	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
+	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/importer"
@@ -48,15 +42,7 @@ func (ui *UI) confirmReextract(ids []int64, what string) {
 	if ui.refuseChange() {
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("Clippings will extract %s again from their original files, with its current extractor. "+
-		"Tags, stars, read state, notes and your corrections are kept; an article whose original no longer extracts keeps its text.", what))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Extract "+humanize.Plural(len(ids), "article", "articles")+" again?", "Re-extract", "Cancel", msg, func(ok bool) {
-		if ok {
-			ui.reextract(ids, what)
-		}
-	}, ui.window)
-	kit.ShowSized(d, 520)
+	dialogs.ConfirmReextract(ui.window, len(ids), what, func() { ui.reextract(ids, what) })
 }
 
 // reextract runs the extractor again over the articles' originals in the
@@ -97,7 +83,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 			if err != nil && !cancelled {
 				ui.showError(fmt.Errorf("the re-extraction stopped: %w", err))
 			} else {
-				ui.showReextracted(sum, updated, failed, cancelled)
+				dialogs.ShowReextracted(ui.window, sum, updated, failed, cancelled)
 			}
 			if a, ok := ui.reader.Article(); ok {
 				for _, r := range updated {
@@ -109,67 +95,4 @@ func (ui *UI) reextract(ids []int64, what string) {
 			ui.refreshAfterChange(ids)
 		})
 	})
-}
-
-// reextractSummary is "2 updated · 40 unchanged · 1 failed".
-func reextractSummary(s importer.ReextractSummary) string {
-	var parts []string
-	for _, p := range []struct {
-		n    int
-		name string
-	}{{s.Updated, "updated"}, {s.Unchanged, "unchanged"}, {s.Failed, "failed"}, {s.Cancelled, "not reached"}} {
-		if p.n > 0 {
-			parts = append(parts, humanize.Thousands(p.n)+" "+p.name)
-		}
-	}
-	if len(parts) == 0 {
-		return "No articles to extract"
-	}
-	return strings.Join(parts, " · ")
-}
-
-// showReextracted sums up a re-extraction: counts, then the articles that
-// failed with the reason, and those that changed.
-func (ui *UI) showReextracted(sum importer.ReextractSummary, updated, failed []importer.ReextractResult, cancelled bool) {
-	title := "Re-extraction complete"
-	if cancelled {
-		title = "Re-extraction cancelled"
-	}
-	head := widget.NewLabel(reextractSummary(sum))
-	head.TextStyle = fyne.TextStyle{Bold: true}
-	parts := []fyne.CanvasObject{head}
-	if sum.Updated == 0 && sum.Failed == 0 && !cancelled {
-		parts = append(parts, widget.NewLabel("The extractor gives what was stored: nothing changed."))
-	}
-	list := container.NewVBox()
-	name := func(r importer.ReextractResult) string {
-		t := r.Title
-		if t == "" {
-			t = "Untitled"
-		}
-		return fmt.Sprintf("#%d %s", r.ID, t)
-	}
-	if len(failed) > 0 {
-		list.Add(kit.DimText("Failed — these keep what they had:", theme.SizeNameText))
-		for _, r := range failed {
-			l := widget.NewLabel(name(r) + ": " + humanize.DescribeError(r.Err))
-			l.Wrapping = fyne.TextWrapWord
-			list.Add(l)
-		}
-	}
-	if len(updated) > 0 {
-		list.Add(kit.DimText("Updated:", theme.SizeNameText))
-		for _, r := range updated {
-			l := widget.NewLabel(name(r))
-			l.Truncation = fyne.TextTruncateEllipsis
-			list.Add(l)
-		}
-	}
-	d := dialog.NewCustom(title, "Close", container.NewBorder(container.NewVBox(parts...), nil, nil, nil, container.NewVScroll(list)), ui.window)
-	if len(list.Objects) == 0 {
-		kit.ShowSized(d, 520)
-		return
-	}
-	d.Resize(fyne.NewSize(680, min(460, 200+float32(len(list.Objects))*38)))
-	d.Show()
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/clippings/clippings/app/dialogs"
 )
 
 // registerShortcuts makes the menus' modifier shortcuts work on the canvas
@@ -70,7 +72,7 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 		}
 		ui.confirmDelete()
 	case fyne.KeyF1:
-		ui.showSearchSyntax()
+		dialogs.ShowSearchSyntax(ui.window)
 	default:
 		return false
 	}

@@ -2,17 +2,11 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
+	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/db"
@@ -58,58 +52,13 @@ func (ui *UI) tagTargets() {
 	ui.showTagDialog(ids, humanize.Plural(len(ids), "selected article", "selected articles"), present)
 }
 
-// showTagDialog adds a tag to articles, or takes one off them: what names
-// them ("the 3 selected articles"), and the tags some of them have, each
-// with a button that takes it off them all.
+// showTagDialog adds a tag to articles, or takes one off them.
 func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
 	if ui.refuseChange() {
 		return
 	}
-	var d *dialog.CustomDialog
-	entry := kit.NewTagField(func() []string { return ui.allTags(nil) }, func(name string) {
-		d.Hide()
-		ui.addTag(ids, name)
-	})
-	entry.SetPlaceHolder("Tag name")
-	intro := widget.NewLabel(fmt.Sprintf("Add a tag to the %s, or remove one from them.", what))
-	intro.Wrapping = fyne.TextWrapWord
-	parts := []fyne.CanvasObject{intro, entry, entry.Suggestions}
-	if len(present) > 0 {
-		var chips []fyne.CanvasObject
-		for _, name := range present {
-			b := widget.NewButtonWithIcon(name, theme.CancelIcon(), func() {
-				d.Hide()
-				ui.removeTag(ids, name)
-			})
-			b.IconPlacement = widget.ButtonIconTrailingText
-			chips = append(chips, b)
-		}
-		parts = append(parts, kit.DimText("Tags they have — click one to remove it from them all:", theme.SizeNameCaptionText), kit.NewFlowBox(chips...))
-	}
-	d = dialog.NewCustomWithoutButtons("Tag "+humanize.Plural(len(ids), "article", "articles"), container.NewVBox(parts...), ui.window)
-	removeButton := widget.NewButtonWithIcon("Remove tag", theme.ContentRemoveIcon(), func() {
-		if name := db.CleanTagName(entry.Text); name != "" {
-			d.Hide()
-			ui.removeTag(ids, name)
-		}
-	})
-	add := widget.NewButtonWithIcon("Add tag", theme.ContentAddIcon(), entry.Accept)
-	add.Importance = widget.HighImportance
-	update := func() {
-		if db.CleanTagName(entry.Text) == "" {
-			add.Disable()
-			removeButton.Disable()
-		} else {
-			add.Enable()
-			removeButton.Enable()
-		}
-	}
-	changed := entry.OnChanged
-	entry.OnChanged = func(s string) { changed(s); update() }
-	update()
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), removeButton, add})
-	kit.ShowSized(d, 560)
-	ui.window.Canvas().Focus(entry)
+	dialogs.AskTag(ui.window, len(ids), what, present, func() []string { return ui.allTags(nil) },
+		func(name string) { ui.addTag(ids, name) }, func(name string) { ui.removeTag(ids, name) })
 }
 
 // tagAllResults tags every article the search finds.
@@ -125,21 +74,7 @@ func (ui *UI) renameTag(from string) {
 	if ui.refuseChange() {
 		return
 	}
-	entry := widget.NewEntry()
-	entry.SetText(from)
-	entry.Validator = func(s string) error {
-		if db.CleanTagName(s) == "" {
-			return errors.New("a tag needs a name")
-		}
-		return nil
-	}
-	item := widget.NewFormItem("New name", entry)
-	item.HintText = "Renaming it to another tag's name merges the two."
-	d := dialog.NewForm("Rename the tag “"+from+"”", "Rename", "Cancel", []*widget.FormItem{item}, func(ok bool) {
-		to := db.CleanTagName(entry.Text)
-		if !ok || to == from {
-			return
-		}
+	dialogs.RenameTag(ui.window, from, func(to string) {
 		ui.runTagJob("Renaming the tag “"+from+"”", func(ctx context.Context) error {
 			if err := ui.store.RenameTag(ctx, from, to); err != nil {
 				return err
@@ -151,10 +86,7 @@ func (ui *UI) renameTag(from string) {
 				ui.searchNow()
 			}
 		})
-	}, ui.window)
-	entry.OnSubmitted = func(string) { d.Submit() }
-	kit.ShowSized(d, 520)
-	ui.window.Canvas().Focus(entry)
+	})
 }
 
 // renameTagInSearches makes the saved searches that ask for a renamed tag
@@ -179,18 +111,11 @@ func (ui *UI) confirmDeleteTag(name string, articles int) {
 	if ui.refuseChange() {
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("The tag “%s” will be removed from %s. The articles stay in the archive.",
-		name, humanize.Plural(articles, "article", "articles")))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Delete the tag “"+name+"”?", "Delete tag", "Cancel", msg, func(ok bool) {
-		if ok {
-			ui.runTagJob("Deleting the tag “"+name+"”", func(ctx context.Context) error {
-				return ui.store.DeleteTag(ctx, name)
-			}, nil)
-		}
-	}, ui.window)
-	d.SetConfirmImportance(widget.DangerImportance)
-	kit.ShowSized(d, 480)
+	dialogs.ConfirmDeleteTag(ui.window, name, articles, func() {
+		ui.runTagJob("Deleting the tag “"+name+"”", func(ctx context.Context) error {
+			return ui.store.DeleteTag(ctx, name)
+		}, nil)
+	})
 }
 
 // runTagJob renames or deletes a tag in the background (on many articles

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/reader"
@@ -186,11 +187,11 @@ func (ui *UI) newPaster() *paster {
 }
 
 // askWebAddress is File ▸ Add web address….
-func (ui *UI) askWebAddress() { newAddressDialog(ui.window, ui.Import).show(ui.window) }
+func (ui *UI) askWebAddress() { dialogs.AskWebAddress(ui.window, ui.Import) }
 
 // showPreferences is Edit ▸ Preferences….
 func (ui *UI) showPreferences() {
-	newPreferencesDialog(ui.window, &ui.inbox, ui.showError).dialog.Show()
+	dialogs.ShowPreferences(ui.window, &ui.inbox, ui.showError)
 }
 
 // Window is the main window.

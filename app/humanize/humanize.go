@@ -126,3 +126,16 @@ func DescribeError(err error) string {
 	}
 	return msg
 }
+
+// DateRange is "19 Aug 2020 – 20 Nov 2022", one day alone, or a dash when
+// neither is known.
+func DateRange(first, last article.Date) string {
+	a, b := Date(first), Date(last)
+	switch {
+	case a == "":
+		return "–"
+	case a == b:
+		return a
+	}
+	return a + " – " + b
+}

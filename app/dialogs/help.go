@@ -1,4 +1,4 @@
-package app
+package dialogs
 
 import (
 	"fmt"
@@ -43,7 +43,8 @@ var searchSyntax = [][2]string{
 	{`lang:fr`, "In French (a two-letter code); lang:none for an unknown language."},
 }
 
-func (ui *UI) showSearchSyntax() {
+// ShowSearchSyntax lists the query language over w, example by example.
+func ShowSearchSyntax(w fyne.Window) {
 	rows := []fyne.CanvasObject{}
 	for _, ex := range searchSyntax {
 		q := widget.NewLabel(ex[0])
@@ -57,7 +58,7 @@ func (ui *UI) showSearchSyntax() {
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(intro, nil, nil, nil,
 		container.NewVScroll(container.New(layout.NewFormLayout(), rows...)))
-	d := dialog.NewCustom("Search syntax", "Close", content, ui.window)
+	d := dialog.NewCustom("Search syntax", "Close", content, w)
 	d.Resize(fyne.NewSize(720, 540))
 	d.Show()
 }
@@ -76,9 +77,10 @@ var keyHelp = [][2]string{
 	{"Ctrl+S", "In a note: save it now (it is also saved as you pause, and when you leave it)."},
 }
 
-// showShortcuts lists every menu item's shortcut, then what else keys and
-// the mouse do.
-func (ui *UI) showShortcuts() {
+// ShowShortcuts lists every shortcut of w's menu, then what else keys and
+// the mouse do. toggles names items whose label says what they will do by
+// both ("Unstar": "Star / Unstar").
+func ShowShortcuts(w fyne.Window, toggles map[string]string) {
 	var rows []fyne.CanvasObject
 	add := func(keys, what string) {
 		k := widget.NewLabel(keys)
@@ -87,32 +89,29 @@ func (ui *UI) showShortcuts() {
 		w.Wrapping = fyne.TextWrapWord
 		rows = append(rows, k, w)
 	}
-	for _, m := range ui.window.MainMenu().Items {
+	for _, m := range w.MainMenu().Items {
 		for _, it := range m.Items {
 			if it.Shortcut == nil || it.IsSeparator {
 				continue
 			}
 			label := it.Label
-			switch label {
-			case labelUnstar:
-				label = labelStar + " / " + labelUnstar
-			case labelMarkRead, labelMarkUnread:
-				label = labelMarkRead + " / unread"
+			if both, ok := toggles[label]; ok {
+				label = both
 			}
-			add(shortcutText(it.Shortcut), m.Label+" ▸ "+label)
+			add(ShortcutText(it.Shortcut), m.Label+" ▸ "+label)
 		}
 	}
 	for _, k := range keyHelp {
 		add(k[0], k[1])
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close",
-		container.NewVScroll(container.New(layout.NewFormLayout(), rows...)), ui.window)
+		container.NewVScroll(container.New(layout.NewFormLayout(), rows...)), w)
 	d.Resize(fyne.NewSize(720, 560))
 	d.Show()
 }
 
-// shortcutText is a shortcut as people write it: "Ctrl+Shift+O".
-func shortcutText(s fyne.Shortcut) string {
+// ShortcutText is a shortcut as people write it: "Ctrl+Shift+O".
+func ShortcutText(s fyne.Shortcut) string {
 	ks, ok := s.(fyne.KeyboardShortcut)
 	if !ok {
 		return s.ShortcutName()
@@ -152,25 +151,13 @@ func shortcutText(s fyne.Shortcut) string {
 	return strings.Join(append(parts, name), "+")
 }
 
-// showAbout shows the version, where the archive is, and what is in it.
-// The dialog opens at once; the statistics follow when counted.
-func (ui *UI) showAbout() {
-	fill := ui.showAboutDialog(ui.store.Path())
-	ui.tasks.Go(func() {
-		st, err := ui.store.Stats(ui.ctx)
-		if ui.ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() { fill(st, err) })
-	})
-}
-
 // aboutLanguages is how many languages About names; the rest are counted.
 const aboutLanguages = 3
 
-// showAboutDialog shows About with the statistics still being counted, and
-// returns the function that shows them.
-func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
+// ShowAbout shows the version, where the archive at path is, and what is
+// in it, over w, with the statistics still being counted; it returns the
+// function that shows them.
+func ShowAbout(w fyne.Window, path string) (fill func(db.Stats, error)) {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(80, 80))
@@ -200,7 +187,7 @@ func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
 
 	facts := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom("About Clippings", "Close",
-		container.NewVBox(container.NewCenter(icon), name, blurb, widget.NewSeparator(), facts), ui.window)
+		container.NewVBox(container.NewCenter(icon), name, blurb, widget.NewSeparator(), facts), w)
 	kit.ShowSized(d, 600)
 
 	return func(st db.Stats, err error) {
@@ -213,7 +200,7 @@ func (ui *UI) showAboutDialog(path string) (fill func(db.Stats, error)) {
 			articles.SetText(humanize.Thousands(st.Articles))
 			sources.SetText(humanize.Thousands(st.Sources))
 			languages.SetText(languageSummary(st.Languages, aboutLanguages))
-			published.SetText(dateRangeText(st.Published))
+			published.SetText(humanize.DateRange(st.Published.First, st.Published.Last))
 			size.SetText(humanize.ByteSize(st.FileBytes))
 			text.SetText(humanize.ByteSize(st.TextBytes))
 			originals.SetText(fmt.Sprintf("%s, %s as stored", humanize.ByteSize(st.OriginalBytes), humanize.ByteSize(st.StoredOriginalBytes)))
@@ -237,19 +224,6 @@ func languageSummary(langs []db.LanguageCount, top int) string {
 		parts = append(parts, humanize.LanguageName(l.Code)+" "+humanize.Thousands(l.Articles))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// dateRangeText is "19 Aug 2020 – 20 Nov 2022", one day alone, or a dash
-// when no article has a date.
-func dateRangeText(r db.DateRange) string {
-	first, last := humanize.Date(r.First), humanize.Date(r.Last)
-	switch {
-	case first == "":
-		return "–"
-	case first == last:
-		return first
-	}
-	return first + " – " + last
 }
 
 // archiveSize is the archive's size on disk, its write-ahead log included.

@@ -1,4 +1,4 @@
-package app
+package dialogs
 
 import (
 	"fmt"
@@ -11,6 +11,22 @@ import (
 	"github.com/clippings/clippings/app/kit"
 )
 
+// Inbox is the inbox folder as the preferences show it.
+type Inbox interface {
+	// Settings are whether it is on, and the folder.
+	Settings() (on bool, dir string)
+	// Watching is the folder being watched, "" when none is.
+	Watching() string
+	// Apply remembers new settings and watches accordingly.
+	Apply(on bool, dir string) error
+}
+
+// ShowPreferences is Edit ▸ Preferences… over w: the inbox folder; fail
+// shows an error.
+func ShowPreferences(w fyne.Window, box Inbox, fail func(error)) {
+	newPreferencesDialog(w, box, fail).dialog.Show()
+}
+
 // preferencesDialog is Edit ▸ Preferences…: the inbox folder.
 type preferencesDialog struct {
 	inboxOn *widget.Check
@@ -21,8 +37,8 @@ type preferencesDialog struct {
 
 // newPreferencesDialog makes the dialog over w for box; fail shows an
 // error.
-func newPreferencesDialog(w fyne.Window, box *inboxFolder, fail func(error)) *preferencesDialog {
-	on, dir := box.settings()
+func newPreferencesDialog(w fyne.Window, box Inbox, fail func(error)) *preferencesDialog {
+	on, dir := box.Settings()
 	d := &preferencesDialog{status: widget.NewLabel("")}
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Importance = widget.LowImportance
@@ -39,7 +55,7 @@ func newPreferencesDialog(w fyne.Window, box *inboxFolder, fail func(error)) *pr
 	if !on {
 		d.folder.Disable()
 	}
-	if dir := box.watching(); dir != "" {
+	if dir := box.Watching(); dir != "" {
 		d.status.SetText("Watching " + dir + ".")
 	}
 	explain := widget.NewLabel("Point it where your browser saves pages. Each saved page, text, Markdown, e-mail or PDF is imported once it is complete, and left where it is. " +
@@ -52,7 +68,7 @@ func newPreferencesDialog(w fyne.Window, box *inboxFolder, fail func(error)) *pr
 		if !ok {
 			return
 		}
-		if err := box.apply(d.inboxOn.Checked, kit.ExpandHome(d.folder.Text)); err != nil {
+		if err := box.Apply(d.inboxOn.Checked, kit.ExpandHome(d.folder.Text)); err != nil {
 			fail(fmt.Errorf("the inbox folder cannot be watched, so it is off: %w", err))
 		}
 	}, w)

@@ -1,4 +1,6 @@
-package app
+// Package dialogs are the window's dialogs: what they show and ask, not
+// what is done with the answer, which their callers are given.
+package dialogs
 
 import (
 	"errors"
@@ -12,14 +14,20 @@ import (
 	"github.com/clippings/clippings/fetch"
 )
 
-// addressDialog asks for web addresses to fetch: File ▸ Add web address….
+// AskWebAddress asks for web addresses to fetch, File ▸ Add web address…,
+// over w; fetchThem is given them when the user confirms.
+func AskWebAddress(w fyne.Window, fetchThem func([]string)) {
+	d := newAddressDialog(w, fetchThem)
+	d.dialog.Show()
+	w.Canvas().Focus(d.entry)
+}
+
+// addressDialog asks for web addresses to fetch.
 type addressDialog struct {
 	entry  *widget.Entry
 	dialog *dialog.FormDialog
 }
 
-// newAddressDialog makes the dialog over w; fetch is given the addresses
-// when the user confirms.
 func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
 	d := &addressDialog{entry: widget.NewMultiLineEntry()}
 	d.entry.SetPlaceHolder("https://…")
@@ -41,11 +49,6 @@ func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
 	}, w)
 	d.dialog.Resize(fyne.NewSize(560, 260))
 	return d
-}
-
-func (d *addressDialog) show(w fyne.Window) {
-	d.dialog.Show()
-	w.Canvas().Focus(d.entry)
 }
 
 // webAddresses reads the addresses typed or pasted, one a line (or
