@@ -4,44 +4,31 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
-func (ui *UI) openFile(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = ui.app.OpenURL(u)
-	}
-	if err != nil {
-		ui.showError(fmt.Errorf("open %s: %w", path, err))
-	}
-}
-
 // confirmDelete asks before deleting the open article, or the selected
 // articles.
-func (ui *UI) confirmDelete() {
-	if ids := ui.list.Chosen(); len(ids) > 0 {
-		ui.confirmDeleteMany(ids, humanize.Plural(len(ids), "selected article", "selected articles"))
+func (o *organiser) confirmDelete() {
+	if ids := o.list.Chosen(); len(ids) > 0 {
+		o.confirmDeleteMany(ids, humanize.Plural(len(ids), "selected article", "selected articles"))
 		return
 	}
-	ui.confirmDeleteOpen()
+	o.confirmDeleteOpen()
 }
 
 // confirmDeleteOpen asks before deleting the open article.
-func (ui *UI) confirmDeleteOpen() {
-	if ui.refuseChange() {
+func (o *organiser) confirmDeleteOpen() {
+	if o.refuse() {
 		return
 	}
-	a, ok := ui.reader.Article()
+	a, ok := o.reader.Article()
 	if !ok {
 		return
 	}
@@ -49,84 +36,55 @@ func (ui *UI) confirmDeleteOpen() {
 	if title == "" {
 		title = "Untitled"
 	}
-	dialogs.ConfirmDeleteArticle(ui.window, title, func() { ui.deleteArticles([]int64{id}) })
+	dialogs.ConfirmDeleteArticle(o.window, title, func() { o.deleteArticles([]int64{id}) })
 }
 
 // confirmDeleteMany asks before deleting articles, saying how many.
-func (ui *UI) confirmDeleteMany(ids []int64, what string) {
-	if ui.refuseChange() {
+func (o *organiser) confirmDeleteMany(ids []int64, what string) {
+	if o.refuse() {
 		return
 	}
-	dialogs.ConfirmDeleteArticles(ui.window, len(ids), what, func() { ui.deleteArticles(ids) })
+	dialogs.ConfirmDeleteArticles(o.window, len(ids), what, func() { o.deleteArticles(ids) })
 }
 
 // confirmDeleteResults asks before deleting every article the search finds.
-func (ui *UI) confirmDeleteResults() {
-	ui.withResults(func(ids []int64, what string) { ui.confirmDeleteMany(ids, what) })
+func (o *organiser) confirmDeleteResults() {
+	o.withResults(func(ids []int64, what string) { o.confirmDeleteMany(ids, what) })
 }
 
 // deleteArticles deletes in the background (many with progress, in the job
 // panel), then selects the article listed after them.
-func (ui *UI) deleteArticles(ids []int64) {
+func (o *organiser) deleteArticles(ids []int64) {
 	doomed := make(map[int64]bool, len(ids))
 	for _, id := range ids {
 		doomed[id] = true
 	}
-	next := ui.list.NextAfter(ids)
+	next := o.list.NextAfter(ids)
 	finish := func(err error, cancelled bool) {
-		if err != nil && !cancelled && ui.ctx.Err() == nil {
-			ui.showError(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
+		if err != nil && !cancelled && o.ctx.Err() == nil {
+			o.fail(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
 		}
-		if doomed[ui.reader.ArticleID()] {
-			ui.reader.Clear()
+		if doomed[o.reader.ArticleID()] {
+			o.reader.Clear()
 		}
-		ui.list.ClearChosen()
-		ui.list.ShowSelection()
-		ui.list.SelectWhenShown(next)
-		ui.searchNow()
-		ui.side.Refresh()
+		o.list.ClearChosen()
+		o.list.ShowSelection()
+		o.list.SelectWhenShown(next)
+		o.searchNow()
+		o.side.Refresh()
 	}
-	if len(ids) <= bulkInline {
-		ui.tasks.Go(func() {
-			err := ui.deleteSome(context.WithoutCancel(ui.ctx), ids)
-			ui.tasks.Do(func() { finish(err, false) })
-		})
-		return
-	}
-	ctx, ok := ui.jobs.Start("the deletion", "Deleting "+humanize.Plural(len(ids), "article", "articles"), true)
-	if !ok {
-		return
-	}
-	ui.tasks.Go(func() {
-		var err error
-		done := 0
-		for chunk := range slices.Chunk(ids, bulkInline) {
-			if ctx.Err() != nil {
-				break
-			}
-			if err = ui.deleteSome(context.WithoutCancel(ctx), chunk); err != nil {
-				break
-			}
-			done += len(chunk)
-			n := done
-			ui.tasks.Do(func() { ui.jobs.Progress(n, len(ids), "articles") })
-		}
-		ui.tasks.Do(func() {
-			cancelled := ui.jobs.End()
-			finish(err, cancelled)
-		})
-	})
+	o.inSteps(ids, "the deletion", "Deleting", o.deleteSome, func() {}, finish)
 }
 
 // deleteSome deletes articles in one transaction; when some were deleted
 // meanwhile (by another program), the others one by one.
-func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
-	err := ui.store.Delete(ctx, ids...)
+func (o *organiser) deleteSome(ctx context.Context, ids []int64) error {
+	err := o.store.Delete(ctx, ids...)
 	if !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
 	for _, id := range ids {
-		if err := ui.store.Delete(ctx, id); err != nil && !errors.Is(err, db.ErrNotFound) {
+		if err := o.store.Delete(ctx, id); err != nil && !errors.Is(err, db.ErrNotFound) {
 			return err
 		}
 	}
@@ -136,27 +94,27 @@ func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
 // withResults lists every article the search finds (all of them for an
 // empty search) in the background, then hands them on with words for
 // them: "37 results of “mali”".
-func (ui *UI) withResults(fn func(ids []int64, what string)) {
-	query := ui.list.Query()
-	ui.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
+func (o *organiser) withResults(fn func(ids []int64, what string)) {
+	query := o.list.Query()
+	o.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
 		fn(ids, resultsWhat(query, len(ids)))
 	})
 }
 
 // withMatching lists every article query finds in the background, then
 // hands them to fn; when there are none it says so (title, text).
-func (ui *UI) withMatching(query, noneTitle, noneText string, fn func(ids []int64)) {
-	ui.tasks.Go(func() {
-		ids, err := ui.store.MatchingIDs(ui.ctx, query)
-		if ui.ctx.Err() != nil {
+func (o *organiser) withMatching(query, noneTitle, noneText string, fn func(ids []int64)) {
+	o.tasks.Go(func() {
+		ids, err := o.store.MatchingIDs(o.ctx, query)
+		if o.ctx.Err() != nil {
 			return
 		}
-		ui.tasks.Do(func() {
+		o.tasks.Do(func() {
 			switch {
 			case err != nil:
-				ui.showError(err)
+				o.fail(err)
 			case len(ids) == 0:
-				dialog.ShowInformation(noneTitle, noneText, ui.window)
+				dialog.ShowInformation(noneTitle, noneText, o.window)
 			default:
 				fn(ids)
 			}

@@ -2,11 +2,14 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 
 	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/kit"
@@ -60,4 +63,15 @@ func (ui *UI) backUp(dest string) {
 			}
 		})
 	})
+}
+
+// openFile opens a file or folder in its usual program.
+func (ui *UI) openFile(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = ui.app.OpenURL(u)
+	}
+	if err != nil {
+		ui.showError(fmt.Errorf("open %s: %w", path, err))
+	}
 }

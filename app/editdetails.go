@@ -12,47 +12,47 @@ import (
 // editDetails corrects the open article's headline, authors, source, date
 // and address in a dialog. Only the fields changed are stored as the
 // user's; the article keeps them when it is extracted again.
-func (ui *UI) editDetails() {
-	a, ok := ui.reader.Article()
+func (o *organiser) editDetails() {
+	a, ok := o.reader.Article()
 	if !ok {
 		return
 	}
-	if len(ui.list.Chosen()) > 0 {
+	if len(o.list.Chosen()) > 0 {
 		dialog.ShowInformation("Edit details", "Details are corrected one article at a time: "+
-			"open the article whose details are wrong (click it alone), then choose Edit details again.", ui.window)
+			"open the article whose details are wrong (click it alone), then choose Edit details again.", o.window)
 		return
 	}
-	ui.showEditDetails(&a)
+	o.showEditDetails(&a)
 }
 
 // showEditDetailsOfOpen edits the open article's details, selected with
 // others or not: the article pane's way.
-func (ui *UI) showEditDetailsOfOpen() {
-	if a, ok := ui.reader.Article(); ok {
-		ui.showEditDetails(&a)
+func (o *organiser) showEditDetailsOfOpen() {
+	if a, ok := o.reader.Article(); ok {
+		o.showEditDetails(&a)
 	}
 }
 
-func (ui *UI) showEditDetails(a *db.Article) {
-	if ui.refuseChange() {
+func (o *organiser) showEditDetails(a *db.Article) {
+	if o.refuse() {
 		return
 	}
 	id := a.ID
-	dialogs.EditDetails(ui.window, a, func(edit db.MetadataEdit) {
-		ui.tasks.Go(func() {
-			err := ui.store.Edit(ui.ctx, id, edit)
-			ui.tasks.Do(func() { ui.detailsEdited(id, err) })
+	dialogs.EditDetails(o.window, a, func(edit db.MetadataEdit) {
+		o.tasks.Go(func() {
+			err := o.store.Edit(o.ctx, id, edit)
+			o.tasks.Do(func() { o.detailsEdited(id, err) })
 		})
 	})
 }
 
-func (ui *UI) detailsEdited(id int64, err error) {
+func (o *organiser) detailsEdited(id int64, err error) {
 	if err != nil {
-		ui.showError(fmt.Errorf("the details of article #%d were not saved: %w", id, err))
+		o.fail(fmt.Errorf("the details of article #%d were not saved: %w", id, err))
 		return
 	}
-	if ui.reader.ArticleID() == id {
-		ui.reader.ShowAgain() // headline and byline change
+	if o.reader.ArticleID() == id {
+		o.reader.ShowAgain() // headline and byline change
 	}
-	ui.refreshAfterChange([]int64{id})
+	o.refreshAfterChange([]int64{id})
 }

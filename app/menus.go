@@ -47,9 +47,9 @@ const (
 // articleMenuItems are the actions on the open article, or on the selected
 // articles: the Article menu, and a row's menu.
 func (ui *UI) articleMenuItems() []*fyne.MenuItem {
-	star := ui.writing(item(labelStar, key(fyne.KeyD, ctrl), ui.toggleStar))
-	read := ui.writing(item(labelMarkRead, key(fyne.KeyU, ctrl), ui.toggleRead))
-	starred, isRead := ui.targetState(ui.targets())
+	star := ui.writing(item(labelStar, key(fyne.KeyD, ctrl), ui.org.toggleStar))
+	read := ui.writing(item(labelMarkRead, key(fyne.KeyU, ctrl), ui.org.toggleRead))
+	starred, isRead := ui.org.targetState(ui.org.targets())
 	if starred {
 		star.Label = labelUnstar
 	}
@@ -61,12 +61,12 @@ func (ui *UI) articleMenuItems() []*fyne.MenuItem {
 		item("Copy article text", key(fyne.KeyC, ctrlShift), ui.reader.CopyText),
 		fyne.NewMenuItemSeparator(),
 		star, read,
-		ui.writing(item("Tag…", key(fyne.KeyT, ctrl), ui.tagTargets)),
+		ui.writing(item("Tag…", key(fyne.KeyT, ctrl), ui.org.tagTargets)),
 		ui.writing(item("Edit note", key(fyne.KeyN, ctrl), ui.editNote)),
-		ui.writing(item("Edit details…", key(fyne.KeyI, ctrl), ui.editDetails)),
+		ui.writing(item("Edit details…", key(fyne.KeyI, ctrl), ui.org.editDetails)),
 		ui.writing(item("Re-extract from the original", nil, ui.reextractTargets)),
 		fyne.NewMenuItemSeparator(),
-		ui.writing(item("Delete…", key(fyne.KeyDelete, 0), ui.confirmDelete)),
+		ui.writing(item("Delete…", key(fyne.KeyDelete, 0), ui.org.confirmDelete)),
 	}
 }
 
@@ -109,16 +109,16 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		}
 	}
 	results := fyne.NewMenu("Results",
-		ui.writing(item("Tag all results…", nil, ui.tagAllResults)),
-		ui.writing(item("Star all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, true) }) })),
-		ui.writing(item("Unstar all results", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setStarred(ids, false) }) })),
-		ui.writing(item("Mark all results read", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, true) }) })),
-		ui.writing(item("Mark all results unread", nil, func() { ui.withResults(func(ids []int64, _ string) { ui.setRead(ids, false) }) })),
+		ui.writing(item("Tag all results…", nil, ui.org.tagAllResults)),
+		ui.writing(item("Star all results", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setStarred(ids, true) }) })),
+		ui.writing(item("Unstar all results", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setStarred(ids, false) }) })),
+		ui.writing(item("Mark all results read", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setRead(ids, true) }) })),
+		ui.writing(item("Mark all results unread", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setRead(ids, false) }) })),
 		fyne.NewMenuItemSeparator(),
 		item("Export results…", nil, ui.exportResults),
 		ui.writing(item("Re-extract results…", nil, ui.reextractResults)),
 		fyne.NewMenuItemSeparator(),
-		ui.writing(item("Delete all results…", nil, ui.confirmDeleteResults)),
+		ui.writing(item("Delete all results…", nil, ui.org.confirmDeleteResults)),
 	)
 	ui.menu.sidebar = item("Sidebar", key(fyne.KeyS, ctrlShift), ui.toggleSidebar)
 	ui.menu.group = item("Group copies", key(fyne.KeyG, ctrl), ui.toggleGroup)
@@ -168,8 +168,8 @@ func (ui *UI) updateArticleMenu() {
 	if m.star == nil {
 		return
 	}
-	ids := ui.targets()
-	starred, read := ui.targetState(ids)
+	ids := ui.org.targets()
+	starred, read := ui.org.targetState(ids)
 	m.star.Label, m.read.Label = labelStar, labelMarkRead
 	if starred {
 		m.star.Label = labelUnstar

@@ -279,7 +279,7 @@ func TestTaggingEveryResultShowsProgress(t *testing.T) {
 	test.Type(ui.bar.Field(), "harbour")
 	ui.WaitIdle()
 
-	ui.tagAllResults()
+	ui.org.tagAllResults()
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "620 results of the search “harbour”") {
@@ -646,7 +646,7 @@ func TestDeletingEveryResult(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	test.Type(ui.bar.Field(), "dockworkers OR glaciers")
 	ui.WaitIdle()
-	ui.confirmDeleteResults()
+	ui.org.confirmDeleteResults()
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "Delete 2 articles?") || !shows(d, "2 results of the search “dockworkers OR glaciers”") {

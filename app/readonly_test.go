@@ -108,7 +108,7 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 			t.Errorf("the article pane's %s is enabled", name)
 		}
 	}
-	ui.toggleStar() // the shortcut, Ctrl+D
+	ui.org.toggleStar() // the shortcut, Ctrl+D
 	ui.WaitIdle()
 	if topDialog(ui) == nil || !shows(topDialog(ui), "read-only") {
 		t.Error("starring on a read-only archive said nothing")

@@ -14,7 +14,7 @@ import (
 // reextractTargets extracts the open article, or the selected ones, again
 // from their original files.
 func (ui *UI) reextractTargets() {
-	ids := ui.targets()
+	ids := ui.org.targets()
 	if len(ids) == 0 {
 		return
 	}
@@ -28,12 +28,12 @@ func (ui *UI) reextractTargets() {
 // reextractResults does it for every article the search finds, after
 // asking.
 func (ui *UI) reextractResults() {
-	ui.withResults(func(ids []int64, what string) { ui.confirmReextract(ids, "the "+what) })
+	ui.org.withResults(func(ids []int64, what string) { ui.confirmReextract(ids, "the "+what) })
 }
 
 // reextractAll does it for the whole archive, after asking.
 func (ui *UI) reextractAll() {
-	ui.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
+	ui.org.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
 		ui.confirmReextract(ids, "all "+humanize.Plural(len(ids), "article", "articles")+" in the archive")
 	})
 }
@@ -92,7 +92,7 @@ func (ui *UI) reextract(ids []int64, what string) {
 					}
 				}
 			}
-			ui.refreshAfterChange(ids)
+			ui.org.refreshAfterChange(ids)
 		})
 	})
 }

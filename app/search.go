@@ -88,43 +88,6 @@ func (ui *UI) clearSearch() {
 	ui.bar.SetQuery("") // which schedules the search
 }
 
-// targets is what the Article menu acts on: the selected articles, else
-// the one open.
-func (ui *UI) targets() []int64 {
-	if ids := ui.list.Chosen(); len(ids) > 0 {
-		return ids
-	}
-	if id := ui.reader.ArticleID(); id != 0 {
-		return []int64{id}
-	}
-	return nil
-}
-
-// targetState is whether every one of ids is starred, and read, as far as
-// the loaded hits and the open article tell.
-func (ui *UI) targetState(ids []int64) (starred, read bool) {
-	starred, read = len(ids) > 0, len(ids) > 0
-	for _, id := range ids {
-		st, rd, ok := ui.knownState(id)
-		if !ok {
-			continue
-		}
-		starred = starred && st
-		read = read && rd
-	}
-	return starred, read
-}
-
-func (ui *UI) knownState(id int64) (starred, read, ok bool) {
-	if a, ok := ui.reader.Article(); ok && a.ID == id {
-		return a.Starred, a.Read, true
-	}
-	if h, ok := ui.list.Hit(id); ok {
-		return h.Starred, h.Read, true
-	}
-	return false, false, false
-}
-
 // showRowMenu is a row's menu, at the pointer: the Article menu's actions,
 // for the selected articles or the one the row opened.
 func (ui *UI) showRowMenu(at fyne.Position) {
@@ -137,4 +100,24 @@ func (ui *UI) showRowMenu(at fyne.Position) {
 	}
 	items = slices.Insert(items, len(items)-2, fyne.NewMenuItem("Export…", ui.exportChosen)) // before Delete… and its separator
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), ui.window.Canvas(), at)
+}
+
+// refreshResults runs the search again as the archive changed, unless a
+// search is about to run anyway.
+func (ui *UI) refreshResults() {
+	if ui.list.Awaited() {
+		return
+	}
+	if !ui.bar.Typing() {
+		ui.search(true)
+	}
+}
+
+// tagRenamed searches for a renamed tag under its new name, when the
+// search field asked for it.
+func (ui *UI) tagRenamed(from, to string) {
+	if q, ok := replaceTagInQuery(ui.bar.Query(), from, to); ok {
+		ui.bar.SetQuery(q)
+		ui.searchNow()
+	}
 }

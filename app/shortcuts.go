@@ -67,10 +67,10 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 	case fyne.KeyDown:
 		ui.list.MoveSelection(1)
 	case fyne.KeyDelete:
-		if len(ui.targets()) == 0 {
+		if len(ui.org.targets()) == 0 {
 			return false
 		}
-		ui.confirmDelete()
+		ui.org.confirmDelete()
 	case fyne.KeyF1:
 		dialogs.ShowSearchSyntax(ui.window)
 	default:

@@ -14,8 +14,8 @@ import (
 
 // allTags is the names of the archive's tags, most used first, without
 // those taken.
-func (ui *UI) allTags(taken []string) []string {
-	tags := ui.side.Tags()
+func (o *organiser) allTags(taken []string) []string {
+	tags := o.side.Tags()
 	slices.SortStableFunc(tags, func(a, b db.TagCount) int { return b.Articles - a.Articles })
 	var out []string
 	for _, t := range tags {
@@ -28,10 +28,10 @@ func (ui *UI) allTags(taken []string) []string {
 
 // tagTargets tags what the Article menu acts on: the open article in its
 // own tag field; several selected ones in a dialog.
-func (ui *UI) tagTargets() {
-	ids := ui.list.Chosen()
+func (o *organiser) tagTargets() {
+	ids := o.list.Chosen()
 	if len(ids) == 0 {
-		ui.reader.FocusTags()
+		o.reader.FocusTags()
 		return
 	}
 	var present []string
@@ -39,7 +39,7 @@ func (ui *UI) tagTargets() {
 	for _, id := range ids {
 		chosen[id] = true
 	}
-	for _, h := range ui.list.Hits() {
+	for _, h := range o.list.Hits() {
 		if chosen[h.ID] {
 			for _, t := range h.Tags {
 				if !slices.ContainsFunc(present, func(p string) bool { return kit.SameTag(p, t) }) {
@@ -49,56 +49,51 @@ func (ui *UI) tagTargets() {
 		}
 	}
 	slices.SortFunc(present, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	ui.showTagDialog(ids, humanize.Plural(len(ids), "selected article", "selected articles"), present)
+	o.showTagDialog(ids, humanize.Plural(len(ids), "selected article", "selected articles"), present)
 }
 
 // showTagDialog adds a tag to articles, or takes one off them.
-func (ui *UI) showTagDialog(ids []int64, what string, present []string) {
-	if ui.refuseChange() {
+func (o *organiser) showTagDialog(ids []int64, what string, present []string) {
+	if o.refuse() {
 		return
 	}
-	dialogs.AskTag(ui.window, len(ids), what, present, func() []string { return ui.allTags(nil) },
-		func(name string) { ui.addTag(ids, name) }, func(name string) { ui.removeTag(ids, name) })
+	dialogs.AskTag(o.window, len(ids), what, present, func() []string { return o.allTags(nil) },
+		func(name string) { o.addTag(ids, name) }, func(name string) { o.removeTag(ids, name) })
 }
 
 // tagAllResults tags every article the search finds.
-func (ui *UI) tagAllResults() {
-	ui.withResults(func(ids []int64, what string) {
-		ui.showTagDialog(ids, what, nil)
+func (o *organiser) tagAllResults() {
+	o.withResults(func(ids []int64, what string) {
+		o.showTagDialog(ids, what, nil)
 	})
 }
 
 // renameTag asks for a tag's new name. Saved searches and the search field
 // that ask for the old name are changed to ask for the new one.
-func (ui *UI) renameTag(from string) {
-	if ui.refuseChange() {
+func (o *organiser) renameTag(from string) {
+	if o.refuse() {
 		return
 	}
-	dialogs.RenameTag(ui.window, from, func(to string) {
-		ui.runTagJob("Renaming the tag “"+from+"”", func(ctx context.Context) error {
-			if err := ui.store.RenameTag(ctx, from, to); err != nil {
+	dialogs.RenameTag(o.window, from, func(to string) {
+		o.runTagJob("Renaming the tag “"+from+"”", func(ctx context.Context) error {
+			if err := o.store.RenameTag(ctx, from, to); err != nil {
 				return err
 			}
-			return ui.renameTagInSearches(ctx, from, to)
-		}, func() {
-			if q, ok := replaceTagInQuery(ui.bar.Query(), from, to); ok {
-				ui.bar.SetQuery(q)
-				ui.searchNow()
-			}
-		})
+			return o.renameTagInSearches(ctx, from, to)
+		}, func() { o.tagRenamed(from, to) })
 	})
 }
 
 // renameTagInSearches makes the saved searches that ask for a renamed tag
 // ask for it under its new name.
-func (ui *UI) renameTagInSearches(ctx context.Context, from, to string) error {
-	saved, err := ui.store.SavedSearches(ctx)
+func (o *organiser) renameTagInSearches(ctx context.Context, from, to string) error {
+	saved, err := o.store.SavedSearches(ctx)
 	if err != nil {
 		return err
 	}
 	for _, s := range saved {
 		if q, ok := replaceTagInQuery(s.Query, from, to); ok {
-			if _, err := ui.store.SaveSearch(ctx, s.Name, q, s.Sort); err != nil {
+			if _, err := o.store.SaveSearch(ctx, s.Name, q, s.Sort); err != nil {
 				return err
 			}
 		}
@@ -107,13 +102,13 @@ func (ui *UI) renameTagInSearches(ctx context.Context, from, to string) error {
 }
 
 // confirmDeleteTag asks before taking a tag off every article.
-func (ui *UI) confirmDeleteTag(name string, articles int) {
-	if ui.refuseChange() {
+func (o *organiser) confirmDeleteTag(name string, articles int) {
+	if o.refuse() {
 		return
 	}
-	dialogs.ConfirmDeleteTag(ui.window, name, articles, func() {
-		ui.runTagJob("Deleting the tag “"+name+"”", func(ctx context.Context) error {
-			return ui.store.DeleteTag(ctx, name)
+	dialogs.ConfirmDeleteTag(o.window, name, articles, func() {
+		o.runTagJob("Deleting the tag “"+name+"”", func(ctx context.Context) error {
+			return o.store.DeleteTag(ctx, name)
 		}, nil)
 	})
 }
@@ -121,26 +116,26 @@ func (ui *UI) confirmDeleteTag(name string, articles int) {
 // runTagJob renames or deletes a tag in the background (on many articles
 // that takes a while: the job panel says so), then shows the archive as
 // it is.
-func (ui *UI) runTagJob(status string, fn func(context.Context) error, after func()) {
-	ctx, ok := ui.jobs.Start("the change to a tag", status+"…", false)
+func (o *organiser) runTagJob(status string, fn func(context.Context) error, after func()) {
+	ctx, ok := o.jobs.Start("the change to a tag", status+"…", false)
 	if !ok {
 		return
 	}
-	ui.tasks.Go(func() {
+	o.tasks.Go(func() {
 		err := fn(context.WithoutCancel(ctx))
-		ui.tasks.Do(func() {
-			ui.jobs.End()
-			if err != nil && ui.ctx.Err() == nil {
-				ui.showError(fmt.Errorf("%s: %w", strings.ToLower(status[:1])+status[1:], err))
+		o.tasks.Do(func() {
+			o.jobs.End()
+			if err != nil && o.ctx.Err() == nil {
+				o.fail(fmt.Errorf("%s: %w", strings.ToLower(status[:1])+status[1:], err))
 			}
 			if after != nil {
 				after()
 			}
 			var ids []int64
-			if a, ok := ui.reader.Article(); ok {
+			if a, ok := o.reader.Article(); ok {
 				ids = []int64{a.ID}
 			}
-			ui.refreshAfterChange(ids)
+			o.refreshAfterChange(ids)
 		})
 	})
 }

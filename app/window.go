@@ -50,6 +50,7 @@ type UI struct {
 	bar     *searchbar.Bar
 	group   bool // copies of a story on one row (db.Request.Group)
 	list    *results.List
+	org     *organiser // changes to articles
 	reader  *reader.Reader
 	imports *importpanel.Panel
 	// backfillPaused: finding copies and names gave way to an import, and
@@ -102,6 +103,9 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ctx, stop := context.WithCancel(context.Background())
 	ui := &UI{app: a, store: store, ctx: ctx, stop: stop, opt: opt, pool: isolate.New(0)}
 	ui.tasks = tasks.New(opt.queued)
+	// The components' actions on articles are the organiser's; it is
+	// given the components once they are made.
+	ui.org = &organiser{}
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
 
@@ -114,27 +118,30 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.list = results.New(results.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window, HandleKey: ui.handleKey,
 		OpenID: func() int64 { return ui.reader.ArticleID() }, OnOpen: ui.showArticle, OnClose: func() { ui.reader.Clear() },
 		OnCount: ui.bar.SetCount, OnListed: ui.listed, OnSearched: ui.searched, OnRefreshFailed: ui.refreshFailed,
-		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.refreshMenus, TargetState: ui.targetState,
-		ShowMenu: ui.showRowMenu, Tag: ui.tagTargets, Star: ui.toggleStar, Read: ui.toggleRead, Export: ui.exportChosen,
-		Delete: ui.confirmDelete})
+		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.refreshMenus, TargetState: ui.org.targetState,
+		ShowMenu: ui.showRowMenu, Tag: ui.org.tagTargets, Star: ui.org.toggleStar, Read: ui.org.toggleRead, Export: ui.exportChosen,
+		Delete: ui.org.confirmDelete})
 	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, p.timeline, func(q string) { ui.runQuery(q, nil) })
 	left := container.NewBorder(container.NewVBox(ui.timeline.Object(), ui.list.SelectionBar()), nil, nil, nil, ui.list.Object())
 	ui.reader = reader.New(reader.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
 		ReadOnly: store.ReadOnly(), ReadDelay: opt.readDelay, NoteDelay: opt.noteDelay,
-		TagChoices: func() []string { return ui.allTags(nil) },
+		TagChoices: func() []string { return ui.org.allTags(nil) },
 		OnQuery:    func(q string) { ui.runQuery(q, nil) }, OnOpen: ui.openArticle,
 		OnShown: func() { ui.list.ShowSelection() }, OnNoteSaved: ui.refreshResults,
-		SetStarred: ui.setStarred, SetRead: ui.setRead, AddTag: ui.addTag, RemoveTag: ui.removeTag,
-		Delete: ui.confirmDeleteOpen, EditDetails: ui.showEditDetailsOfOpen,
+		SetStarred: ui.org.setStarred, SetRead: ui.org.setRead, AddTag: ui.org.addTag, RemoveTag: ui.org.removeTag,
+		Delete: ui.org.confirmDeleteOpen, EditDetails: ui.org.showEditDetailsOfOpen,
 		Reextract: func(ids []int64) { ui.reextract(ids, "the article") },
 		OpenURL:   ui.app.OpenURL, Clipboard: ui.app.Clipboard(), Fail: ui.showError})
 	ui.side = sidebar.New(sidebar.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
 		HandleKey: ui.handleKey, OnQuery: ui.runQuery, Current: func() (string, db.Sort) { return ui.bar.Query(), ui.bar.Sort() },
-		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.renameTag, DeleteTag: ui.confirmDeleteTag})
+		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.org.renameTag, DeleteTag: ui.org.confirmDeleteTag})
 	ui.imports = importpanel.New(importpanel.Config{Ctx: ui.ctx, Importer: &importer.Importer{Store: store, Pool: ui.pool},
 		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: ui.readOnly,
 		OnStart: ui.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
 	ui.jobs = jobs.New(ui.ctx, ui.window)
+	*ui.org = organiser{store: store, tasks: ui.tasks, ctx: ui.ctx, window: ui.window, list: ui.list, reader: ui.reader,
+		side: ui.side, jobs: ui.jobs, refuse: ui.refuseChange, fail: ui.showError,
+		searchNow: ui.searchNow, refreshResults: ui.refreshResults, tagRenamed: ui.tagRenamed}
 	ui.empty = ui.newEmptyState()
 
 	ui.split = container.NewHSplit(left, ui.reader.Object())

@@ -129,7 +129,7 @@ func TestFailedFileIsExplained(t *testing.T) {
 func TestDeletingTheLastArticleInvitesADropAgain(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	ui.confirmDelete()
+	ui.org.confirmDelete()
 	test.Tap(button(topDialog(ui), "Delete"))
 	ui.WaitIdle()
 	if !ui.isEmptyState() {
