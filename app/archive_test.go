@@ -66,7 +66,7 @@ func TestBackupWritesACopyAndSaysWhereAndHowBig(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	dest := filepath.Join(t.TempDir(), "copies", "clippings-backup-2026-01-02.db")
 
-	ui.backUp(dest)
+	ui.arch.backUp(dest)
 	if !ui.jobs.Visible() || !visible[*widget.ProgressBarInfinite](ui.jobs.Object()) || !(button(ui.jobs.Object(), "Cancel") != nil) {
 		t.Fatal("no activity shown while the backup runs")
 	}
@@ -105,7 +105,7 @@ func TestBackupNeverOverwritesAndAsksForAnotherName(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ui.backUp(dest)
+	ui.arch.backUp(dest)
 	ui.WaitIdle()
 
 	if data, _ := os.ReadFile(dest); string(data) != "an older backup" {
@@ -152,7 +152,7 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	dir := filepath.Join(t.TempDir(), "export")
 
-	ui.exportTo(dir, export.Options{Format: export.JSON})
+	ui.arch.exportTo(dir, export.Options{Format: export.JSON})
 	if !ui.jobs.Visible() || !visible[*widget.ProgressBar](ui.jobs.Object()) {
 		t.Fatal("no progress shown while exporting")
 	}
@@ -220,7 +220,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	addArticles(t, store, 400)
 	dir := t.TempDir()
 
-	ui.exportTo(dir, export.Options{Format: export.HTML})
+	ui.arch.exportTo(dir, export.Options{Format: export.HTML})
 	ui.jobs.Cancel()
 	ui.WaitIdle()
 
@@ -240,8 +240,8 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 func TestOneJobAtATime(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, 300)
-	ui.exportTo(t.TempDir(), export.Options{Format: export.JSON})
-	ui.checkArchive() // while the export runs
+	ui.arch.exportTo(t.TempDir(), export.Options{Format: export.JSON})
+	ui.arch.checkArchive() // while the export runs
 	if d := topDialog(ui); d == nil || !shows(d, "The export is still running") {
 		t.Error("a second job started, or nothing said why not")
 	}
@@ -251,7 +251,7 @@ func TestOneJobAtATime(t *testing.T) {
 func TestCheckSaysAllIsWell(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	ui.checkArchive()
+	ui.arch.checkArchive()
 	if !ui.jobs.Visible() {
 		t.Fatal("no activity shown while checking")
 	}
@@ -276,7 +276,7 @@ func TestCheckListsProblems(t *testing.T) {
 	}
 	raw.Close()
 
-	ui.checkArchive()
+	ui.arch.checkArchive()
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil {
@@ -296,7 +296,7 @@ func TestCheckListsProblems(t *testing.T) {
 func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	ui.showAbout()
+	ui.arch.showAbout()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "Counting…") {
 		t.Fatal("About does not open at once while it counts")
@@ -326,7 +326,7 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ui.backUp(filepath.Join(plain, "backup.db")) // a folder that cannot be made
+	ui.arch.backUp(filepath.Join(plain, "backup.db")) // a folder that cannot be made
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "a-file") {
@@ -337,7 +337,7 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 		t.Error("the failed backup still counts as running")
 	}
 
-	ui.exportTo(plain, export.Options{Format: export.Markdown})
+	ui.arch.exportTo(plain, export.Options{Format: export.Markdown})
 	ui.WaitIdle()
 	d = topDialog(ui)
 	if d == nil || !shows(d, "The export failed") || !shows(d, "not a directory") {

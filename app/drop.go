@@ -76,7 +76,7 @@ func (ui *UI) ImportBatch(b importer.Batch) { ui.imports.Import(b) }
 // a single new article opened (unless it came by itself while the user was
 // reading another); finding copies and names goes on.
 func (ui *UI) imported(d importpanel.Done) {
-	ui.resumeBackfill()
+	ui.arch.resumeBackfill()
 	if d.Imported == 1 && !d.Quiet {
 		ui.list.SelectWhenShown(d.LastID)
 	}

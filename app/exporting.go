@@ -15,11 +15,11 @@ import (
 
 // exportQuery is the search whose results can be exported, "" when the
 // list shows every article.
-func (ui *UI) exportQuery() string {
-	if humanize.IsBlank(ui.list.Query()) || ui.list.Failure() != nil {
+func (j *archiveJobs) exportQuery() string {
+	if humanize.IsBlank(j.list.Query()) || j.list.Failure() != nil {
 		return ""
 	}
-	return ui.list.Query()
+	return j.list.Query()
 }
 
 // Export scopes, as chooseExportFor presets them.
@@ -32,22 +32,22 @@ const (
 // chooseExport asks where to export to, in which format, and which
 // articles: all, the current search's results, or the selected ones (the
 // open one when one is).
-func (ui *UI) chooseExport() { ui.chooseExportFor(scopeAll) }
+func (j *archiveJobs) chooseExport() { j.chooseExportFor(scopeAll) }
 
 // exportResults is chooseExport with the search's results chosen.
-func (ui *UI) exportResults() { ui.chooseExportFor(scopeResults) }
+func (j *archiveJobs) exportResults() { j.chooseExportFor(scopeResults) }
 
 // exportChosen is chooseExport with the selected articles chosen.
-func (ui *UI) exportChosen() { ui.chooseExportFor(scopeChosen) }
+func (j *archiveJobs) exportChosen() { j.chooseExportFor(scopeChosen) }
 
-func (ui *UI) chooseExportFor(preset int) {
-	p := ui.app.Preferences()
+func (j *archiveJobs) chooseExportFor(preset int) {
+	p := j.prefs
 	parent := p.StringWithFallback(prefExportFolder, kit.DocumentsFolder())
 	folder := filepath.Join(parent, dialogs.FreeName(parent, "clippings-export-"+time.Now().Format("2006-01-02")))
 	scopes := []dialogs.ExportScope{{Label: "All articles"}}
 	selected := 0
-	if query := ui.exportQuery(); query != "" {
-		total, capped := ui.list.Total()
+	if query := j.exportQuery(); query != "" {
+		total, capped := j.list.Total()
 		label := fmt.Sprintf("The %s of the search “%s”", humanize.Plural(total, "result", "results"), query)
 		if capped {
 			label = fmt.Sprintf("The results of the search “%s” (%s+)", query, humanize.Thousands(total))
@@ -57,9 +57,9 @@ func (ui *UI) chooseExportFor(preset int) {
 			selected = len(scopes) - 1
 		}
 	}
-	ids := ui.list.Chosen()
+	ids := j.list.Chosen()
 	label := ""
-	switch a, open := ui.reader.Article(); {
+	switch a, open := j.reader.Article(); {
 	case len(ids) > 0:
 		label = "The " + humanize.Plural(len(ids), "selected article", "selected articles")
 	case open:
@@ -76,36 +76,36 @@ func (ui *UI) chooseExportFor(preset int) {
 			selected = len(scopes) - 1
 		}
 	}
-	dialogs.AskExport(ui.window, folder, export.Format(p.String(prefExportFormat)), scopes, selected, ui.exportTo, ui.showError)
+	dialogs.AskExport(j.window, folder, export.Format(p.String(prefExportFormat)), scopes, selected, j.exportTo, j.fail)
 }
 
 // exportTo writes the articles opts names (a search's results, chosen
 // ones, or all) into dir in the background, with progress and Cancel,
 // then sums up.
-func (ui *UI) exportTo(dir string, opts export.Options) {
+func (j *archiveJobs) exportTo(dir string, opts export.Options) {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	ctx, ok := ui.jobs.Start("the export", "Exporting to "+dir, true)
+	ctx, ok := j.panel.Start("the export", "Exporting to "+dir, true)
 	if !ok {
 		return
 	}
-	p := ui.app.Preferences()
+	p := j.prefs
 	p.SetString(prefExportFolder, filepath.Dir(dir))
 	p.SetString(prefExportFormat, string(opts.Format))
 	format, query := opts.Format, opts.Query
 
-	ui.tasks.Go(func() {
+	j.tasks.Go(func() {
 		total := len(opts.IDs)
 		if total == 0 {
-			total = ui.exportTotal(ctx, query)
+			total = j.exportTotal(ctx, query)
 		}
 		if total == 0 {
-			ui.tasks.Do(ui.jobs.Activity) // how many is not known: show activity
+			j.tasks.Do(j.panel.Activity) // how many is not known: show activity
 		}
 		done := 0
 		var lastDraw time.Time
-		n, err := export.Write(ctx, ui.store, dir, opts, func(f export.File) {
+		n, err := export.Write(ctx, j.store, dir, opts, func(f export.File) {
 			done++
 			if time.Since(lastDraw) < kit.ProgressInterval {
 				return
@@ -115,20 +115,20 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 			if total > 0 {
 				total = max(total, done) // articles were imported meanwhile
 			}
-			ui.tasks.Do(func() { ui.jobs.Progress(done, total, "articles") })
+			j.tasks.Do(func() { j.panel.Progress(done, total, "articles") })
 		})
-		ui.tasks.Do(func() {
-			cancelled := ui.jobs.End()
+		j.tasks.Do(func() {
+			cancelled := j.panel.End()
 			switch {
-			case ui.ctx.Err() != nil: // the window is closing
+			case j.ctx.Err() != nil: // the window is closing
 			case err == nil:
-				dialogs.ShowExported(ui.window, dir, format, query, n, false, ui.openFile)
+				dialogs.ShowExported(j.window, dir, format, query, n, false, j.openFile)
 			case cancelled:
-				dialogs.ShowExported(ui.window, dir, format, query, n, true, ui.openFile)
+				dialogs.ShowExported(j.window, dir, format, query, n, true, j.openFile)
 			case n == 0:
-				ui.showError(fmt.Errorf("the export failed: %w", err))
+				j.fail(fmt.Errorf("the export failed: %w", err))
 			default:
-				ui.showError(fmt.Errorf("the export stopped: %w\n\n%s exported to %s before; they are kept",
+				j.fail(fmt.Errorf("the export stopped: %w\n\n%s exported to %s before; they are kept",
 					err, humanize.Plural(n, "article was", "articles were"), dir))
 			}
 		})
@@ -138,15 +138,15 @@ func (ui *UI) exportTo(dir string, opts export.Options) {
 // exportTotal is how many articles an export will write, for its progress
 // bar; 0 when that is not known (a search with more matches than are
 // counted).
-func (ui *UI) exportTotal(ctx context.Context, query string) int {
+func (j *archiveJobs) exportTotal(ctx context.Context, query string) int {
 	if query == "" {
-		n, err := ui.store.Count(ctx)
+		n, err := j.store.Count(ctx)
 		if err != nil {
 			return 0
 		}
 		return n
 	}
-	res, err := ui.store.Search(ctx, db.Request{Query: query, Limit: 1})
+	res, err := j.store.Search(ctx, db.Request{Query: query, Limit: 1})
 	if err != nil || res.TotalCapped {
 		return 0
 	}

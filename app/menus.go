@@ -64,7 +64,7 @@ func (ui *UI) articleMenuItems() []*fyne.MenuItem {
 		ui.writing(item("Tag…", key(fyne.KeyT, ctrl), ui.org.tagTargets)),
 		ui.writing(item("Edit note", key(fyne.KeyN, ctrl), ui.editNote)),
 		ui.writing(item("Edit details…", key(fyne.KeyI, ctrl), ui.org.editDetails)),
-		ui.writing(item("Re-extract from the original", nil, ui.reextractTargets)),
+		ui.writing(item("Re-extract from the original", nil, ui.arch.reextractTargets)),
 		fyne.NewMenuItemSeparator(),
 		ui.writing(item("Delete…", key(fyne.KeyDelete, 0), ui.org.confirmDelete)),
 	}
@@ -78,11 +78,11 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		ui.writing(item("Import files…", key(fyne.KeyO, ctrl), ui.chooseFilesToImport)),
 		ui.writing(item("Import folder…", key(fyne.KeyO, ctrlShift), ui.chooseFolderToImport)),
 		ui.writing(item("Add web address…", key(fyne.KeyL, ctrlShift), ui.askWebAddress)),
-		item("Export…", key(fyne.KeyE, ctrl), ui.chooseExport),
+		item("Export…", key(fyne.KeyE, ctrl), ui.arch.chooseExport),
 		fyne.NewMenuItemSeparator(),
-		item("Back up archive…", key(fyne.KeyB, ctrl), ui.chooseBackupFile),
-		item("Check archive…", nil, ui.checkArchive),
-		ui.writing(item("Re-extract all articles…", nil, ui.reextractAll)),
+		item("Back up archive…", key(fyne.KeyB, ctrl), ui.arch.chooseBackupFile),
+		item("Check archive…", nil, ui.arch.checkArchive),
+		ui.writing(item("Re-extract all articles…", nil, ui.arch.reextractAll)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -115,8 +115,8 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 		ui.writing(item("Mark all results read", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setRead(ids, true) }) })),
 		ui.writing(item("Mark all results unread", nil, func() { ui.org.withResults(func(ids []int64, _ string) { ui.org.setRead(ids, false) }) })),
 		fyne.NewMenuItemSeparator(),
-		item("Export results…", nil, ui.exportResults),
-		ui.writing(item("Re-extract results…", nil, ui.reextractResults)),
+		item("Export results…", nil, ui.arch.exportResults),
+		ui.writing(item("Re-extract results…", nil, ui.arch.reextractResults)),
 		fyne.NewMenuItemSeparator(),
 		ui.writing(item("Delete all results…", nil, ui.org.confirmDeleteResults)),
 	)
@@ -136,7 +136,7 @@ func (ui *UI) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		item("Search syntax", key(fyne.KeyF1, 0), func() { dialogs.ShowSearchSyntax(ui.window) }),
 		item("Keyboard shortcuts", nil, ui.showShortcuts),
-		item("About Clippings", nil, ui.showAbout),
+		item("About Clippings", nil, ui.arch.showAbout),
 	)
 	menu := fyne.NewMainMenu(file, edit, view, article, results, help)
 	ui.checkView(view)
@@ -210,17 +210,4 @@ func (ui *UI) quit() {
 func (ui *UI) showShortcuts() {
 	dialogs.ShowShortcuts(ui.window, map[string]string{
 		labelUnstar: labelStar + " / " + labelUnstar, labelMarkRead: labelMarkRead + " / unread", labelMarkUnread: labelMarkRead + " / unread"})
-}
-
-// showAbout shows the version, where the archive is, and what is in it.
-// The dialog opens at once; the statistics follow when counted.
-func (ui *UI) showAbout() {
-	fill := dialogs.ShowAbout(ui.window, ui.store.Path())
-	ui.tasks.Go(func() {
-		st, err := ui.store.Stats(ui.ctx)
-		if ui.ctx.Err() != nil {
-			return
-		}
-		ui.tasks.Do(func() { fill(st, err) })
-	})
 }

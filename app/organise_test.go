@@ -668,7 +668,7 @@ func TestReextractShowsProgressAndSummary(t *testing.T) {
 	if _, err := store.Get(ui.ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	ui.reextractAll()
+	ui.arch.reextractAll()
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "all 3 articles in the archive") {

@@ -598,13 +598,13 @@ func TestImportPausesTheBackfill(t *testing.T) {
 	stepUntil(t, ui, "the backfill", func() bool { return ui.jobs.Running() == backfillJob })
 
 	ui.Import([]string{fixture(t, "port-strike.txt")})
-	if !ui.backfillPaused {
+	if !ui.arch.backfillPaused {
 		t.Fatal("the backfill did not give way to the import")
 	}
 	ui.WaitIdle()
 
-	if ui.backfillPaused || ui.jobs.Running() != "" || ui.jobs.Visible() {
-		t.Errorf("after the import: resume pending %v, job %q", ui.backfillPaused, ui.jobs.Running())
+	if ui.arch.backfillPaused || ui.jobs.Running() != "" || ui.jobs.Visible() {
+		t.Errorf("after the import: resume pending %v, job %q", ui.arch.backfillPaused, ui.jobs.Running())
 	}
 	if pending, err := store.BackfillPending(context.Background()); err != nil || pending {
 		t.Errorf("the backfill did not go on after the import: pending %v, %v", pending, err)

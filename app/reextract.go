@@ -13,8 +13,8 @@ import (
 
 // reextractTargets extracts the open article, or the selected ones, again
 // from their original files.
-func (ui *UI) reextractTargets() {
-	ids := ui.org.targets()
+func (j *archiveJobs) reextractTargets() {
+	ids := j.targets()
 	if len(ids) == 0 {
 		return
 	}
@@ -22,46 +22,46 @@ func (ui *UI) reextractTargets() {
 	if len(ids) > 1 {
 		what = "the " + humanize.Plural(len(ids), "selected article", "selected articles")
 	}
-	ui.reextract(ids, what)
+	j.reextract(ids, what)
 }
 
 // reextractResults does it for every article the search finds, after
 // asking.
-func (ui *UI) reextractResults() {
-	ui.org.withResults(func(ids []int64, what string) { ui.confirmReextract(ids, "the "+what) })
+func (j *archiveJobs) reextractResults() {
+	j.withResults(func(ids []int64, what string) { j.confirmReextract(ids, "the "+what) })
 }
 
 // reextractAll does it for the whole archive, after asking.
-func (ui *UI) reextractAll() {
-	ui.org.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
-		ui.confirmReextract(ids, "all "+humanize.Plural(len(ids), "article", "articles")+" in the archive")
+func (j *archiveJobs) reextractAll() {
+	j.withMatching("", "Re-extract", "The archive has no articles.", func(ids []int64) {
+		j.confirmReextract(ids, "all "+humanize.Plural(len(ids), "article", "articles")+" in the archive")
 	})
 }
 
-func (ui *UI) confirmReextract(ids []int64, what string) {
-	if ui.refuseChange() {
+func (j *archiveJobs) confirmReextract(ids []int64, what string) {
+	if j.refuse() {
 		return
 	}
-	dialogs.ConfirmReextract(ui.window, len(ids), what, func() { ui.reextract(ids, what) })
+	dialogs.ConfirmReextract(j.window, len(ids), what, func() { j.reextract(ids, what) })
 }
 
 // reextract runs the extractor again over the articles' originals in the
 // background, with progress and Cancel in the job panel, then sums up what
 // changed and what failed, and why.
-func (ui *UI) reextract(ids []int64, what string) {
-	if ui.refuseChange() {
+func (j *archiveJobs) reextract(ids []int64, what string) {
+	if j.refuse() {
 		return
 	}
-	ctx, ok := ui.jobs.Start("the re-extraction", "Extracting "+what+" again", true)
+	ctx, ok := j.panel.Start("the re-extraction", "Extracting "+what+" again", true)
 	if !ok {
 		return
 	}
-	ui.tasks.Go(func() {
+	j.tasks.Go(func() {
 		var updated, failed []importer.ReextractResult
 		var lastDraw time.Time
 		// A core is left to the window.
-		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1), Pool: ui.pool}
-		sum, err := importer.Reextract(ctx, ui.store, ids, opts, func(r importer.ReextractResult) {
+		opts := importer.ReextractOptions{Workers: max(1, runtime.NumCPU()-1), Pool: j.pool}
+		sum, err := importer.Reextract(ctx, j.store, ids, opts, func(r importer.ReextractResult) {
 			switch r.Status {
 			case importer.Updated:
 				updated = append(updated, r)
@@ -73,26 +73,26 @@ func (ui *UI) reextract(ids []int64, what string) {
 				return
 			}
 			lastDraw = time.Now()
-			ui.tasks.Do(func() { ui.jobs.Progress(p.Done, p.Total, "articles") })
+			j.tasks.Do(func() { j.panel.Progress(p.Done, p.Total, "articles") })
 		})
-		ui.tasks.Do(func() {
-			cancelled := ui.jobs.End()
-			if ui.ctx.Err() != nil {
+		j.tasks.Do(func() {
+			cancelled := j.panel.End()
+			if j.ctx.Err() != nil {
 				return
 			}
 			if err != nil && !cancelled {
-				ui.showError(fmt.Errorf("the re-extraction stopped: %w", err))
+				j.fail(fmt.Errorf("the re-extraction stopped: %w", err))
 			} else {
-				dialogs.ShowReextracted(ui.window, sum, updated, failed, cancelled)
+				dialogs.ShowReextracted(j.window, sum, updated, failed, cancelled)
 			}
-			if a, ok := ui.reader.Article(); ok {
+			if a, ok := j.reader.Article(); ok {
 				for _, r := range updated {
 					if r.ID == a.ID {
-						ui.reader.ShowAgain() // its text changed
+						j.reader.ShowAgain() // its text changed
 					}
 				}
 			}
-			ui.org.refreshAfterChange(ids)
+			j.refreshAfterChange(ids)
 		})
 	})
 }

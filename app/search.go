@@ -98,7 +98,7 @@ func (ui *UI) showRowMenu(at fyne.Position) {
 		items = slices.DeleteFunc(items, func(it *fyne.MenuItem) bool { return oneOnly[it.Label] })
 		items = items[1:] // the separator left first
 	}
-	items = slices.Insert(items, len(items)-2, fyne.NewMenuItem("Export…", ui.exportChosen)) // before Delete… and its separator
+	items = slices.Insert(items, len(items)-2, fyne.NewMenuItem("Export…", ui.arch.exportChosen)) // before Delete… and its separator
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), ui.window.Canvas(), at)
 }
 

@@ -47,23 +47,21 @@ type UI struct {
 	stop  context.CancelFunc
 	tasks *tasks.Group
 
-	bar     *searchbar.Bar
-	group   bool // copies of a story on one row (db.Request.Group)
-	list    *results.List
-	org     *organiser // changes to articles
-	reader  *reader.Reader
-	imports *importpanel.Panel
-	// backfillPaused: finding copies and names gave way to an import, and
-	// goes on when the imports are done (pauseBackfill).
-	backfillPaused bool
-	watch          watchState
-	jobs           *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
-	side           *sidebar.Sidebar
-	timeline       *timeline.Timeline
-	menu           menuItems
-	opt            options
-	paste          *paster     // Ctrl+V outside text fields: the clipboard as a new article
-	inbox          inboxFolder // the folder whose new files are imported (Preferences)
+	bar      *searchbar.Bar
+	group    bool // copies of a story on one row (db.Request.Group)
+	list     *results.List
+	org      *organiser   // changes to articles
+	arch     *archiveJobs // backups, exports, checks, re-extraction, backfill
+	reader   *reader.Reader
+	imports  *importpanel.Panel
+	watch    watchState
+	jobs     *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
+	side     *sidebar.Sidebar
+	timeline *timeline.Timeline
+	menu     menuItems
+	opt      options
+	paste    *paster     // Ctrl+V outside text fields: the clipboard as a new article
+	inbox    inboxFolder // the folder whose new files are imported (Preferences)
 
 	split     *container.Split // the list and the article
 	sideSplit *container.Split // the sidebar and split
@@ -105,7 +103,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.tasks = tasks.New(opt.queued)
 	// The components' actions on articles are the organiser's; it is
 	// given the components once they are made.
-	ui.org = &organiser{}
+	ui.org, ui.arch = &organiser{}, &archiveJobs{}
 	ui.window = a.NewWindow(windowTitle)
 	ui.window.SetIcon(assets.Icon)
 
@@ -119,7 +117,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		OpenID: func() int64 { return ui.reader.ArticleID() }, OnOpen: ui.showArticle, OnClose: func() { ui.reader.Clear() },
 		OnCount: ui.bar.SetCount, OnListed: ui.listed, OnSearched: ui.searched, OnRefreshFailed: ui.refreshFailed,
 		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.refreshMenus, TargetState: ui.org.targetState,
-		ShowMenu: ui.showRowMenu, Tag: ui.org.tagTargets, Star: ui.org.toggleStar, Read: ui.org.toggleRead, Export: ui.exportChosen,
+		ShowMenu: ui.showRowMenu, Tag: ui.org.tagTargets, Star: ui.org.toggleStar, Read: ui.org.toggleRead, Export: ui.arch.exportChosen,
 		Delete: ui.org.confirmDelete})
 	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, p.timeline, func(q string) { ui.runQuery(q, nil) })
 	left := container.NewBorder(container.NewVBox(ui.timeline.Object(), ui.list.SelectionBar()), nil, nil, nil, ui.list.Object())
@@ -130,18 +128,22 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		OnShown: func() { ui.list.ShowSelection() }, OnNoteSaved: ui.refreshResults,
 		SetStarred: ui.org.setStarred, SetRead: ui.org.setRead, AddTag: ui.org.addTag, RemoveTag: ui.org.removeTag,
 		Delete: ui.org.confirmDeleteOpen, EditDetails: ui.org.showEditDetailsOfOpen,
-		Reextract: func(ids []int64) { ui.reextract(ids, "the article") },
+		Reextract: func(ids []int64) { ui.arch.reextract(ids, "the article") },
 		OpenURL:   ui.app.OpenURL, Clipboard: ui.app.Clipboard(), Fail: ui.showError})
 	ui.side = sidebar.New(sidebar.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window,
 		HandleKey: ui.handleKey, OnQuery: ui.runQuery, Current: func() (string, db.Sort) { return ui.bar.Query(), ui.bar.Sort() },
 		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.org.renameTag, DeleteTag: ui.org.confirmDeleteTag})
 	ui.imports = importpanel.New(importpanel.Config{Ctx: ui.ctx, Importer: &importer.Importer{Store: store, Pool: ui.pool},
 		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: ui.readOnly,
-		OnStart: ui.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
+		OnStart: ui.arch.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
 	ui.jobs = jobs.New(ui.ctx, ui.window)
 	*ui.org = organiser{store: store, tasks: ui.tasks, ctx: ui.ctx, window: ui.window, list: ui.list, reader: ui.reader,
 		side: ui.side, jobs: ui.jobs, refuse: ui.refuseChange, fail: ui.showError,
 		searchNow: ui.searchNow, refreshResults: ui.refreshResults, tagRenamed: ui.tagRenamed}
+	*ui.arch = archiveJobs{store: store, pool: ui.pool, tasks: ui.tasks, ctx: ui.ctx, window: ui.window, prefs: a.Preferences(),
+		clipboard: a.Clipboard(), openURL: a.OpenURL, panel: ui.jobs, list: ui.list, reader: ui.reader, side: ui.side,
+		refuse: ui.refuseChange, fail: ui.showError, withResults: ui.org.withResults, withMatching: ui.org.withMatching,
+		targets: ui.org.targets, refreshAfterChange: ui.org.refreshAfterChange, refreshResults: ui.refreshResults}
 	ui.empty = ui.newEmptyState()
 
 	ui.split = container.NewHSplit(left, ui.reader.Object())
@@ -169,7 +171,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	ui.searchNow()
 	ui.side.Refresh()
 	ui.startWatching(opt.pollInterval)
-	ui.startBackfill()
+	ui.arch.startBackfill()
 	// The index's merges are paid while the archive is idle, not by the
 	// next import (see db.MergeWhenIdle). Not counted in ui.tasks: it runs
 	// until the window closes.
