@@ -10,6 +10,6 @@ package app
 func (ui *UI) toggleGroup() {
 	ui.group = !ui.group
 	ui.app.Preferences().SetBool(prefGroup, ui.group)
-	ui.refreshMenus()
+	ui.menu.refresh()
 	ui.searchNow()
 }

@@ -15,8 +15,9 @@ import (
 const dropInvitation = "Clip an article: select all in your browser, copy, and press Ctrl+V here"
 
 // newEmptyState is what an empty archive shows: how to paste an article,
-// and the other ways in.
-func (ui *UI) newEmptyState() fyne.CanvasObject {
+// and the other ways in, with buttons that paste, ask for a web address,
+// files or a folder.
+func newEmptyState(paste, askAddress, chooseFiles, chooseFolder func()) fyne.CanvasObject {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(128, 128))
@@ -31,17 +32,17 @@ func (ui *UI) newEmptyState() fyne.CanvasObject {
 	hint.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
 	hint.Wrapping = fyne.TextWrapWord
 
-	paste := widget.NewButtonWithIcon("Paste", theme.ContentPasteIcon(), ui.paste.paste)
-	paste.Importance = widget.HighImportance
-	address := widget.NewButtonWithIcon("Add web address…", theme.DownloadIcon(), ui.askWebAddress)
-	importFiles := widget.NewButtonWithIcon("Import files…", theme.FileIcon(), ui.chooseFilesToImport)
-	importFolder := widget.NewButtonWithIcon("Import folder…", theme.FolderOpenIcon(), ui.chooseFolderToImport)
+	pasteButton := widget.NewButtonWithIcon("Paste", theme.ContentPasteIcon(), paste)
+	pasteButton.Importance = widget.HighImportance
+	address := widget.NewButtonWithIcon("Add web address…", theme.DownloadIcon(), askAddress)
+	importFiles := widget.NewButtonWithIcon("Import files…", theme.FileIcon(), chooseFiles)
+	importFolder := widget.NewButtonWithIcon("Import folder…", theme.FolderOpenIcon(), chooseFolder)
 
 	column := container.NewVBox(
 		container.NewCenter(icon),
 		invite,
 		hint,
-		container.NewCenter(container.NewHBox(paste, address, importFiles, importFolder)),
+		container.NewCenter(container.NewHBox(pasteButton, address, importFiles, importFolder)),
 	)
 	return container.New(&kit.CenteredColumn{Width: 620}, column)
 }

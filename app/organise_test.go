@@ -799,7 +799,7 @@ func TestReplaceTagInQuery(t *testing.T) {
 
 func TestShortcutsAreListedInHelp(t *testing.T) {
 	ui, _ := newTestUI(t)
-	ui.showShortcuts()
+	menuItem(ui, "Keyboard shortcuts").Action()
 	d := topDialog(ui)
 	for _, want := range []string{"Ctrl+D", "Article ▸ Star", "Ctrl+Shift+S", "View ▸ Sidebar", "Ctrl+S", "Edit ▸ Save search…", "Shift+click"} {
 		if !shows(d, want) {

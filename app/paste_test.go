@@ -133,7 +133,7 @@ func TestPasteFallsBackToTheToolkitsText(t *testing.T) {
 
 func TestCtrlVIsNotAPasteWithADialogOpen(t *testing.T) {
 	ui, reads := clipboardHolding(t, clipboard.Clip{Kind: clipboard.Text, Data: []byte("Some text\n\nthat would be an article.")}, nil)
-	ui.askWebAddress()
+	ui.in.askWebAddress()
 	pressCtrlV(ui)
 	if *reads != 0 {
 		t.Error("Ctrl+V behind a dialog read the clipboard")
@@ -302,7 +302,7 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 func TestPreferencesTurnTheInboxOn(t *testing.T) {
 	ui, _ := newTestUIWith(t, options{queued: true, inboxQuiet: 100 * time.Millisecond})
 	dir := t.TempDir()
-	ui.showPreferences()
+	menuItem(ui, "Preferences…").Action()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "Inbox folder") {
 		t.Fatal("no Preferences dialog")

@@ -64,7 +64,7 @@ func (ui *UI) setSort(sort db.Sort) {
 // sortChosen remembers another order and searches again.
 func (ui *UI) sortChosen(sort db.Sort) {
 	ui.app.Preferences().SetString(prefSort, sort.String())
-	ui.refreshMenus()
+	ui.menu.refresh()
 	ui.searchNow()
 }
 
@@ -74,7 +74,7 @@ func (ui *UI) runQuery(query string, sort *db.Sort) {
 	if sort != nil && *sort != ui.bar.Sort() {
 		ui.bar.SetSort(*sort)
 		ui.app.Preferences().SetString(prefSort, sort.String())
-		ui.refreshMenus()
+		ui.menu.refresh()
 	}
 	ui.bar.SetQuery(query)
 	ui.searchNow()

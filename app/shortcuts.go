@@ -10,8 +10,8 @@ import (
 // registerShortcuts makes the menus' modifier shortcuts work on the canvas
 // too (drivers without a main menu, tests), and plain keys work when nothing
 // has the focus.
-func (ui *UI) registerShortcuts() {
-	c := ui.window.Canvas()
+func (m *menus) register(handleKey func(*fyne.KeyEvent) bool, paste func()) {
+	c := m.window.Canvas()
 	var add func(items []*fyne.MenuItem)
 	add = func(items []*fyne.MenuItem) {
 		for _, it := range items {
@@ -26,16 +26,16 @@ func (ui *UI) registerShortcuts() {
 			c.AddShortcut(s, func(fyne.Shortcut) { action() })
 		}
 	}
-	for _, m := range ui.window.MainMenu().Items {
-		add(m.Items)
+	for _, menu := range m.window.MainMenu().Items {
+		add(menu.Items)
 	}
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.handleKey(ev) })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { handleKey(ev) })
 	// Ctrl+V (or Shift+Insert) reaches the canvas only when no text field
 	// has the focus (a field pastes itself): it pastes a new article,
 	// unless a dialog is open.
 	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) {
 		if c.Overlays().Top() == nil {
-			ui.paste.paste()
+			paste()
 		}
 	})
 }

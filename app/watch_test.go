@@ -142,7 +142,7 @@ func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
 		t.Fatal("the import is not running")
 	}
 	gen := ui.list.Generation()
-	ui.archiveChanged(42)
+	ui.watch.take(42)
 	if ui.list.Generation() != gen {
 		t.Error("the list was searched again during an import")
 	}
@@ -151,7 +151,7 @@ func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
 	}
 	close(release)
 	ui.WaitIdle()
-	ui.archiveChanged(42)
+	ui.watch.take(42)
 	ui.WaitIdle()
 	if ui.list.Generation() == gen || len(ui.list.Hits()) != 2 {
 		t.Errorf("no refresh once the import ended: %d hits", len(ui.list.Hits()))
@@ -167,7 +167,7 @@ func TestNoRefreshOverASearchOnItsWay(t *testing.T) {
 	ui.list.SelectWhenShown(want) // as importFinished does, asking for an article to be opened
 	ui.searchNow()
 	gen := ui.list.Generation()
-	ui.archiveChanged(42)
+	ui.watch.take(42)
 	if ui.list.Generation() != gen {
 		t.Fatal("a refresh overtook the search on its way")
 	}
@@ -175,7 +175,7 @@ func TestNoRefreshOverASearchOnItsWay(t *testing.T) {
 	if a := shownArticle(ui); a == nil || a.ID != want {
 		t.Errorf("the article asked for was not opened: %+v", a)
 	}
-	ui.archiveChanged(42) // the next poll
+	ui.watch.take(42) // the next poll
 	ui.WaitIdle()
 	if ui.list.Generation() == gen {
 		t.Error("no refresh once the search had landed")

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
-	"github.com/clippings/clippings/app/dialogs"
 	"github.com/clippings/clippings/app/importpanel"
 	"github.com/clippings/clippings/app/jobs"
 	"github.com/clippings/clippings/app/reader"
@@ -54,13 +53,14 @@ type UI struct {
 	arch     *archiveJobs // backups, exports, checks, re-extraction, backfill
 	reader   *reader.Reader
 	imports  *importpanel.Panel
-	watch    watchState
+	watch    *watcher
 	jobs     *jobs.Panel // backup, export, check, re-extraction or a bulk action running in the background
 	side     *sidebar.Sidebar
 	timeline *timeline.Timeline
-	menu     menuItems
+	menu     *menus
 	opt      options
 	paste    *paster     // Ctrl+V outside text fields: the clipboard as a new article
+	in       *intake     // the pickers and the web address dialog
 	inbox    inboxFolder // the folder whose new files are imported (Preferences)
 
 	split     *container.Split // the list and the article
@@ -104,19 +104,28 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	// The components' actions on articles are the organiser's; it is
 	// given the components once they are made.
 	ui.org, ui.arch = &organiser{}, &archiveJobs{}
+	ui.watch = &watcher{version: store.DataVersion, tasks: ui.tasks, ctx: ui.ctx, changed: ui.archiveChanged}
 	ui.window = a.NewWindow(windowTitle)
+	ui.menu = &menus{window: ui.window, readOnly: store.ReadOnly(), state: ui.menuState}
 	ui.window.SetIcon(assets.Icon)
 
-	ui.paste = ui.newPaster()
+	read := opt.readClipboard
+	if read == nil {
+		read = systemClipboard()
+	}
+	ui.paste = &paster{ctx: ui.ctx, tasks: ui.tasks, read: read, text: a.Clipboard().Content,
+		importBatch: ui.ImportBatch, fail: ui.showError,
+		tell: func(title, message string) { dialog.ShowInformation(title, message, ui.window) }}
+	ui.in = &intake{window: ui.window, refuse: ui.refuseChange, fail: ui.showError, importPaths: ui.Import}
 
 	p := loadPrefs(a.Preferences())
 	ui.group = p.group
 	ui.bar = searchbar.New(searchbar.Config{Query: p.query, Sort: p.sort, Tasks: ui.tasks, HandleKey: ui.handleKey,
-		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.chooseFilesToImport})
+		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.in.chooseFilesToImport})
 	ui.list = results.New(results.Config{Ctx: ui.ctx, Store: store, Tasks: ui.tasks, Window: ui.window, HandleKey: ui.handleKey,
 		OpenID: func() int64 { return ui.reader.ArticleID() }, OnOpen: ui.showArticle, OnClose: func() { ui.reader.Clear() },
-		OnCount: ui.bar.SetCount, OnListed: ui.listed, OnSearched: ui.searched, OnRefreshFailed: ui.refreshFailed,
-		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.refreshMenus, TargetState: ui.org.targetState,
+		OnCount: ui.bar.SetCount, OnListed: ui.listed, OnSearched: ui.searched, OnRefreshFailed: ui.watch.stale,
+		OnGone: func(id int64) { ui.reader.CloseIfDeleted(id) }, OnSelection: ui.menu.refresh, TargetState: ui.org.targetState,
 		ShowMenu: ui.showRowMenu, Tag: ui.org.tagTargets, Star: ui.org.toggleStar, Read: ui.org.toggleRead, Export: ui.arch.exportChosen,
 		Delete: ui.org.confirmDelete})
 	ui.timeline = timeline.New(ui.ctx, ui.store, ui.tasks, p.timeline, func(q string) { ui.runQuery(q, nil) })
@@ -134,7 +143,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		HandleKey: ui.handleKey, OnQuery: ui.runQuery, Current: func() (string, db.Sort) { return ui.bar.Query(), ui.bar.Sort() },
 		Refuse: ui.refuseChange, Fail: ui.showError, RenameTag: ui.org.renameTag, DeleteTag: ui.org.confirmDeleteTag})
 	ui.imports = importpanel.New(importpanel.Config{Ctx: ui.ctx, Importer: &importer.Importer{Store: store, Pool: ui.pool},
-		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: ui.readOnly,
+		Tasks: ui.tasks, Window: ui.window, Refuse: ui.refuseChange, ReadOnly: store.ReadOnly,
 		OnStart: ui.arch.pauseBackfill, OnDone: ui.imported, Fail: ui.showError})
 	ui.jobs = jobs.New(ui.ctx, ui.window)
 	*ui.org = organiser{store: store, tasks: ui.tasks, ctx: ui.ctx, window: ui.window, list: ui.list, reader: ui.reader,
@@ -144,7 +153,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		clipboard: a.Clipboard(), openURL: a.OpenURL, panel: ui.jobs, list: ui.list, reader: ui.reader, side: ui.side,
 		refuse: ui.refuseChange, fail: ui.showError, withResults: ui.org.withResults, withMatching: ui.org.withMatching,
 		targets: ui.org.targets, refreshAfterChange: ui.org.refreshAfterChange, refreshResults: ui.refreshResults}
-	ui.empty = ui.newEmptyState()
+	ui.empty = newEmptyState(ui.paste.paste, ui.in.askWebAddress, ui.in.chooseFilesToImport, ui.in.chooseFolderToImport)
 
 	ui.split = container.NewHSplit(left, ui.reader.Object())
 	ui.split.Offset = p.splitOffset
@@ -155,11 +164,16 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 	}
 	ui.body = container.NewStack(ui.sideSplit)
 	bottom := container.NewVBox(ui.jobs.Object(), ui.imports.Object())
-	ui.window.SetContent(container.NewBorder(ui.withReadOnlyBar(ui.bar.Object()), bottom, nil, nil, ui.body))
+	top := ui.bar.Object()
+	if store.ReadOnly() {
+		ui.bar.ReadOnly()
+		top = withReadOnlyBar(store.Path(), top)
+	}
+	ui.window.SetContent(container.NewBorder(top, bottom, nil, nil, ui.body))
 	ui.window.Resize(p.windowSize)
 
 	ui.window.SetMainMenu(ui.mainMenu())
-	ui.registerShortcuts()
+	ui.menu.register(ui.handleKey, ui.paste.paste)
 	ui.window.SetOnDropped(ui.HandleDrop)
 	ui.window.SetCloseIntercept(func() {
 		ui.reader.SaveNote() // a note being typed is kept: Shutdown waits for the write
@@ -170,7 +184,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 
 	ui.searchNow()
 	ui.side.Refresh()
-	ui.startWatching(opt.pollInterval)
+	ui.watch.start(opt.pollInterval)
 	ui.arch.startBackfill()
 	// The index's merges are paid while the archive is idle, not by the
 	// next import (see db.MergeWhenIdle). Not counted in ui.tasks: it runs
@@ -182,25 +196,6 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		ui.showError(fmt.Errorf("the inbox folder is not watched: %w", err))
 	}
 	return ui
-}
-
-// newPaster makes the paster of Ctrl+V and Edit ▸ Paste as new article.
-func (ui *UI) newPaster() *paster {
-	read := ui.opt.readClipboard
-	if read == nil {
-		read = systemClipboard()
-	}
-	return &paster{ctx: ui.ctx, tasks: ui.tasks, read: read, text: ui.app.Clipboard().Content,
-		importBatch: ui.ImportBatch, fail: ui.showError,
-		tell: func(title, message string) { dialog.ShowInformation(title, message, ui.window) }}
-}
-
-// askWebAddress is File ▸ Add web address….
-func (ui *UI) askWebAddress() { dialogs.AskWebAddress(ui.window, ui.Import) }
-
-// showPreferences is Edit ▸ Preferences….
-func (ui *UI) showPreferences() {
-	dialogs.ShowPreferences(ui.window, &ui.inbox, ui.showError)
 }
 
 // Window is the main window.
@@ -218,7 +213,7 @@ func (ui *UI) Shutdown() {
 	ui.reader.SaveNote()
 	ui.tasks.Close() // the event loop has ended: late results have nowhere to go
 	ui.stop()
-	ui.stopWatching()
+	ui.watch.stop()
 	ui.inbox.stop()
 	ui.tasks.Wait()
 	ui.pool.Close()
@@ -248,7 +243,7 @@ func (ui *UI) toggleTimeline() {
 	shown := !ui.timeline.Shown()
 	ui.app.Preferences().SetBool(prefTimeline, shown)
 	ui.timeline.SetShown(shown)
-	ui.refreshMenus()
+	ui.menu.refresh()
 }
 
 // toggleSidebar shows or hides the sidebar, and remembers it.
@@ -260,7 +255,7 @@ func (ui *UI) toggleSidebar() {
 	ui.side.SetVisible(shown)
 	ui.app.Preferences().SetBool(prefSidebar, shown)
 	ui.sideSplit.Refresh()
-	ui.refreshMenus()
+	ui.menu.refresh()
 }
 
 // focusSidebar gives the keyboard focus to the sidebar, showing it first.
