@@ -21,7 +21,7 @@ func (ui *UI) search(refresh bool) {
 	ui.bar.Settle()
 	req := db.Request{Query: ui.bar.Query(), Sort: ui.bar.Sort(), Group: ui.group}
 	ui.list.Search(req, refresh)
-	ui.app.Preferences().SetString(prefQuery, req.Query)
+	ui.app.Preferences().SetString(queryKey(ui.store.Path()), req.Query)
 	ui.side.SetQuery(req.Query, req.Sort)
 	ui.timeline.SetQuery(req.Query)
 }

@@ -218,7 +218,7 @@ func TestCtrlQRemembersTheSession(t *testing.T) {
 	ui.bar.SetQuery("glaciers")
 	ui.WaitIdle()
 	shortcut(ui, fyne.KeyQ, fyne.KeyModifierShortcutDefault)
-	if got := ui.app.Preferences().String(prefQuery); got != "glaciers" {
+	if got := ui.app.Preferences().String(queryKey(ui.store.Path())); got != "glaciers" {
 		t.Errorf("remembered query %q after Ctrl+Q", got)
 	}
 }

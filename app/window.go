@@ -118,7 +118,7 @@ func newUI(a fyne.App, store *db.Store, opt options) *UI {
 		tell: func(title, message string) { dialog.ShowInformation(title, message, ui.window) }}
 	ui.in = &intake{window: ui.window, refuse: ui.refuseChange, fail: ui.showError, importPaths: ui.Import}
 
-	p := loadPrefs(a.Preferences())
+	p := loadPrefs(a.Preferences(), store.Path())
 	ui.group = p.group
 	ui.bar = searchbar.New(searchbar.Config{Query: p.query, Sort: p.sort, Tasks: ui.tasks, HandleKey: ui.handleKey,
 		OnSearch: ui.searchNow, OnSort: ui.sortChosen, OnImport: ui.in.chooseFilesToImport})
