@@ -344,16 +344,7 @@ func (r *stored) clone() stored {
 	return c
 }
 
-// indexValues are the row's full-text index entry: its key, then the
-// indexed columns in indexedColumns order.
-func (r *stored) indexValues() []any {
-	return []any{r.doc, r.title, r.subtitle, r.authors, r.source, r.body, r.captions, r.note, r.keys}
-}
-
-func (r *stored) sameIndex(o *stored) bool {
-	return r.doc == o.doc && r.title == o.title && r.subtitle == o.subtitle && r.authors == o.authors &&
-		r.source == o.source && r.body == o.body && r.captions == o.captions && r.note == o.note && r.keys == o.keys
-}
+func (r *stored) sameIndex(o *stored) bool { return slices.Equal(r.indexRow(), o.indexRow()) }
 
 func (r *stored) same(o *stored) bool {
 	return r.sameIndex(o) && r.url == o.url && r.published == o.published && r.language == o.language &&
@@ -529,7 +520,7 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 		}
 		reindex := !r.sameIndex(&before)
 		if reindex {
-			if err := index.remove(ctx, before.id, before.indexValues()); err != nil {
+			if err := index.remove(ctx, before.id, before.indexRow()); err != nil {
 				return fmt.Errorf("unindex article #%d: %w", r.id, err)
 			}
 		}
@@ -540,7 +531,7 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 			return fmt.Errorf("update article #%d: %w", r.id, err)
 		}
 		if reindex {
-			if err := index.add(ctx, r.id, r.indexValues()); err != nil {
+			if err := index.add(ctx, r.id, r.indexRow()); err != nil {
 				return fmt.Errorf("index article #%d: %w", r.id, err)
 			}
 		}

@@ -13,9 +13,10 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/clippings/clippings/entities"
 	"github.com/clippings/clippings/neardup"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Rediscovering articles: what an article's text reveals of it, found once
