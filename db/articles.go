@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/clippings/clippings/article"
 )
@@ -119,32 +118,12 @@ func dayNumber(t time.Time) int64 {
 	return max(d, 0)
 }
 
-// ContentHash identifies an article by its normalised text, whatever the file
-// it came from: letters and digits only, lowercased, words separated by one
-// space.
+// ContentHash identifies an article by its text, whatever the file it came
+// from: the hash of article.DuplicateText, the one duplicate rule, stored
+// with every article (content_hash).
 func ContentHash(a article.Article) []byte {
-	h := sha256.New()
-	writeFolded(h, a.Title)
-	io.WriteString(h, "\x00")
-	writeFolded(h, a.Body)
-	return h.Sum(nil)
-}
-
-func writeFolded(w io.Writer, s string) {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	io.WriteString(w, b.String())
+	sum := sha256.Sum256([]byte(article.DuplicateText(a)))
+	return sum[:]
 }
 
 // Add stores articles in one transaction and returns one result per article,
