@@ -4,239 +4,87 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/dialogs"
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 )
 
-// openOriginal opens the file the article came from in its usual program:
-// the file itself when it is still where it was imported from, else a copy
-// of the archived original written to a temporary file.
-func (ui *UI) openOriginal() {
-	a := ui.shownArticle()
-	if a == nil {
-		return
-	}
-	if path := a.File.Path; path != "" {
-		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-			ui.openFile(path)
-			return
-		}
-	}
-	id, name := a.ID, a.File.Name
-	ui.tasks.Go(func() {
-		path, err := ui.writeOriginal(id, name)
-		ui.tasks.Do(func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.openFile(path)
-		})
-	})
-}
-
-// writeOriginal copies an article's archived original to a temporary file
-// named like the original, so the right program opens it.
-func (ui *UI) writeOriginal(id int64, name string) (string, error) {
-	data, err := ui.store.Original(ui.ctx, id)
-	if err != nil {
-		return "", fmt.Errorf("read the original of article #%d: %w", id, err)
-	}
-	dir, err := os.MkdirTemp("", "clippings-original-")
-	if err != nil {
-		return "", fmt.Errorf("make a folder for the original: %w", err)
-	}
-	base := filepath.Base(name)
-	if name == "" || base == "." || base == string(filepath.Separator) {
-		base = fmt.Sprintf("article-%d.txt", id)
-	}
-	path := filepath.Join(dir, base)
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return "", fmt.Errorf("write the original to %s: %w", path, err)
-	}
-	return path, nil
-}
-
-func (ui *UI) openFile(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = ui.app.OpenURL(u)
-	}
-	if err != nil {
-		ui.showError(fmt.Errorf("open %s: %w", path, err))
-	}
-}
-
-// copyArticleText puts the article, as plain text, on the clipboard.
-func (ui *UI) copyArticleText() {
-	a := ui.shownArticle()
-	if a == nil {
-		return
-	}
-	ui.app.Clipboard().SetContent(plainText(a))
-}
-
-// plainText is the article as one would paste it: headline, subtitle,
-// byline, link, body.
-func plainText(a *db.Article) string {
-	var parts []string
-	for _, s := range []string{a.Title, a.Subtitle, byline(a), a.URL} {
-		if strings.TrimSpace(s) != "" {
-			parts = append(parts, s)
-		}
-	}
-	parts = append(parts, normalizeParagraphs(a.Body))
-	return strings.Join(parts, "\n\n") + "\n"
-}
-
 // confirmDelete asks before deleting the open article, or the selected
 // articles.
-func (ui *UI) confirmDelete() {
-	if ids := ui.chosen(); len(ids) > 0 {
-		ui.confirmDeleteMany(ids, plural(len(ids), "selected article", "selected articles"))
+func (o *organiser) confirmDelete() {
+	if ids := o.list.Chosen(); len(ids) > 0 {
+		o.confirmDeleteMany(ids, humanize.Plural(len(ids), "selected article", "selected articles"))
 		return
 	}
-	ui.confirmDeleteOpen()
+	o.confirmDeleteOpen()
 }
 
 // confirmDeleteOpen asks before deleting the open article.
-func (ui *UI) confirmDeleteOpen() {
-	if ui.refuseChange() {
+func (o *organiser) confirmDeleteOpen() {
+	if o.refuse() {
 		return
 	}
-	a := ui.shownArticle()
-	if a == nil {
+	a, ok := o.reader.Article()
+	if !ok {
 		return
 	}
 	id, title := a.ID, a.Title
 	if title == "" {
 		title = "Untitled"
 	}
-	message := widget.NewLabel(fmt.Sprintf("“%s” will be removed from the archive.\nThe file it was imported from is not touched.", title))
-	message.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm("Delete this article?", "Delete", "Cancel", message, func(ok bool) {
-		if ok {
-			ui.deleteArticles([]int64{id})
-		}
-	}, ui.window)
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Resize(fyne.NewSize(460, 200))
-	confirm.Show()
+	dialogs.ConfirmDeleteArticle(o.window, title, func() { o.deleteArticles([]int64{id}) })
 }
 
 // confirmDeleteMany asks before deleting articles, saying how many.
-func (ui *UI) confirmDeleteMany(ids []int64, what string) {
-	if ui.refuseChange() {
+func (o *organiser) confirmDeleteMany(ids []int64, what string) {
+	if o.refuse() {
 		return
 	}
-	message := widget.NewLabel(fmt.Sprintf("The %s will be removed from the archive, with their tags and notes.\n"+
-		"The files they were imported from are not touched.", what))
-	message.Wrapping = fyne.TextWrapWord
-	confirm := dialog.NewCustomConfirm("Delete "+plural(len(ids), "article", "articles")+"?",
-		"Delete "+plural(len(ids), "article", "articles"), "Cancel", message, func(ok bool) {
-			if ok {
-				ui.deleteArticles(ids)
-			}
-		}, ui.window)
-	confirm.SetConfirmImportance(widget.DangerImportance)
-	showSized(confirm, 500)
+	dialogs.ConfirmDeleteArticles(o.window, len(ids), what, func() { o.deleteArticles(ids) })
 }
 
 // confirmDeleteResults asks before deleting every article the search finds.
-func (ui *UI) confirmDeleteResults() {
-	ui.withResults(func(ids []int64, what string) { ui.confirmDeleteMany(ids, what) })
+func (o *organiser) confirmDeleteResults() {
+	o.withResults(func(ids []int64, what string) { o.confirmDeleteMany(ids, what) })
 }
 
 // deleteArticles deletes in the background (many with progress, in the job
 // panel), then selects the article listed after them.
-func (ui *UI) deleteArticles(ids []int64) {
+func (o *organiser) deleteArticles(ids []int64) {
 	doomed := make(map[int64]bool, len(ids))
 	for _, id := range ids {
 		doomed[id] = true
 	}
-	next, last := int64(0), -1
-	for i, h := range ui.search.hits {
-		if doomed[h.ID] {
-			last = i
-		}
-	}
-	if last >= 0 {
-		hits := ui.search.hits
-		for i := last + 1; i < len(hits) && next == 0; i++ {
-			if !doomed[hits[i].ID] {
-				next = hits[i].ID
-			}
-		}
-		for i := last - 1; i >= 0 && next == 0; i-- {
-			if !doomed[hits[i].ID] {
-				next = hits[i].ID
-			}
-		}
-	}
+	next := o.list.NextAfter(ids)
 	finish := func(err error, cancelled bool) {
-		if err != nil && !cancelled && ui.ctx.Err() == nil {
-			ui.showError(fmt.Errorf("delete %s: %w", plural(len(ids), "article", "articles"), err))
+		if err != nil && !cancelled && o.ctx.Err() == nil {
+			o.fail(fmt.Errorf("delete %s: %w", humanize.Plural(len(ids), "article", "articles"), err))
 		}
-		if doomed[ui.detail.articleID] {
-			ui.clearDetail()
+		if doomed[o.reader.ArticleID()] {
+			o.reader.Clear()
 		}
-		ui.sel.ids = nil
-		ui.selectionChanged()
-		ui.search.selectID = next
-		ui.searchNow()
-		ui.refreshSidebar()
+		o.list.ClearChosen()
+		o.list.ShowSelection()
+		o.list.SelectWhenShown(next)
+		o.searchNow()
+		o.side.Refresh()
 	}
-	if len(ids) <= bulkInline {
-		ui.tasks.Go(func() {
-			err := ui.deleteSome(context.WithoutCancel(ui.ctx), ids)
-			ui.tasks.Do(func() { finish(err, false) })
-		})
-		return
-	}
-	ctx, ok := ui.startJob("the deletion", "Deleting "+plural(len(ids), "article", "articles"), true)
-	if !ok {
-		return
-	}
-	ui.tasks.Go(func() {
-		var err error
-		done := 0
-		for chunk := range slices.Chunk(ids, bulkInline) {
-			if ctx.Err() != nil {
-				break
-			}
-			if err = ui.deleteSome(context.WithoutCancel(ctx), chunk); err != nil {
-				break
-			}
-			done += len(chunk)
-			n := done
-			ui.tasks.Do(func() { ui.jobProgress(n, len(ids), "articles") })
-		}
-		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
-			finish(err, cancelled)
-		})
-	})
+	o.inSteps(ids, "the deletion", "Deleting", o.deleteSome, func() {}, finish)
 }
 
 // deleteSome deletes articles in one transaction; when some were deleted
 // meanwhile (by another program), the others one by one.
-func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
-	err := ui.store.Delete(ctx, ids...)
+func (o *organiser) deleteSome(ctx context.Context, ids []int64) error {
+	err := o.store.Delete(ctx, ids...)
 	if !errors.Is(err, db.ErrNotFound) {
 		return err
 	}
 	for _, id := range ids {
-		if err := ui.store.Delete(ctx, id); err != nil && !errors.Is(err, db.ErrNotFound) {
+		if err := o.store.Delete(ctx, id); err != nil && !errors.Is(err, db.ErrNotFound) {
 			return err
 		}
 	}
@@ -246,27 +94,27 @@ func (ui *UI) deleteSome(ctx context.Context, ids []int64) error {
 // withResults lists every article the search finds (all of them for an
 // empty search) in the background, then hands them on with words for
 // them: "37 results of “mali”".
-func (ui *UI) withResults(fn func(ids []int64, what string)) {
-	query := ui.search.request.Query
-	ui.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
+func (o *organiser) withResults(fn func(ids []int64, what string)) {
+	query := o.list.Query()
+	o.withMatching(query, "No results", "No articles match the search: there is nothing to do.", func(ids []int64) {
 		fn(ids, resultsWhat(query, len(ids)))
 	})
 }
 
 // withMatching lists every article query finds in the background, then
 // hands them to fn; when there are none it says so (title, text).
-func (ui *UI) withMatching(query, noneTitle, noneText string, fn func(ids []int64)) {
-	ui.tasks.Go(func() {
-		ids, err := ui.store.MatchingIDs(ui.ctx, query)
-		if ui.ctx.Err() != nil {
+func (o *organiser) withMatching(query, noneTitle, noneText string, fn func(ids []int64)) {
+	o.tasks.Go(func() {
+		ids, err := o.store.MatchingIDs(o.ctx, query)
+		if o.ctx.Err() != nil {
 			return
 		}
-		ui.tasks.Do(func() {
+		o.tasks.Do(func() {
 			switch {
 			case err != nil:
-				ui.showError(err)
+				o.fail(err)
 			case len(ids) == 0:
-				dialog.ShowInformation(noneTitle, noneText, ui.window)
+				dialog.ShowInformation(noneTitle, noneText, o.window)
 			default:
 				fn(ids)
 			}
@@ -276,11 +124,11 @@ func (ui *UI) withMatching(query, noneTitle, noneText string, fn func(ids []int6
 
 // resultsWhat names a search's results.
 func resultsWhat(query string, n int) string {
-	if isBlank(query) {
+	if humanize.IsBlank(query) {
 		if n == 1 {
 			return "only article in the archive"
 		}
-		return thousands(n) + " articles in the archive"
+		return humanize.Thousands(n) + " articles in the archive"
 	}
-	return fmt.Sprintf("%s of the search “%s”", plural(n, "result", "results"), strings.TrimSpace(query))
+	return fmt.Sprintf("%s of the search “%s”", humanize.Plural(n, "result", "results"), strings.TrimSpace(query))
 }

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clippings/clippings/app/reader"
 )
 
 func TestCopyTextPutsTheArticleOnTheClipboard(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	ui.copyArticleText()
+	ui.reader.CopyText()
 	got := ui.app.Clipboard().Content()
 	for _, want := range []string{maliTitle, "Maria Zakharova said", "\n\n"} {
 		if !strings.Contains(got, want) {
@@ -34,7 +36,7 @@ func TestOriginalIsRecoveredFromTheArchiveWhenTheFileIsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	drop(t, ui, path)
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil {
 		t.Fatal("imported article not shown")
 	}
@@ -42,7 +44,7 @@ func TestOriginalIsRecoveredFromTheArchiveWhenTheFileIsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	copied, err := ui.writeOriginal(a.ID, a.File.Name)
+	copied, err := reader.WriteOriginal(ui.ctx, ui.store, a.ID, a.File.Name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +59,6 @@ func TestOriginalIsRecoveredFromTheArchiveWhenTheFileIsGone(t *testing.T) {
 	if filepath.Base(copied) != "saved.txt" {
 		t.Errorf("recovered as %q; keeping the name lets the right program open it", filepath.Base(copied))
 	}
-	ui.openOriginal() // must not fail or block with the file gone
+	ui.reader.OpenOriginal() // must not fail or block with the file gone
 	ui.WaitIdle()
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/export"
 	"github.com/clippings/clippings/internal/version"
@@ -65,13 +66,13 @@ func TestBackupWritesACopyAndSaysWhereAndHowBig(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	dest := filepath.Join(t.TempDir(), "copies", "clippings-backup-2026-01-02.db")
 
-	ui.backUp(dest)
-	if !ui.jobs.panel.Visible() || !ui.jobs.activity.Visible() || !ui.jobs.cancel.Visible() {
+	ui.arch.backUp(dest)
+	if !ui.jobs.Visible() || !visible[*widget.ProgressBarInfinite](ui.jobs.Object()) || !(button(ui.jobs.Object(), "Cancel") != nil) {
 		t.Fatal("no activity shown while the backup runs")
 	}
 	ui.WaitIdle()
 
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the activity panel stayed after the backup")
 	}
 	info, err := os.Stat(dest)
@@ -85,7 +86,7 @@ func TestBackupWritesACopyAndSaysWhereAndHowBig(t *testing.T) {
 	if d == nil {
 		t.Fatal("no confirmation")
 	}
-	for _, want := range []string{"Backup complete", dest, byteSize(info.Size()), "Open folder"} {
+	for _, want := range []string{"Backup complete", dest, humanize.ByteSize(info.Size()), "Open folder"} {
 		if !shows(d, want) {
 			t.Errorf("confirmation does not show %q: %q", want, texts(d))
 		}
@@ -104,7 +105,7 @@ func TestBackupNeverOverwritesAndAsksForAnotherName(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ui.backUp(dest)
+	ui.arch.backUp(dest)
 	ui.WaitIdle()
 
 	if data, _ := os.ReadFile(dest); string(data) != "an older backup" {
@@ -151,8 +152,8 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 	dir := filepath.Join(t.TempDir(), "export")
 
-	ui.exportTo(dir, export.Options{Format: export.JSON})
-	if !ui.jobs.panel.Visible() || !ui.jobs.progress.Visible() {
+	ui.arch.exportTo(dir, export.Options{Format: export.JSON})
+	if !ui.jobs.Visible() || !visible[*widget.ProgressBar](ui.jobs.Object()) {
 		t.Fatal("no progress shown while exporting")
 	}
 	ui.WaitIdle()
@@ -175,7 +176,7 @@ func TestExportAllAsJSONSumsUp(t *testing.T) {
 func TestExportOfTheSearchResultsAsMarkdown(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
 	dir := filepath.Join(t.TempDir(), "out")
 	ui.app.Preferences().SetString(prefExportFolder, filepath.Dir(dir))
@@ -191,8 +192,9 @@ func TestExportOfTheSearchResultsAsMarkdown(t *testing.T) {
 		t.Fatalf("no choice between all articles and %q: %q", results, texts(d))
 	}
 	scope.SetSelected(results)
-	format := radio(d, exportFormats[1].label)
-	format.SetSelected(exportFormats[1].label)
+	markdown := "Markdown — to read and edit, one .md file per article"
+	format := radio(d, markdown)
+	format.SetSelected(markdown)
 	folder := entryWith(d, filepath.Join(filepath.Dir(dir), "clippings-export-"+time.Now().Format("2006-01-02")))
 	if folder == nil {
 		t.Fatalf("no dated folder offered: %q", texts(d))
@@ -218,8 +220,8 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	addArticles(t, store, 400)
 	dir := t.TempDir()
 
-	ui.exportTo(dir, export.Options{Format: export.HTML})
-	ui.cancelJob()
+	ui.arch.exportTo(dir, export.Options{Format: export.HTML})
+	ui.jobs.Cancel()
 	ui.WaitIdle()
 
 	files, _ := os.ReadDir(dir)
@@ -230,7 +232,7 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 	if d == nil || !shows(d, "Export cancelled") || !shows(d, "exported before") {
 		t.Fatalf("no word of the cancelled export")
 	}
-	if ui.jobs.panel.Visible() {
+	if ui.jobs.Visible() {
 		t.Error("the progress panel stayed")
 	}
 }
@@ -238,8 +240,8 @@ func TestCancelledExportSaysHowFarItGot(t *testing.T) {
 func TestOneJobAtATime(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, 300)
-	ui.exportTo(t.TempDir(), export.Options{Format: export.JSON})
-	ui.checkArchive() // while the export runs
+	ui.arch.exportTo(t.TempDir(), export.Options{Format: export.JSON})
+	ui.arch.checkArchive() // while the export runs
 	if d := topDialog(ui); d == nil || !shows(d, "The export is still running") {
 		t.Error("a second job started, or nothing said why not")
 	}
@@ -249,8 +251,8 @@ func TestOneJobAtATime(t *testing.T) {
 func TestCheckSaysAllIsWell(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	ui.checkArchive()
-	if !ui.jobs.panel.Visible() {
+	ui.arch.checkArchive()
+	if !ui.jobs.Visible() {
 		t.Fatal("no activity shown while checking")
 	}
 	ui.WaitIdle()
@@ -268,13 +270,13 @@ func TestCheckListsProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := ui.search.hits[0].ID
+	id := ui.list.Hits()[0].ID
 	if _, err := raw.Exec("UPDATE articles SET original = NULL WHERE id = ?", id); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()
 
-	ui.checkArchive()
+	ui.arch.checkArchive()
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil {
@@ -294,7 +296,7 @@ func TestCheckListsProblems(t *testing.T) {
 func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
-	ui.showAbout()
+	ui.arch.showAbout()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "Counting…") {
 		t.Fatal("About does not open at once while it counts")
@@ -305,27 +307,14 @@ func TestAboutShowsVersionArchiveAndStatistics(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Clippings " + version.Number, store.Path(), "Archive format", strconv.Itoa(db.SchemaVersion()), "Commit", "Articles", "Sources", "English 3",
-		"Published", dateRangeText(st.Published), "Size on disk", byteSize(st.FileBytes),
-		byteSize(st.TextBytes), byteSize(st.OriginalBytes)} {
+		"Published", humanize.DateRange(st.Published.First, st.Published.Last), "Size on disk", humanize.ByteSize(st.FileBytes),
+		humanize.ByteSize(st.TextBytes), humanize.ByteSize(st.OriginalBytes)} {
 		if !shows(d, want) {
 			t.Errorf("About does not show %q: %q", want, texts(d))
 		}
 	}
 	if shows(d, "Counting…") {
 		t.Error("About still counting after the statistics arrived")
-	}
-}
-
-func TestLanguageSummary(t *testing.T) {
-	langs := []db.LanguageCount{{Code: "en", Articles: 1200}, {Code: "fr", Articles: 30}, {Code: "", Articles: 4}, {Code: "de", Articles: 2}, {Code: "xx", Articles: 1}}
-	if got, want := languageSummary(langs, 3), "English 1,200 · French 30 · Unknown 4 · 2 more"; got != want {
-		t.Errorf("languageSummary = %q, want %q", got, want)
-	}
-	if got := languageSummary(langs[3:], 3); got != "German 2 · xx 1" {
-		t.Errorf("languageSummary = %q", got)
-	}
-	if got := languageSummary(nil, 3); got != "–" {
-		t.Errorf("no languages: %q", got)
 	}
 }
 
@@ -337,36 +326,21 @@ func TestBackupAndExportFailuresAreExplained(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ui.backUp(filepath.Join(plain, "backup.db")) // a folder that cannot be made
+	ui.arch.backUp(filepath.Join(plain, "backup.db")) // a folder that cannot be made
 	ui.WaitIdle()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "a-file") {
 		t.Fatalf("no error naming the place of the failed backup")
 	}
 	d.Hide()
-	if ui.jobs.name != "" || ui.jobs.panel.Visible() {
+	if ui.jobs.Running() != "" || ui.jobs.Visible() {
 		t.Error("the failed backup still counts as running")
 	}
 
-	ui.exportTo(plain, export.Options{Format: export.Markdown})
+	ui.arch.exportTo(plain, export.Options{Format: export.Markdown})
 	ui.WaitIdle()
 	d = topDialog(ui)
 	if d == nil || !shows(d, "The export failed") || !shows(d, "not a directory") {
 		t.Fatalf("no error for an export into a file: %q", texts(d))
-	}
-}
-
-func TestProblemText(t *testing.T) {
-	for _, c := range []struct {
-		p    db.Problem
-		want string
-	}{
-		{db.Problem{Kind: db.ProblemOriginal, Article: 12, Detail: "its original file is missing"}, "Article #12: its original file is missing"},
-		{db.Problem{Kind: db.ProblemIndex, Detail: "the index holds an entry (key 9) for no article"}, "Search index: the index holds an entry (key 9) for no article"},
-		{db.Problem{Kind: db.ProblemDatabase, Detail: "page 4 is never used"}, "Database: page 4 is never used"},
-	} {
-		if got := problemText(c.p); got != c.want {
-			t.Errorf("problemText(%+v) = %q, want %q", c.p, got, c.want)
-		}
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 )
 
 // An archive from before copies and names were found on import has
@@ -18,77 +21,73 @@ const backfillJob = "finding copies and names"
 
 // startBackfill asks the archive whether articles lack their copies and
 // names, and finds them if so.
-func (ui *UI) startBackfill() {
-	if ui.readOnly() {
+func (j *archiveJobs) startBackfill() {
+	if j.store.ReadOnly() {
 		return // it would write; search goes on without the older articles' copies and names
 	}
-	ui.tasks.Go(func() {
-		pending, err := ui.store.BackfillPending(ui.ctx)
+	j.tasks.Go(func() {
+		pending, err := j.store.BackfillPending(j.ctx)
 		if err == nil && !pending {
-			pending, err = ui.store.ReindexPending(ui.ctx)
+			pending, err = j.store.ReindexPending(j.ctx)
 		}
-		if err != nil || !pending || ui.ctx.Err() != nil {
+		if err != nil || !pending || j.ctx.Err() != nil {
 			return
 		}
-		ui.tasks.Do(ui.runBackfill)
+		j.tasks.Do(j.runBackfill)
 	})
 }
 
 // runBackfill runs the archive's backfill as a job; it gives way to a job
 // the user started.
-func (ui *UI) runBackfill() {
-	if ui.jobs.name != "" || ui.ctx.Err() != nil {
+func (j *archiveJobs) runBackfill() {
+	if j.panel.Running() != "" || j.ctx.Err() != nil {
 		return
 	}
-	ctx, ok := ui.startJob(backfillJob, "Finding copies and names", true)
+	ctx, ok := j.panel.Start(backfillJob, "Finding copies and names", true)
 	if !ok {
 		return
 	}
-	ui.tasks.Go(func() {
+	j.tasks.Go(func() {
 		var lastDraw time.Time
 		progress := func(what string) func(done, total int) {
 			first := true
 			return func(done, total int) {
 				if first {
 					first = false
-					ui.tasks.Do(func() {
-						if ui.jobs.name == backfillJob && !ui.jobs.cancelled {
-							ui.jobs.status.SetText(fmt.Sprintf(what, plural(total, "article", "articles")))
-						}
+					j.tasks.Do(func() {
+						j.panel.Say(backfillJob, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
 					})
 					return
 				}
-				if done < total && time.Since(lastDraw) < progressInterval {
+				if done < total && time.Since(lastDraw) < kit.ProgressInterval {
 					return
 				}
 				lastDraw = time.Now()
-				ui.tasks.Do(func() {
-					if ui.jobs.name == backfillJob {
-						ui.jobProgress(done, total, "articles")
+				j.tasks.Do(func() {
+					if j.panel.Running() == backfillJob {
+						j.panel.Progress(done, total, "articles")
 					}
 				})
 			}
 		}
-		err := ui.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
+		err := j.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
 		if err == nil {
-			err = ui.store.Backfill(ctx, progress("Finding copies and names in %s…"))
+			err = j.store.Backfill(ctx, progress("Finding copies and names in %s…"))
 		}
-		ui.tasks.Do(func() {
-			gaveWay := ctx.Err() != nil && !ui.jobs.cancelled // to an import (pauseBackfill)
-			cancelled := ui.endJob()
-			if ui.ctx.Err() != nil || cancelled || (gaveWay && err != nil) {
+		j.tasks.Do(func() {
+			gaveWay := ctx.Err() != nil && !j.panel.Cancelled() // to an import (pauseBackfill)
+			cancelled := j.panel.End()
+			if j.ctx.Err() != nil || cancelled || (gaveWay && err != nil) {
 				return
 			}
 			if err != nil && !errors.Is(err, ctx.Err()) {
-				ui.showError(fmt.Errorf("finding copies and names stopped (it goes on the next time Clippings opens): %w", err))
+				j.fail(fmt.Errorf("finding copies and names stopped (it goes on the next time Clippings opens): %w", err))
 				return
 			}
 			// Copies are grouped and names known now.
-			ui.refreshResults()
-			ui.refreshSidebar()
-			if a := ui.detail.article; a != nil {
-				ui.loadExtras(a.ID, true, nil)
-			}
+			j.refreshResults()
+			j.side.Refresh()
+			j.reader.ReloadExtras()
 		})
 	})
 }
@@ -97,20 +96,18 @@ func (ui *UI) runBackfill() {
 // the two would share the archive's one writer and the cores, and at a
 // million articles an import then crawled (11 files a second). It goes on
 // from where it stopped when the imports are done (resumeBackfill).
-func (ui *UI) pauseBackfill() {
-	if ui.jobs.name != backfillJob || ui.jobs.stop == nil {
-		return
+func (j *archiveJobs) pauseBackfill() {
+	if j.panel.Interrupt(backfillJob) {
+		j.backfillPaused = true
 	}
-	ui.imports.resumeBackfill = true
-	ui.jobs.stop() // not cancelled by the user: it ends without a word
 }
 
 // resumeBackfill starts finding copies and names again after the imports
 // it gave way to.
-func (ui *UI) resumeBackfill() {
-	if !ui.imports.resumeBackfill {
+func (j *archiveJobs) resumeBackfill() {
+	if !j.backfillPaused {
 		return
 	}
-	ui.imports.resumeBackfill = false
-	ui.startBackfill()
+	j.backfillPaused = false
+	j.startBackfill()
 }

@@ -1,176 +1,116 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/storage"
 
+	"github.com/clippings/clippings/app/dialogs"
+	"github.com/clippings/clippings/app/jobs"
+	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/reader"
+	"github.com/clippings/clippings/app/results"
+	"github.com/clippings/clippings/app/sidebar"
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/isolate"
 )
 
-// backupFileName is the name a backup made on day t is offered.
-func backupFileName(t time.Time) string {
-	return "clippings-backup-" + t.Format("2006-01-02") + ".db"
+// archiveJobs are the work on the whole archive, or many of its articles,
+// that runs in the job panel: backing up, checking, exporting,
+// re-extracting, and finding the copies and names of articles stored
+// before they were found on import (the backfill).
+type archiveJobs struct {
+	store     *db.Store
+	pool      *isolate.Pool // extracts in worker processes
+	tasks     *tasks.Group
+	ctx       context.Context
+	window    fyne.Window
+	prefs     fyne.Preferences // where the last backup and export went
+	clipboard fyne.Clipboard
+	openURL   func(*url.URL) error
+	panel     *jobs.Panel
+	list      *results.List
+	reader    *reader.Reader
+	side      *sidebar.Sidebar
+	refuse    func() bool
+	fail      func(error)
+	// What the organiser does: list what a search finds, name what the
+	// Article menu acts on, show the archive after a change.
+	withResults        func(fn func(ids []int64, what string))
+	withMatching       func(query, noneTitle, noneText string, fn func(ids []int64))
+	targets            func() []int64
+	refreshAfterChange func(ids []int64)
+	refreshResults     func()
+	// backfillPaused: finding copies and names gave way to an import, and
+	// goes on when the imports are done (pauseBackfill).
+	backfillPaused bool
 }
 
 // chooseBackupFile asks where to write a backup: today's name, in the
 // folder of the last backup.
-func (ui *UI) chooseBackupFile() {
-	folder := ui.app.Preferences().StringWithFallback(prefBackupFolder, documentsFolder())
-	ui.showBackupDialog(folder, freeName(folder, backupFileName(time.Now())), "")
-}
-
-// showBackupDialog is the save dialog of a backup. It is not Fyne's file
-// save dialog, which empties a file chosen to be overwritten before its
-// caller sees the name: a backup is never written over another file.
-// problem, if not "", says why the dialog is asked again.
-func (ui *UI) showBackupDialog(folder, name, problem string) {
-	nameEntry := widget.NewEntry()
-	nameEntry.SetText(name)
-	nameEntry.Validator = validFileName
-	folderEntry, folderRow := ui.folderField(folder)
-	items := []*widget.FormItem{}
-	if problem != "" {
-		items = append(items, widget.NewFormItem("", problemNote(problem)))
-	}
-	nameItem := widget.NewFormItem("File name", nameEntry)
-	nameItem.HintText = "A copy of the whole archive as it is now. Existing files are never overwritten."
-	items = append(items, nameItem, widget.NewFormItem("Folder", folderRow))
-	d := dialog.NewForm("Back up archive", "Back up", "Cancel", items, func(ok bool) {
-		if ok {
-			ui.backUp(filepath.Join(expandHome(folderEntry.Text), strings.TrimSpace(nameEntry.Text)))
-		}
-	}, ui.window)
-	nameEntry.OnSubmitted = func(string) { d.Submit() }
-	folderEntry.OnSubmitted = func(string) { d.Submit() }
-	showSized(d, 680)
-	ui.window.Canvas().Focus(nameEntry)
+func (j *archiveJobs) chooseBackupFile() {
+	folder := j.prefs.StringWithFallback(prefBackupFolder, kit.DocumentsFolder())
+	dialogs.AskBackupFile(j.window, folder, dialogs.FreeName(folder, dialogs.BackupFileName(time.Now())), "", j.backUp, j.fail)
 }
 
 // backUp copies the archive to dest in the background, then says where the
 // copy is and how big. A taken name is asked again.
-func (ui *UI) backUp(dest string) {
+func (j *archiveJobs) backUp(dest string) {
 	if abs, err := filepath.Abs(dest); err == nil {
 		dest = abs
 	}
-	ctx, ok := ui.startJob("the backup", "Backing up the archive to "+dest+"…", false)
+	ctx, ok := j.panel.Start("the backup", "Backing up the archive to "+dest+"…", false)
 	if !ok {
 		return
 	}
-	ui.tasks.Go(func() {
-		err := ui.store.Backup(ctx, dest)
+	j.tasks.Go(func() {
+		err := j.store.Backup(ctx, dest)
 		var size int64
 		if err == nil {
 			if info, statErr := os.Stat(dest); statErr == nil {
 				size = info.Size()
 			}
 		}
-		ui.tasks.Do(func() {
-			cancelled := ui.endJob()
+		j.tasks.Do(func() {
+			cancelled := j.panel.End()
 			switch {
-			case ui.ctx.Err() != nil: // the window is closing
+			case j.ctx.Err() != nil: // the window is closing
 			case err == nil:
-				ui.app.Preferences().SetString(prefBackupFolder, filepath.Dir(dest))
-				ui.showBackedUp(dest, size)
+				j.prefs.SetString(prefBackupFolder, filepath.Dir(dest))
+				dialogs.ShowBackedUp(j.window, dest, size, j.openFile)
 			case cancelled:
-				dialog.ShowInformation("Backup cancelled", "The backup was cancelled; no file was written.", ui.window)
+				dialog.ShowInformation("Backup cancelled", "The backup was cancelled; no file was written.", j.window)
 			case errors.Is(err, db.ErrExists):
 				folder, name := filepath.Dir(dest), filepath.Base(dest)
 				why := name + " already exists in that folder."
-				if dest == ui.store.Path() {
+				if dest == j.store.Path() {
 					why = name + " is the archive itself."
 				}
-				ui.showBackupDialog(folder, freeName(folder, name),
-					why+" Choose another name: Clippings never overwrites a file.")
+				dialogs.AskBackupFile(j.window, folder, dialogs.FreeName(folder, name),
+					why+" Choose another name: Clippings never overwrites a file.", j.backUp, j.fail)
 			default:
-				ui.showError(err)
+				j.fail(err)
 			}
 		})
 	})
 }
 
-// showBackedUp confirms a backup, naming the file and its size.
-func (ui *UI) showBackedUp(path string, size int64) {
-	where := widget.NewLabel(path)
-	where.Wrapping = fyne.TextWrapBreak
-	where.TextStyle = fyne.TextStyle{Monospace: true}
-	how := widget.NewLabel("To use the copy, open it with clippings --db FILE, or put it in place of the archive while Clippings is closed.")
-	how.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(
-		widget.NewLabel("The archive was copied to"), where,
-		widget.NewLabel(byteSize(size)+" on disk."), how)
-	ui.showDone("Backup complete", content, filepath.Dir(path))
-}
-
-// showDone shows what a finished job made, with a way to open its folder.
-func (ui *UI) showDone(title string, content fyne.CanvasObject, folder string) {
-	d := dialog.NewCustomWithoutButtons(title, content, ui.window)
-	closeButton := widget.NewButton("Close", d.Hide)
-	closeButton.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{closeButton}
-	if folder != "" {
-		open := widget.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), func() {
-			d.Hide()
-			ui.openFile(folder)
-		})
-		buttons = []fyne.CanvasObject{open, closeButton}
+// openFile opens a file or folder in its usual program.
+func (j *archiveJobs) openFile(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = j.openURL(u)
 	}
-	d.SetButtons(buttons)
-	showSized(d, 560)
-}
-
-// showSized shows a dialog width wide and no taller than its content:
-// wrapped text only knows its height once it has been laid out at a width.
-func showSized(d dialog.Dialog, width float32) {
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-	d.Show()
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-}
-
-// problemNote is an error icon and a wrapped message, at the top of a
-// dialog that is asked again.
-func problemNote(text string) fyne.CanvasObject {
-	msg := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{ColorName: theme.ColorNameError}})
-	msg.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ErrorIcon()), layout.NewSpacer()), nil, msg)
-}
-
-// freeName is name, or name-2, name-3, … the first that does not exist in
-// folder.
-func freeName(folder, name string) string {
-	ext := filepath.Ext(name)
-	base := strings.TrimSuffix(name, ext)
-	try := name
-	for n := 2; n < 1000 && fileExists(filepath.Join(folder, try)); n++ {
-		try = fmt.Sprintf("%s-%d%s", base, n, ext)
+	if err != nil {
+		j.fail(fmt.Errorf("open %s: %w", path, err))
 	}
-	return try
-}
-
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
-}
-
-func validFileName(s string) error {
-	s = strings.TrimSpace(s)
-	switch {
-	case s == "":
-		return errors.New("enter a file name")
-	case strings.ContainsRune(s, filepath.Separator) || strings.ContainsRune(s, '/'):
-		return errors.New("a name, without a folder")
-	case s == "." || s == "..":
-		return errors.New("not a file name")
-	}
-	return nil
 }

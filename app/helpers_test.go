@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +14,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/reader"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/importer"
 )
 
 // The fixtures under testdata/.
@@ -114,7 +118,7 @@ func texts(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *wrappedText:
+		case *kit.WrappedText:
 			out = append(out, w.String())
 		case *widget.Label:
 			out = append(out, w.Text)
@@ -174,7 +178,7 @@ func topDialog(ui *UI) fyne.CanvasObject {
 
 func hitTitles(ui *UI) []string {
 	var titles []string
-	for _, h := range ui.search.hits {
+	for _, h := range ui.list.Hits() {
 		titles = append(titles, h.Title)
 	}
 	return titles
@@ -202,3 +206,116 @@ func waitFor(t *testing.T, ui *UI, what string, cond func() bool) {
 }
 
 func dayOf(i int) time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i) }
+
+// sortChoice is the search bar's choice of sort.
+func sortChoice(ui *UI) *widget.Select {
+	var found *widget.Select
+	walk(ui.bar.Object(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			found = s
+		}
+	})
+	return found
+}
+
+// visible reports whether something of type T is drawn under o.
+func visible[T fyne.CanvasObject](o fyne.CanvasObject) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		if _, ok := o.(T); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+// anyOf is the first thing of type T under o, shown or hidden.
+func anyOf[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var found T
+	var done bool
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if o == nil || done {
+			return
+		}
+		if t, ok := o.(T); ok {
+			found, done = t, true
+			return
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, child := range c.Objects {
+				visit(child)
+			}
+		case fyne.Widget:
+			for _, child := range test.WidgetRenderer(c).Objects() {
+				visit(child)
+			}
+		}
+	}
+	visit(o)
+	return found
+}
+
+// summary and problems are what the imports since the import panel was
+// last dismissed brought, and the files they did not import.
+func summary(ui *UI) importer.Summary {
+	sum, _ := ui.imports.Summary()
+	return sum
+}
+
+func problems(ui *UI) []importer.Result {
+	_, p := ui.imports.Summary()
+	return p
+}
+
+// shownArticle is the article the article pane shows, nil when none is.
+func shownArticle(ui *UI) *db.Article {
+	if a, ok := ui.reader.Article(); ok {
+		return &a
+	}
+	return nil
+}
+
+// starButton and readButton are the article pane's Star and Mark read
+// buttons, whatever they say now.
+func starButton(ui *UI) *widget.Button { return buttonSaying(ui.reader.Object(), "Star", "Unstar") }
+func readButton(ui *UI) *widget.Button {
+	return buttonSaying(ui.reader.Object(), "Mark read", "Mark unread")
+}
+
+func buttonSaying(o fyne.CanvasObject, texts ...string) *widget.Button {
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && found == nil && slices.Contains(texts, b.Text) {
+			found = b
+		}
+	})
+	return found
+}
+
+// tagChip is the article pane's chip of a tag.
+func tagChip(ui *UI, name string) *reader.TagChip {
+	var found *reader.TagChip
+	walk(ui.reader.Object(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*reader.TagChip); ok && c.Name() == name {
+			found = c
+		}
+	})
+	return found
+}
+
+// paneContent is what the article pane shows: the same object as long as
+// the article is not shown again.
+func paneContent(ui *UI) fyne.CanvasObject { return ui.reader.Object().(*fyne.Container).Objects[0] }
+
+// noticeText and noticeShown are what the list says over itself.
+func noticeText(ui *UI) string {
+	text, _ := ui.list.Notice()
+	return text
+}
+
+func noticeShown(ui *UI) bool {
+	_, shown := ui.list.Notice()
+	return shown
+}

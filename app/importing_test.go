@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,8 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
-	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/app/results"
 )
 
 // manyArticles writes n distinct short articles into a new folder.
@@ -32,28 +32,28 @@ func TestCancelledImportStopsAndSaysSo(t *testing.T) {
 	dir := manyArticles(t, 400)
 
 	ui.HandleDrop(fyne.NewPos(0, 0), []fyne.URI{storage.NewFileURI(dir)})
-	if !ui.imports.cancel.Visible() || !ui.imports.panel.Visible() {
+	if !(button(ui.imports.Object(), "Cancel") != nil) || !ui.imports.Visible() {
 		t.Fatal("no progress panel with a Cancel button while importing")
 	}
-	ui.CancelImport()
+	ui.imports.Cancel()
 	ui.WaitIdle()
 
-	sum := ui.imports.summary
+	sum, _ := ui.imports.Summary()
 	if sum.Cancelled == 0 || sum.Imported == 400 {
 		t.Fatalf("summary %+v: the import was not cancelled", sum)
 	}
-	if got := ui.imports.status.Text; !strings.HasPrefix(got, "Import cancelled") {
+	if got := ui.imports.Status(); !strings.HasPrefix(got, "Import cancelled") {
 		t.Errorf("status = %q", got)
 	}
-	if ui.imports.cancel.Visible() {
+	if button(ui.imports.Object(), "Cancel") != nil {
 		t.Error("Cancel still offered after the import stopped")
 	}
 	stored, err := store.Count(ui.ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stored != sum.Imported || len(ui.search.hits) != min(stored, pageSize) {
-		t.Errorf("archive has %d, summary says %d, list shows %d", stored, sum.Imported, len(ui.search.hits))
+	if stored != sum.Imported || len(ui.list.Hits()) != min(stored, results.PageSize) {
+		t.Errorf("archive has %d, summary says %d, list shows %d", stored, sum.Imported, len(ui.list.Hits()))
 	}
 }
 
@@ -63,17 +63,17 @@ func TestFolderImportShowsProgressThenSummary(t *testing.T) {
 	ui.Import([]string{dir})
 	ui.WaitIdle()
 
-	if got := ui.imports.status.Text; got != "30 imported" {
+	if got := ui.imports.Status(); got != "30 imported" {
 		t.Errorf("summary = %q", got)
 	}
-	if ui.imports.progress.Value != ui.imports.progress.Max {
-		t.Errorf("progress %v of %v at the end", ui.imports.progress.Value, ui.imports.progress.Max)
+	if bar := anyOf[*widget.ProgressBar](ui.imports.Object()); bar == nil || bar.Value != bar.Max {
+		t.Errorf("progress %+v at the end", bar)
 	}
-	if got := ui.bar.count.Text; got != "30 articles" {
+	if got := ui.bar.CountText(); got != "30 articles" {
 		t.Errorf("count = %q", got)
 	}
-	ui.dismissImportPanel()
-	if ui.imports.panel.Visible() {
+	ui.imports.Dismiss()
+	if ui.imports.Visible() {
 		t.Error("panel still shown after dismissing it")
 	}
 }
@@ -84,46 +84,10 @@ func TestDropWhileImportingIsQueued(t *testing.T) {
 	ui.Import([]string{fixture(t, maliFile)}) // arrives while the first runs
 	ui.WaitIdle()
 
-	if got := ui.imports.summary.Imported; got != 41 {
+	if got := summary(ui).Imported; got != 41 {
 		t.Errorf("imported %d, want 41 from both drops", got)
 	}
-	if got := ui.imports.status.Text; got != "41 imported" {
+	if got := ui.imports.Status(); got != "41 imported" {
 		t.Errorf("summary = %q", got)
-	}
-}
-
-func TestSummaryText(t *testing.T) {
-	for _, c := range []struct {
-		sum       importer.Summary
-		cancelled bool
-		want      string
-	}{
-		{importer.Summary{Imported: 12, Duplicates: 2, Failed: 1}, false, "12 imported · 2 duplicates · 1 failed"},
-		{importer.Summary{Imported: 1, Duplicates: 1}, false, "1 imported · 1 duplicate"},
-		{importer.Summary{Imported: 3, Cancelled: 9}, true, "Import cancelled: 3 imported · 9 not reached"},
-		{importer.Summary{Imported: 1200, Skipped: 4}, false, "1,200 imported · 4 skipped"},
-		{importer.Summary{}, false, "No article files found"},
-	} {
-		if got := summaryText(c.sum, c.cancelled); got != c.want {
-			t.Errorf("summaryText(%+v) = %q, want %q", c.sum, got, c.want)
-		}
-	}
-}
-
-func TestRoundText(t *testing.T) {
-	failed := importer.Result{Path: "https://courier.example/x", Status: importer.Failed, Err: errors.New("page not found (HTTP 404 Not Found)")}
-	for _, c := range []struct {
-		sum      importer.Summary
-		problems []importer.Result
-		inbox    bool
-		want     string
-	}{
-		{importer.Summary{Failed: 1}, []importer.Result{failed}, false, "Not imported: https://courier.example/x — page not found (HTTP 404 Not Found)"},
-		{importer.Summary{Failed: 1, Imported: 1}, []importer.Result{failed}, false, "1 imported · 1 failed"},
-		{importer.Summary{Imported: 2}, nil, true, "Inbox folder: 2 imported"},
-	} {
-		if got := roundText(c.sum, c.problems, false, c.inbox); got != c.want {
-			t.Errorf("roundText(%+v) = %q, want %q", c.sum, got, c.want)
-		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/clippings/clippings/app/kit"
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/importer"
 	"github.com/clippings/clippings/inbox"
 )
@@ -21,7 +23,7 @@ const (
 // first (those already in the archive are duplicates, and say nothing).
 type inboxFolder struct {
 	prefs fyne.Preferences
-	tasks *taskGroup
+	tasks *tasks.Group
 	// arrived is given each batch of complete files, on the UI goroutine.
 	arrived func([]string)
 	fail    func(error)
@@ -31,19 +33,19 @@ type inboxFolder struct {
 	done    chan struct{} // closed when the watcher's reader has stopped
 }
 
-// settings are the inbox's remembered settings; the folder offered at
+// Settings are the inbox's remembered settings; the folder offered at
 // first is the user's Downloads folder.
-func (f *inboxFolder) settings() (on bool, dir string) {
-	return f.prefs.Bool(prefInboxOn), f.prefs.StringWithFallback(prefInboxFolder, downloadsFolder())
+func (f *inboxFolder) Settings() (on bool, dir string) {
+	return f.prefs.Bool(prefInboxOn), f.prefs.StringWithFallback(prefInboxFolder, kit.DownloadsFolder())
 }
 
 // start watches the folder the preferences name, if they turn it on.
 func (f *inboxFolder) start() error {
-	on, dir := f.settings()
+	on, dir := f.Settings()
 	if !on {
 		return nil
 	}
-	w, err := inbox.Watch(expandHome(dir), inbox.Options{Existing: true, Accept: importer.Importable, Quiet: f.quiet})
+	w, err := inbox.Watch(kit.ExpandHome(dir), inbox.Options{Existing: true, Accept: importer.Importable, Quiet: f.quiet})
 	if err != nil {
 		return err
 	}
@@ -79,17 +81,17 @@ func (f *inboxFolder) stop() {
 	f.watcher, f.done = nil, nil
 }
 
-// watching is the folder being watched, "" when none is.
-func (f *inboxFolder) watching() string {
+// Watching is the folder being watched, "" when none is.
+func (f *inboxFolder) Watching() string {
 	if f.watcher == nil {
 		return ""
 	}
 	return f.watcher.Dir()
 }
 
-// apply remembers new settings and watches accordingly. A folder that
+// Apply remembers new settings and watches accordingly. A folder that
 // cannot be watched is not remembered as on.
-func (f *inboxFolder) apply(on bool, dir string) error {
+func (f *inboxFolder) Apply(on bool, dir string) error {
 	f.stop()
 	f.prefs.SetString(prefInboxFolder, dir)
 	f.prefs.SetBool(prefInboxOn, on)
@@ -99,6 +101,3 @@ func (f *inboxFolder) apply(on bool, dir string) error {
 	}
 	return nil
 }
-
-// downloadsFolder is where browsers save pages: ~/Downloads, else home.
-func downloadsFolder() string { return homeFolder("Downloads") }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/clippings/clippings/app/tasks"
 	"github.com/clippings/clippings/clipboard"
 	"github.com/clippings/clippings/importer"
 )
@@ -26,7 +27,7 @@ const nothingToPaste = "In your browser, select the article (Ctrl+A selects the 
 // imported as a drop of them is.
 type paster struct {
 	ctx   context.Context
-	tasks *taskGroup
+	tasks *tasks.Group
 	// read reads the clipboard, off the UI goroutine; nil where only the
 	// toolkit's text is to be had (Windows, macOS).
 	read func(context.Context) (clipboard.Clip, error)

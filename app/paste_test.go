@@ -15,7 +15,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/dialogs"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/clipboard"
 )
 
@@ -45,10 +48,10 @@ func TestCtrlVImportsTheBrowserSelection(t *testing.T) {
 	ui, _ := clipboardHolding(t, clipboard.Clip{Kind: clipboard.HTML, Data: []byte(copiedSelection), Source: "https://courier.example/ferries"}, nil)
 	pressCtrlV(ui)
 
-	if got := ui.imports.status.Text; got != "1 imported" {
+	if got := ui.imports.Status(); got != "1 imported" {
 		t.Errorf("summary %q", got)
 	}
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil {
 		t.Fatalf("the pasted article is not open; list %q", hitTitles(ui))
 	}
@@ -62,7 +65,7 @@ func TestCtrlVImportsTheBrowserSelection(t *testing.T) {
 
 	// The same again: a duplicate, said as a drop's is.
 	pressCtrlV(ui)
-	if got := ui.imports.status.Text; got != "0 imported · 1 duplicate" {
+	if got := ui.imports.Status(); got != "0 imported · 1 duplicate" {
 		t.Errorf("again: %q", got)
 	}
 }
@@ -84,8 +87,8 @@ func TestPasteOfCopiedFilesAndALink(t *testing.T) {
 	ui.paste.paste() // Edit ▸ Paste as new article
 	ui.WaitIdle()
 
-	if got := ui.imports.status.Text; got != "2 imported" {
-		t.Errorf("summary %q, problems %+v", got, ui.imports.problems)
+	if got := ui.imports.Status(); got != "2 imported" {
+		t.Errorf("summary %q, problems %+v", got, problems(ui))
 	}
 	if titles := strings.Join(hitTitles(ui), " | "); !strings.Contains(titles, "Port reopens") || !strings.Contains(titles, maliTitle) {
 		t.Errorf("listed %q", titles)
@@ -112,7 +115,7 @@ func TestPasteOfNothingUsefulSaysWhy(t *testing.T) {
 		if d := topDialog(ui); d == nil || !shows(d, tc.says) {
 			t.Errorf("no dialog saying %q", tc.says)
 		}
-		if ui.imports.panel.Visible() {
+		if ui.imports.Visible() {
 			t.Error("an import started")
 		}
 	}
@@ -122,7 +125,7 @@ func TestPasteFallsBackToTheToolkitsText(t *testing.T) {
 	ui, _ := clipboardHolding(t, clipboard.Clip{}, fmt.Errorf("connect to the X server: %w", clipboard.ErrNoServer))
 	ui.app.Clipboard().SetContent("Ferry timetable changes\n\nThe ferry to the islands will sail twice a day from Monday, the operator said.\n\nTickets bought for the old times remain valid.")
 	pressCtrlV(ui)
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != "Ferry timetable changes" || a.File.Name != "pasted.txt" {
 		t.Fatalf("pasted %+v", a)
 	}
@@ -130,7 +133,7 @@ func TestPasteFallsBackToTheToolkitsText(t *testing.T) {
 
 func TestCtrlVIsNotAPasteWithADialogOpen(t *testing.T) {
 	ui, reads := clipboardHolding(t, clipboard.Clip{Kind: clipboard.Text, Data: []byte("Some text\n\nthat would be an article.")}, nil)
-	ui.askWebAddress()
+	ui.in.askWebAddress()
 	pressCtrlV(ui)
 	if *reads != 0 {
 		t.Error("Ctrl+V behind a dialog read the clipboard")
@@ -157,15 +160,15 @@ func TestPasteMenuItemLeavesTextFieldsTheirPaste(t *testing.T) {
 	if found.Shortcut.ShortcutName() == (&fyne.ShortcutPaste{}).ShortcutName() {
 		t.Error("the menu's shortcut is Fyne's Paste: it would take Ctrl+V from text fields")
 	}
-	if got := shortcutText(found.Shortcut); got != "Ctrl+V" {
+	if got := dialogs.ShortcutText(found.Shortcut); got != "Ctrl+V" {
 		t.Errorf("shown as %q", got)
 	}
 	// In the search field, Ctrl+V pastes text there.
 	ui.app.Clipboard().SetContent("zakharova")
-	ui.Window().Canvas().Focus(ui.bar.entry)
-	ui.bar.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: ui.app.Clipboard()})
-	if ui.bar.entry.Text != "zakharova" {
-		t.Errorf("search field holds %q", ui.bar.entry.Text)
+	ui.Window().Canvas().Focus(ui.bar.Field())
+	ui.bar.Field().TypedShortcut(&fyne.ShortcutPaste{Clipboard: ui.app.Clipboard()})
+	if ui.bar.Query() != "zakharova" {
+		t.Errorf("search field holds %q", ui.bar.Query())
 	}
 }
 
@@ -194,9 +197,9 @@ func TestDroppedLinkIsFetched(t *testing.T) {
 	// What GLFW and Fyne make of a link dragged from a browser.
 	ui.HandleDrop(fyne.NewPos(5, 5), []fyne.URI{storage.NewFileURI(srv.URL + "/news/storm")})
 	ui.WaitIdle()
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != "Storm closes port" || a.URL != srv.URL+"/news/storm" {
-		t.Fatalf("dropped link gave %+v (panel %q, problems %+v)", a, ui.imports.status.Text, ui.imports.problems)
+		t.Fatalf("dropped link gave %+v (panel %q, problems %+v)", a, ui.imports.Status(), problems(ui))
 	}
 }
 
@@ -223,27 +226,6 @@ func TestDroppedLink(t *testing.T) {
 	}
 }
 
-func TestAddWebAddress(t *testing.T) {
-	var got []string
-	w := test.NewTempWindow(t, nil)
-	d := newAddressDialog(w, func(a []string) { got = a })
-	d.show(w)
-	for _, bad := range []string{"", "courier.example/story", "https://courier.example/a ftp://x/b"} {
-		d.entry.SetText(bad)
-		if d.entry.Validate() == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-	d.entry.SetText("https://courier.example/a\n  https://courier.example/b  \n")
-	if err := d.entry.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	d.dialog.Submit()
-	if strings.Join(got, " ") != "https://courier.example/a https://courier.example/b" {
-		t.Errorf("fetched %q", got)
-	}
-}
-
 func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, inboxQuiet: 100 * time.Millisecond})
 	dir := t.TempDir()
@@ -254,17 +236,17 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "there-before.txt"), mali, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if ui.inbox.watching() != "" {
+	if ui.inbox.Watching() != "" {
 		t.Fatal("the inbox is on before the user turned it on")
 	}
-	if err := ui.inbox.apply(true, dir); err != nil {
+	if err := ui.inbox.Apply(true, dir); err != nil {
 		t.Fatal(err)
 	}
 	count := func() int {
 		n, _ := store.Count(ui.ctx)
 		return n
 	}
-	waitFor(t, ui, "the file already there", func() bool { return count() == 1 && ui.imports.stop == nil })
+	waitFor(t, ui, "the file already there", func() bool { return count() == 1 && !ui.imports.Running() })
 	port, err := os.ReadFile(fixture(t, portFile))
 	if err != nil {
 		t.Fatal(err)
@@ -272,14 +254,14 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "arrived.txt"), port, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ui, "the file that arrived", func() bool { return count() == 2 && len(ui.search.hits) == 2 })
-	if ui.shownArticle() != nil {
+	waitFor(t, ui, "the file that arrived", func() bool { return count() == 2 && len(ui.list.Hits()) == 2 })
+	if shownArticle(ui) != nil {
 		t.Error("an article that arrived by itself was opened")
 	}
-	if !ui.imports.panel.Visible() || !strings.Contains(ui.imports.status.Text, "imported") {
-		t.Errorf("the window does not show it arriving: panel %v %q", ui.imports.panel.Visible(), ui.imports.status.Text)
+	if !ui.imports.Visible() || !strings.Contains(ui.imports.Status(), "imported") {
+		t.Errorf("the window does not show it arriving: panel %v %q", ui.imports.Visible(), ui.imports.Status())
 	}
-	ui.dismissImportPanel()
+	ui.imports.Dismiss()
 
 	// A restart: what is there is already in the archive, and says nothing.
 	ui.inbox.stop()
@@ -287,9 +269,9 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(500 * time.Millisecond)
-	waitFor(t, ui, "the second look", func() bool { return ui.imports.stop == nil })
-	if count() != 2 || ui.imports.panel.Visible() {
-		t.Errorf("after a restart: %d articles, panel %q", count(), ui.imports.status.Text)
+	waitFor(t, ui, "the second look", func() bool { return !ui.imports.Running() })
+	if count() != 2 || ui.imports.Visible() {
+		t.Errorf("after a restart: %d articles, panel %q", count(), ui.imports.Status())
 	}
 
 	// A file that fails is reported, and left where it is.
@@ -297,22 +279,22 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("%PDF-1.4 truncated"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ui, "the failure", func() bool { return ui.imports.summary.Failed == 1 && ui.imports.stop == nil })
-	if !ui.imports.details.Visible() || !strings.HasPrefix(ui.imports.status.Text, "Inbox folder: Not imported: "+broken+" — ") {
-		t.Errorf("failure not shown: %q", ui.imports.status.Text)
+	waitFor(t, ui, "the failure", func() bool { return summary(ui).Failed == 1 && !ui.imports.Running() })
+	if !(button(ui.imports.Object(), "Details") != nil) || !strings.HasPrefix(ui.imports.Status(), "Inbox folder: Not imported: "+broken+" — ") {
+		t.Errorf("failure not shown: %q", ui.imports.Status())
 	}
 	if _, err := os.Stat(broken); err != nil {
 		t.Errorf("the failed file was not left in place: %v", err)
 	}
 
 	// Turned off, it watches no more, and remembers it.
-	if err := ui.inbox.apply(false, dir); err != nil {
+	if err := ui.inbox.Apply(false, dir); err != nil {
 		t.Fatal(err)
 	}
-	if ui.inbox.watching() != "" || ui.app.Preferences().Bool(prefInboxOn) {
+	if ui.inbox.Watching() != "" || ui.app.Preferences().Bool(prefInboxOn) {
 		t.Error("still on")
 	}
-	if err := ui.inbox.apply(true, filepath.Join(dir, "missing")); err == nil || ui.app.Preferences().Bool(prefInboxOn) {
+	if err := ui.inbox.Apply(true, filepath.Join(dir, "missing")); err == nil || ui.app.Preferences().Bool(prefInboxOn) {
 		t.Errorf("a missing folder: %v; remembered as on: %v", err, ui.app.Preferences().Bool(prefInboxOn))
 	}
 }
@@ -320,24 +302,23 @@ func TestInboxFolderImportsWhatArrives(t *testing.T) {
 func TestPreferencesTurnTheInboxOn(t *testing.T) {
 	ui, _ := newTestUIWith(t, options{queued: true, inboxQuiet: 100 * time.Millisecond})
 	dir := t.TempDir()
-	ui.showPreferences()
+	menuItem(ui, "Preferences…").Action()
 	d := topDialog(ui)
 	if d == nil || !shows(d, "Inbox folder") {
 		t.Fatal("no Preferences dialog")
 	}
-	d.Hide()
-	p := newPreferencesDialog(ui.window, &ui.inbox, ui.folderField, ui.showError)
-	if p.inboxOn.Checked || !p.folder.Disabled() {
-		t.Error("the inbox is on, or its folder editable, before the user turned it on")
+	on := anyOf[*widget.Check](d)
+	folder := entryWith(d, kit.DownloadsFolder())
+	if on == nil || folder == nil || on.Checked || !folder.Disabled() {
+		t.Fatal("the inbox is on, or its folder editable, before the user turned it on")
 	}
-	p.inboxOn.SetChecked(true)
-	p.folder.SetText(dir)
-	if p.folder.Disabled() {
+	on.SetChecked(true)
+	folder.SetText(dir)
+	if folder.Disabled() {
 		t.Error("the folder cannot be chosen once the inbox is on")
 	}
-	p.dialog.Show()
-	test.Tap(button(ui.window.Canvas().Overlays().Top(), "Save"))
-	if ui.inbox.watching() != dir || !ui.app.Preferences().Bool(prefInboxOn) {
-		t.Errorf("watching %q", ui.inbox.watching())
+	test.Tap(button(d, "Save"))
+	if ui.inbox.Watching() != dir || !ui.app.Preferences().Bool(prefInboxOn) {
+		t.Errorf("watching %q", ui.inbox.Watching())
 	}
 }

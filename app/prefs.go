@@ -1,6 +1,10 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/clippings/clippings/db"
@@ -14,7 +18,6 @@ const (
 	prefSidebar     = "window.sidebar"       // shown or not
 	prefSideOffset  = "window.sidebar.split" // its divider
 	prefSort        = "search.sort"
-	prefQuery       = "search.query"
 	prefGroup       = "search.group"    // copies of a story on one row
 	prefTimeline    = "window.timeline" // the timeline above the list, shown or not
 
@@ -32,6 +35,18 @@ const (
 	defaultSideOffset = 0.2
 )
 
+// queryKey is the preference that remembers the last search in the
+// archive at path: each archive its own, so that a new or other archive
+// does not open filtered by another's query. (Before, one "search.query"
+// served every archive.)
+func queryKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	sum := sha256.Sum256([]byte(path))
+	return "archive." + hex.EncodeToString(sum[:8]) + ".search.query"
+}
+
 // prefs is the remembered state of the last session.
 type prefs struct {
 	windowSize  fyne.Size
@@ -44,7 +59,9 @@ type prefs struct {
 	timeline    bool
 }
 
-func loadPrefs(p fyne.Preferences) prefs {
+// loadPrefs reads the window's remembered state, with the last search of
+// the archive at path.
+func loadPrefs(p fyne.Preferences, path string) prefs {
 	sort, err := db.ParseSort(p.String(prefSort))
 	if err != nil {
 		sort = db.Relevance
@@ -63,7 +80,7 @@ func loadPrefs(p fyne.Preferences) prefs {
 	if size.Width < 400 || size.Height < 300 {
 		size = fyne.NewSize(defaultWidth, defaultHeight)
 	}
-	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(prefQuery),
+	return prefs{windowSize: size, splitOffset: offset, sort: sort, query: p.String(queryKey(path)),
 		sideShown: p.BoolWithFallback(prefSidebar, true), sideOffset: side,
 		group: p.BoolWithFallback(prefGroup, true), timeline: p.BoolWithFallback(prefTimeline, true)}
 }
@@ -78,9 +95,9 @@ func (ui *UI) savePrefs() {
 		p.SetFloat(prefHeight, float64(size.Height))
 	}
 	p.SetFloat(prefSplitOffset, ui.split.Offset)
-	if ui.side.root.Visible() {
+	if ui.side.Visible() {
 		p.SetFloat(prefSideOffset, ui.sideSplit.Offset)
 	}
-	p.SetString(prefSort, ui.search.sort.String())
-	p.SetString(prefQuery, ui.bar.entry.Text)
+	p.SetString(prefSort, ui.bar.Sort().String())
+	p.SetString(queryKey(ui.store.Path()), ui.bar.Query())
 }

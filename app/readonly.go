@@ -39,53 +39,26 @@ func openForWindow(ctx context.Context, path string) (*db.Store, error) {
 	return nil, err
 }
 
-// readOnly reports whether the window's archive cannot be changed.
-func (ui *UI) readOnly() bool { return ui.store.ReadOnly() }
-
 // readOnlyReason is what the window says about a read-only archive.
-func (ui *UI) readOnlyReason() string {
+func readOnlyReason(path string) string {
 	return fmt.Sprintf("This archive is read-only: Clippings may not write to %s or its folder. "+
-		"You can search, read, export and back it up; importing and changes are off.", ui.store.Path())
+		"You can search, read, export and back it up; importing and changes are off.", path)
 }
 
 // refuseChange stops an action that would change the archive when it is
 // read-only, saying why; it reports whether it did.
 func (ui *UI) refuseChange() bool {
-	if !ui.readOnly() {
+	if !ui.store.ReadOnly() {
 		return false
 	}
-	dialog.ShowInformation("Read-only archive", ui.readOnlyReason()+"\n\nNothing was changed.", ui.window)
+	dialog.ShowInformation("Read-only archive", readOnlyReason(ui.store.Path())+"\n\nNothing was changed.", ui.window)
 	return true
 }
 
-// writing marks a menu item as one that changes the archive: disabled in a
-// read-only window.
-func (ui *UI) writing(it *fyne.MenuItem) *fyne.MenuItem {
-	if ui.menu.writes == nil {
-		ui.menu.writes = map[*fyne.MenuItem]bool{}
-	}
-	ui.menu.writes[it] = true
-	if ui.readOnly() {
-		it.Disabled = true
-	}
-	return it
-}
-
-// withReadOnlyBar puts the bar saying the archive is read-only over top,
-// and disables the window's controls that write. The window is otherwise
-// the same.
-func (ui *UI) withReadOnlyBar(top fyne.CanvasObject) fyne.CanvasObject {
-	if !ui.readOnly() {
-		return top
-	}
-	ui.bar.importButton.Disable()
-	d := &ui.detail
-	d.star.Disable()
-	d.read.Disable()
-	d.delete.Disable()
-	d.tagInput.Disable()
-	d.note.Disable()
-	msg := widget.NewLabel(ui.readOnlyReason())
+// withReadOnlyBar puts the bar saying the archive at path is read-only over
+// top.
+func withReadOnlyBar(path string, top fyne.CanvasObject) fyne.CanvasObject {
+	msg := widget.NewLabel(readOnlyReason(path))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.WarningImportance
 	bar := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, msg)

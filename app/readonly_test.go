@@ -76,8 +76,8 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 	if !shows(content, "read-only") {
 		t.Errorf("the window does not say the archive is read-only: %q", texts(content))
 	}
-	if len(ui.search.hits) != 3 {
-		t.Fatalf("%d hits; want the 3 articles", len(ui.search.hits))
+	if len(ui.list.Hits()) != 3 {
+		t.Fatalf("%d hits; want the 3 articles", len(ui.list.Hits()))
 	}
 	for _, label := range []string{"Import files…", "Import folder…", "Re-extract all articles…", "Save search…",
 		"Tag…", "Edit note", "Edit details…", "Delete…", "Star all results", "Delete all results…"} {
@@ -90,25 +90,25 @@ func TestReadOnlyArchiveOpensReadOnly(t *testing.T) {
 			t.Errorf("menu item %q is disabled; reading needs it", label)
 		}
 	}
-	if ui.bar.importButton.Visible() && !ui.bar.importButton.Disabled() {
+	if b := button(ui.bar.Object(), "Import…"); b != nil && !b.Disabled() {
 		t.Error("the Import button is enabled")
 	}
 
-	ui.list.Select(0)
+	ui.list.Rows().Select(0)
 	ui.WaitIdle()
-	if ui.detail.article == nil {
+	if shownArticle(ui) == nil {
 		t.Fatal("no article opened")
 	}
-	if ui.detail.article.Read {
+	if shownArticle(ui).Read {
 		t.Error("opening the article marked it read")
 	}
-	for name, disabled := range map[string]bool{"star": ui.detail.star.Disabled(), "read": ui.detail.read.Disabled(),
-		"tag field": ui.detail.tagInput.Disabled(), "note": ui.detail.note.Disabled()} {
+	for name, disabled := range map[string]bool{"star": starButton(ui).Disabled(), "read": readButton(ui).Disabled(),
+		"tag field": ui.reader.TagField().Disabled(), "note": ui.reader.NoteField().Disabled()} {
 		if !disabled {
 			t.Errorf("the article pane's %s is enabled", name)
 		}
 	}
-	ui.toggleStar() // the shortcut, Ctrl+D
+	ui.org.toggleStar() // the shortcut, Ctrl+D
 	ui.WaitIdle()
 	if topDialog(ui) == nil || !shows(topDialog(ui), "read-only") {
 		t.Error("starring on a read-only archive said nothing")

@@ -2,12 +2,7 @@ package app
 
 import (
 	"context"
-	"database/sql"
-	"encoding/binary"
 	"fmt"
-	"io"
-	"net/url"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/assets"
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/internal/instance"
@@ -34,7 +31,7 @@ import (
 func Run(dbPath string, paths []string, later *instance.Server) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	a.Settings().SetTheme(newAppTheme())
+	a.Settings().SetTheme(kit.NewTheme())
 
 	var (
 		ui      *UI
@@ -98,7 +95,7 @@ type opener func(ctx context.Context, path string) (*db.Store, error)
 // the upgrade has finished — stopping it halfway would only mean doing it
 // again next time. The window is returned; nil when none was needed.
 func openArchive(a fyne.App, path string, open opener, opened func(*db.Store), failed func(error)) fyne.Window {
-	if !needsUpgrade(path) {
+	if !db.NeedsUpgrade(path) {
 		store, err := open(context.Background(), path)
 		if err != nil {
 			failed(err)
@@ -153,45 +150,13 @@ func showUpgradeWindow(a fyne.App, path string) (fyne.Window, *widget.Label) {
 	return w, status
 }
 
-// needsUpgrade reports whether the archive at path was written by an older
-// Clippings, from the schema version in its file header (bytes 60–63 of an
-// SQLite file, PRAGMA user_version), without opening it for writing. A
-// header is only out of date while changes wait in the write-ahead log
-// (the archive is open elsewhere, or was not closed): then SQLite is asked.
-func needsUpgrade(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var h [100]byte
-	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != "SQLite format 3\x00" {
-		return false // new, or not an archive: Open says what is wrong
-	}
-	version := int(binary.BigEndian.Uint32(h[60:64]))
-	if version < 1 || version >= db.SchemaVersion() {
-		return false
-	}
-	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
-		conn, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro"}).String())
-		if err != nil {
-			return true
-		}
-		defer conn.Close()
-		if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-			return true
-		}
-	}
-	return version >= 1 && version < db.SchemaVersion()
-}
-
 // showFatal is the whole app when the archive cannot be opened: the reason,
 // and a way out.
 func showFatal(a fyne.App, err error) {
 	w := a.NewWindow(windowTitle)
 	title := widget.NewLabel("Clippings cannot open its archive")
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	msg := widget.NewLabel(describeError(err)) // the archive's errors are written for people
+	msg := widget.NewLabel(humanize.DescribeError(err)) // the archive's errors are written for people
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance

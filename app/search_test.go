@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/results"
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/db"
 )
@@ -19,21 +21,21 @@ func TestTypingNarrowsTheList(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
 	if got := hitTitles(ui); len(got) != 1 || got[0] != maliTitle {
 		t.Fatalf("hits = %q, want only the Mali article", got)
 	}
-	if got := ui.bar.count.Text; got != "1 article" {
+	if got := ui.bar.CountText(); got != "1 article" {
 		t.Errorf("count = %q", got)
 	}
-	if !strings.Contains(ui.search.hits[0].Snippet, db.MarkStart+"Zakharova"+db.MarkEnd) {
-		t.Errorf("snippet has no marked word: %q", ui.search.hits[0].Snippet)
+	if !strings.Contains(ui.list.Hits()[0].Snippet, db.MarkStart+"Zakharova"+db.MarkEnd) {
+		t.Errorf("snippet has no marked word: %q", ui.list.Hits()[0].Snippet)
 	}
 
 	ui.clearSearch()
 	ui.WaitIdle()
-	if got := len(ui.search.hits); got != 3 {
+	if got := len(ui.list.Hits()); got != 3 {
 		t.Errorf("after clearing, %d hits, want all 3", got)
 	}
 }
@@ -41,49 +43,49 @@ func TestTypingNarrowsTheList(t *testing.T) {
 func TestSearchWordsAreHighlightedInListAndDetail(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
-	ui.list.Select(0)
+	ui.list.Rows().Select(0)
 	ui.WaitIdle()
 
-	row := newHitRow()
-	row.Resize(row.MinSize().AddWidthHeight(400, 0))
-	row.show(ui.search.hits[0])
-	if !hasMarkedSegment(row.snippet.text, "Zakharova") {
-		t.Errorf("list snippet does not mark Zakharova: %q", row.snippet.text.String())
+	row := rowOf(t, ui, 0)
+	if !hasMarkedText(row, "Zakharova") {
+		t.Errorf("list snippet does not mark Zakharova: %q", texts(row))
 	}
-
-	var body *wrappedText
-	walk(ui.detail.root, func(o fyne.CanvasObject) {
-		if w, ok := o.(*wrappedText); ok && strings.Contains(w.text.String(), "Foreign Ministry") {
-			body = w
-		}
-	})
-	if body == nil {
+	if !shows(ui.reader.Object(), "Foreign Ministry") {
 		t.Fatal("no article body in the detail")
 	}
-	if !hasMarkedSegment(body.text, "Zakharova") {
+	if !hasMarkedText(ui.reader.Object(), "Zakharova") {
 		t.Error("article body does not mark Zakharova")
 	}
 }
 
-func hasMarkedSegment(rt *widget.RichText, text string) bool {
-	for _, s := range rt.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && strings.Contains(ts.Text, text) {
-			return true
+// hasMarkedText reports whether text is drawn under o in the style of a
+// word the search matched.
+func hasMarkedText(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		rt, ok := o.(*widget.RichText)
+		if !ok {
+			return
 		}
-	}
-	return false
+		for _, s := range rt.Segments {
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && strings.Contains(ts.Text, text) {
+				found = true
+			}
+		}
+	})
+	return found
 }
 
 func TestBrokenSyntaxStillFindsArticles(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
 
-	test.Type(ui.bar.entry, `"negotiating (table OR`)
+	test.Type(ui.bar.Field(), `"negotiating (table OR`)
 	ui.WaitIdle()
-	if ui.search.failure != nil {
-		t.Fatalf("search failed: %v", ui.search.failure)
+	if ui.list.Failure() != nil {
+		t.Fatalf("search failed: %v", ui.list.Failure())
 	}
 	if got := hitTitles(ui); len(got) == 0 {
 		t.Error("broken syntax found nothing; it should search the plain words")
@@ -96,40 +98,40 @@ func TestNewestQueryWinsOverSlowerOlderOne(t *testing.T) {
 
 	// Each change cancels the search before it; only the last may land.
 	for _, q := range []string{"Zakharova", "dockworkers", "glaciers"} {
-		ui.bar.entry.SetText(q)
+		ui.bar.SetQuery(q)
 		ui.searchNow()
 	}
 	ui.WaitIdle()
-	if got := hitTitles(ui); len(got) != 1 || !strings.Contains(strings.ToLower(ui.search.hits[0].Snippet+got[0]), "glacier") {
+	if got := hitTitles(ui); len(got) != 1 || !strings.Contains(strings.ToLower(ui.list.Hits()[0].Snippet+got[0]), "glacier") {
 		t.Errorf("hits = %q, want only the glacier article", got)
 	}
-	if ui.search.request.Query != "glaciers" {
-		t.Errorf("current query = %q", ui.search.request.Query)
+	if ui.list.Query() != "glaciers" {
+		t.Errorf("current query = %q", ui.list.Query())
 	}
 }
 
 func TestListPagesThroughLargeResults(t *testing.T) {
 	ui, store := newTestUI(t)
-	total := 2*pageSize + pageSize/2
+	total := 2*results.PageSize + results.PageSize/2
 	addArticles(t, store, total)
 	ui.searchNow()
 	ui.WaitIdle()
 
-	if got := len(ui.search.hits); got != pageSize {
-		t.Fatalf("first page has %d hits, want %d", got, pageSize)
+	if got := len(ui.list.Hits()); got != results.PageSize {
+		t.Fatalf("first page has %d hits, want %d", got, results.PageSize)
 	}
-	if got, want := ui.bar.count.Text, thousands(total)+" articles"; got != want {
+	if got, want := ui.bar.CountText(), humanize.Thousands(total)+" articles"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
-	for want := 2 * pageSize; want <= total+pageSize; want += pageSize {
-		ui.list.ScrollToBottom() // showing the last rows fetches the next page
+	for want := 2 * results.PageSize; want <= total+results.PageSize; want += results.PageSize {
+		ui.list.Rows().ScrollToBottom() // showing the last rows fetches the next page
 		ui.WaitIdle()
-		if got := len(ui.search.hits); got < min(want, total) {
+		if got := len(ui.list.Hits()); got < min(want, total) {
 			t.Fatalf("after scrolling to the end, %d hits loaded, want %d", got, min(want, total))
 		}
 	}
 	seen := map[int64]bool{}
-	for _, h := range ui.search.hits {
+	for _, h := range ui.list.Hits() {
 		if seen[h.ID] {
 			t.Fatalf("article #%d listed twice", h.ID)
 		}
@@ -145,15 +147,15 @@ func TestSortOrders(t *testing.T) {
 	addArticles(t, store, 5)
 	ui.setSort(db.Oldest)
 	ui.WaitIdle()
-	if got := ui.search.hits[0].Title; got != "Harbour report 0" {
+	if got := ui.list.Hits()[0].Title; got != "Harbour report 0" {
 		t.Errorf("oldest first starts with %q", got)
 	}
-	if ui.bar.sort.Selected != "Oldest" {
-		t.Errorf("sort choice shows %q", ui.bar.sort.Selected)
+	if sortChoice(ui).Selected != "Oldest" {
+		t.Errorf("sort choice shows %q", sortChoice(ui).Selected)
 	}
-	ui.bar.sort.SetSelected("Newest")
+	sortChoice(ui).SetSelected("Newest")
 	ui.WaitIdle()
-	if got := ui.search.hits[0].Title; got != "Harbour report 4" {
+	if got := ui.list.Hits()[0].Title; got != "Harbour report 4" {
 		t.Errorf("newest first starts with %q", got)
 	}
 }
@@ -161,44 +163,18 @@ func TestSortOrders(t *testing.T) {
 func TestNoMatchesIsSaidInTheList(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	test.Type(ui.bar.entry, "xylophone")
+	test.Type(ui.bar.Field(), "xylophone")
 	ui.WaitIdle()
-	if len(ui.search.hits) != 0 || !ui.notice.Visible() || !strings.Contains(ui.notice.Text, "No articles match") {
-		t.Errorf("hits %d, notice %q (visible %v)", len(ui.search.hits), ui.notice.Text, ui.notice.Visible())
+	if len(ui.list.Hits()) != 0 || !noticeShown(ui) || !strings.Contains(noticeText(ui), "No articles match") {
+		t.Errorf("hits %d, notice %q (visible %v)", len(ui.list.Hits()), noticeText(ui), noticeShown(ui))
 	}
 	if ui.isEmptyState() {
 		t.Error("a search without matches is not an empty archive")
 	}
 	ui.clearSearch()
 	ui.WaitIdle()
-	if ui.notice.Visible() {
+	if noticeShown(ui) {
 		t.Error("notice still shown with results")
-	}
-}
-
-// Past db.CountCap the store stops counting; the window must not pretend
-// the count is exact.
-func TestCountLabelSaysWhenCapped(t *testing.T) {
-	ui, _ := newTestUI(t)
-	cases := []struct {
-		total           int
-		capped          bool
-		byDate, ranking bool
-		want            string
-	}{
-		{0, false, false, false, "No articles"},
-		{1, false, false, false, "1 article"},
-		{2500, false, false, false, "2,500 articles"},
-		{db.CountCap, true, false, false, "10,000+ articles"},
-		{db.CountCap, true, true, false, "10,000+ articles · newest first"},
-		{db.CountCap, true, true, true, "10,000+ articles · ranking…"},
-	}
-	for _, c := range cases {
-		s := searchState{byDate: c.byDate, ranking: c.ranking}
-		ui.bar.setCount(c.total, c.capped, s.orderNote())
-		if got := ui.bar.count.Text; got != c.want {
-			t.Errorf("setCount(%d, %v) by date %v, ranking %v = %q, want %q", c.total, c.capped, c.byDate, c.ranking, got, c.want)
-		}
 	}
 }
 
@@ -206,7 +182,7 @@ func TestCountLabelSaysWhenCapped(t *testing.T) {
 // and the count says it is a lower bound.
 func TestSlowCountStillShowsAFullPage(t *testing.T) {
 	ui, store := newTestUI(t)
-	addArticles(t, store, 2*pageSize)
+	addArticles(t, store, 2*results.PageSize)
 	later := article.Article{Title: "Unrelated", Body: "Nothing about ports.", Published: article.NewDate(dayOf(3650)),
 		File: article.File{Name: "later.txt", Format: "text"}}
 	if _, err := store.Add(context.Background(), []db.NewArticle{{Article: later, Original: []byte(later.Body)}}); err != nil {
@@ -216,18 +192,18 @@ func TestSlowCountStillShowsAFullPage(t *testing.T) {
 	// scan starts, have no match.
 	store.SetScanBudget(time.Nanosecond)
 	ui.setSort(db.Newest)
-	ui.bar.entry.SetText("harbour")
+	ui.bar.SetQuery("harbour")
 	ui.searchNow()
 	ui.WaitIdle()
 
-	if got := len(ui.search.hits); got < pageSize {
-		t.Fatalf("%d hits loaded, want a full page (%d)", got, pageSize)
+	if got := len(ui.list.Hits()); got < results.PageSize {
+		t.Fatalf("%d hits loaded, want a full page (%d)", got, results.PageSize)
 	}
-	if got := ui.bar.count.Text; !strings.Contains(got, "+") {
+	if got := ui.bar.CountText(); !strings.Contains(got, "+") {
 		t.Errorf("count = %q, want it marked as a lower bound", got)
 	}
-	for i := 1; i < len(ui.search.hits); i++ {
-		if ui.search.hits[i].Published.String() >= ui.search.hits[i-1].Published.String() {
+	for i := 1; i < len(ui.list.Hits()); i++ {
+		if ui.list.Hits()[i].Published.String() >= ui.list.Hits()[i-1].Published.String() {
 			t.Fatalf("hit %d is not older than the one before it", i)
 		}
 	}
@@ -255,36 +231,12 @@ func TestSlowRankingShowsNewestFirstThenRanked(t *testing.T) {
 	ui.WaitIdle()
 	store.SetQuickRankCost(time.Nanosecond) // every ranking is too slow to wait for
 
-	// The quick first page, as the search shows it before ranking.
-	ui.bar.entry.SetText("harbour")
-	req := db.Request{Query: "harbour", Sort: db.Relevance, Limit: pageSize}
-	quick := req
-	quick.Quick = true
-	res, err := store.Search(context.Background(), quick)
-	if err != nil || !res.Refine {
-		t.Fatalf("quick search: Refine %v, %v", res.Refine, err)
-	}
-	ui.showResults(res, nil)
-	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour news" {
-		t.Fatalf("quick list %q, want the newest first", got)
-	}
-	ui.rank(ui.search.ctx, ui.search.gen.Load(), req)
-	if got := ui.bar.count.Text; got != "3 articles · ranking…" {
-		t.Errorf("count while ranking = %q", got)
-	}
-	ui.WaitIdle()
-	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" {
-		t.Errorf("ranked list %q, want the title that says harbour thrice first", got)
-	}
-	if got := ui.bar.count.Text; got != "3 articles" {
-		t.Errorf("count once ranked = %q", got)
-	}
-
-	// Through the search field, the same ends ranked.
-	ui.bar.entry.SetText("harbo*")
+	// The newest first and then ranked, step by step: results' own test.
+	// Through the search field, the list ends ranked.
+	ui.bar.SetQuery("harbo*")
 	ui.searchNow()
 	ui.WaitIdle()
-	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" || ui.bar.count.Text != "3 articles" {
-		t.Errorf("after typing: %q, count %q", got, ui.bar.count.Text)
+	if got := hitTitles(ui); len(got) != 3 || got[0] != "Harbour harbour harbour" || ui.bar.CountText() != "3 articles" {
+		t.Errorf("after typing: %q, count %q", got, ui.bar.CountText())
 	}
 }

@@ -3,13 +3,15 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/clippings/clippings/app/dialogs"
 )
 
 // registerShortcuts makes the menus' modifier shortcuts work on the canvas
 // too (drivers without a main menu, tests), and plain keys work when nothing
 // has the focus.
-func (ui *UI) registerShortcuts() {
-	c := ui.window.Canvas()
+func (m *menus) register(handleKey func(*fyne.KeyEvent) bool, paste func()) {
+	c := m.window.Canvas()
 	var add func(items []*fyne.MenuItem)
 	add = func(items []*fyne.MenuItem) {
 		for _, it := range items {
@@ -24,16 +26,16 @@ func (ui *UI) registerShortcuts() {
 			c.AddShortcut(s, func(fyne.Shortcut) { action() })
 		}
 	}
-	for _, m := range ui.window.MainMenu().Items {
-		add(m.Items)
+	for _, menu := range m.window.MainMenu().Items {
+		add(menu.Items)
 	}
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { ui.handleKey(ev) })
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { handleKey(ev) })
 	// Ctrl+V (or Shift+Insert) reaches the canvas only when no text field
 	// has the focus (a field pastes itself): it pastes a new article,
 	// unless a dialog is open.
 	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) {
 		if c.Overlays().Top() == nil {
-			ui.paste.paste()
+			paste()
 		}
 	})
 }
@@ -52,25 +54,25 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 	}
 	switch ev.Name {
 	case fyne.KeyEscape:
-		if len(ui.sel.ids) > 0 {
-			ui.clearChosen() // several selected: back to one first
+		if len(ui.list.Chosen()) > 0 {
+			ui.list.ClearChosen() // several selected: back to one first
 			return true
 		}
-		if ui.bar.entry.Text == "" {
+		if ui.bar.Query() == "" {
 			return false
 		}
 		ui.clearSearch()
 	case fyne.KeyUp:
-		ui.moveSelection(-1)
+		ui.list.MoveSelection(-1)
 	case fyne.KeyDown:
-		ui.moveSelection(1)
+		ui.list.MoveSelection(1)
 	case fyne.KeyDelete:
-		if len(ui.targets()) == 0 {
+		if len(ui.org.targets()) == 0 {
 			return false
 		}
-		ui.confirmDelete()
+		ui.org.confirmDelete()
 	case fyne.KeyF1:
-		ui.showSearchSyntax()
+		dialogs.ShowSearchSyntax(ui.window)
 	default:
 		return false
 	}
@@ -80,6 +82,5 @@ func (ui *UI) handleKey(ev *fyne.KeyEvent) bool {
 // focusSearch puts the cursor in the search field with its text selected,
 // so typing replaces the query.
 func (ui *UI) focusSearch() {
-	ui.window.Canvas().Focus(ui.bar.entry)
-	ui.bar.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	ui.bar.Focus(ui.window.Canvas())
 }

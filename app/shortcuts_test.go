@@ -20,18 +20,18 @@ func TestCtrlFFocusesSearchAndEscapeClearsIt(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile)
 
 	shortcut(ui, fyne.KeyF, fyne.KeyModifierShortcutDefault)
-	if ui.Window().Canvas().Focused() != ui.bar.entry {
+	if ui.Window().Canvas().Focused() != ui.bar.Field() {
 		t.Fatal("Ctrl+F did not focus the search field")
 	}
-	test.Type(ui.bar.entry, "Zakharova")
+	test.Type(ui.bar.Field(), "Zakharova")
 	ui.WaitIdle()
-	if len(ui.search.hits) != 1 {
-		t.Fatalf("%d hits for Zakharova", len(ui.search.hits))
+	if len(ui.list.Hits()) != 1 {
+		t.Fatalf("%d hits for Zakharova", len(ui.list.Hits()))
 	}
-	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ui.bar.Field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	ui.WaitIdle()
-	if ui.bar.entry.Text != "" || len(ui.search.hits) != 2 {
-		t.Errorf("after Escape: query %q, %d hits", ui.bar.entry.Text, len(ui.search.hits))
+	if ui.bar.Query() != "" || len(ui.list.Hits()) != 2 {
+		t.Errorf("after Escape: query %q, %d hits", ui.bar.Query(), len(ui.list.Hits()))
 	}
 }
 
@@ -41,30 +41,30 @@ func TestArrowKeysMoveThroughTheList(t *testing.T) {
 
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
-	if ui.selectedIndex() != 0 {
-		t.Fatalf("Down with nothing selected selects row %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Fatalf("Down with nothing selected selects row %d, want 0", ui.list.SelectedIndex())
 	}
 	typeKey(ui, fyne.KeyDown)
 	typeKey(ui, fyne.KeyDown)
 	typeKey(ui, fyne.KeyDown) // past the end: stays
 	ui.WaitIdle()
-	if ui.selectedIndex() != 2 {
-		t.Fatalf("selected row %d, want 2", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 2 {
+		t.Fatalf("selected row %d, want 2", ui.list.SelectedIndex())
 	}
 	// From the search field too.
-	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.bar.Field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	ui.WaitIdle()
-	if ui.selectedIndex() != 1 {
-		t.Fatalf("Up in the search field: row %d, want 1", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 1 {
+		t.Fatalf("Up in the search field: row %d, want 1", ui.list.SelectedIndex())
 	}
-	if a := ui.shownArticle(); a == nil || a.ID != ui.search.hits[1].ID {
+	if a := shownArticle(ui); a == nil || a.ID != ui.list.Hits()[1].ID {
 		t.Error("the detail does not follow the keyboard selection")
 	}
 	// And from the focused list.
-	ui.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	ui.list.Rows().TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	ui.WaitIdle()
-	if ui.selectedIndex() != 0 {
-		t.Errorf("Up in the list: row %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Errorf("Up in the list: row %d, want 0", ui.list.SelectedIndex())
 	}
 }
 
@@ -73,7 +73,7 @@ func TestDeleteKeyAsksThenDeletes(t *testing.T) {
 	dropFixtures(t, ui, maliFile, portFile)
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
-	doomed := ui.shownArticle().ID
+	doomed := shownArticle(ui).ID
 
 	typeKey(ui, fyne.KeyDelete)
 	d := topDialog(ui)
@@ -96,10 +96,10 @@ func TestDeleteKeyAsksThenDeletes(t *testing.T) {
 	if _, err := store.Get(ui.ctx, doomed); err == nil {
 		t.Fatal("article still in the archive after confirming")
 	}
-	if got := len(ui.search.hits); got != 1 {
+	if got := len(ui.list.Hits()); got != 1 {
 		t.Errorf("list shows %d articles, want 1", got)
 	}
-	if a := ui.shownArticle(); a == nil || a.ID == doomed {
+	if a := shownArticle(ui); a == nil || a.ID == doomed {
 		t.Errorf("after deleting, shown article = %+v, want the remaining one", a)
 	}
 }
@@ -108,13 +108,13 @@ func TestSortShortcuts(t *testing.T) {
 	ui, _ := newTestUI(t)
 	shortcut(ui, fyne.Key2, fyne.KeyModifierShortcutDefault)
 	ui.WaitIdle()
-	if ui.search.sort != db.Newest || ui.bar.sort.Selected != "Newest" {
-		t.Errorf("Ctrl+2: sort %v, choice %q", ui.search.sort, ui.bar.sort.Selected)
+	if ui.bar.Sort() != db.Newest || sortChoice(ui).Selected != "Newest" {
+		t.Errorf("Ctrl+2: sort %v, choice %q", ui.bar.Sort(), sortChoice(ui).Selected)
 	}
 	shortcut(ui, fyne.Key3, fyne.KeyModifierShortcutDefault)
 	ui.WaitIdle()
-	if ui.search.sort != db.Oldest {
-		t.Errorf("Ctrl+3: sort %v", ui.search.sort)
+	if ui.bar.Sort() != db.Oldest {
+		t.Errorf("Ctrl+3: sort %v", ui.bar.Sort())
 	}
 	view := ui.Window().MainMenu().Items[2]
 	if !view.Items[2].Checked || view.Items[0].Checked {
@@ -190,7 +190,7 @@ func TestMenusListEveryActionWithItsShortcut(t *testing.T) {
 func TestEscapeClosesADialogAndKeysDoNotReachTheListBehindIt(t *testing.T) {
 	ui, store := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile)
-	test.Type(ui.bar.entry, "mali")
+	test.Type(ui.bar.Field(), "mali")
 	ui.WaitIdle()
 	typeKey(ui, fyne.KeyDown)
 	ui.WaitIdle()
@@ -200,13 +200,13 @@ func TestEscapeClosesADialogAndKeysDoNotReachTheListBehindIt(t *testing.T) {
 		t.Fatal("no confirmation")
 	}
 	typeKey(ui, fyne.KeyDown) // ignored while the dialog is open
-	ui.bar.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ui.bar.Field().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	ui.WaitIdle()
 	if topDialog(ui) != nil {
 		t.Error("Escape did not close the dialog")
 	}
-	if ui.bar.entry.Text != "mali" {
-		t.Errorf("Escape meant for the dialog cleared the search: %q", ui.bar.entry.Text)
+	if ui.bar.Query() != "mali" {
+		t.Errorf("Escape meant for the dialog cleared the search: %q", ui.bar.Query())
 	}
 	if n, _ := store.Count(ui.ctx); n != 2 {
 		t.Errorf("%d articles left; closing the question must not delete", n)
@@ -215,10 +215,10 @@ func TestEscapeClosesADialogAndKeysDoNotReachTheListBehindIt(t *testing.T) {
 
 func TestCtrlQRemembersTheSession(t *testing.T) {
 	ui, _ := newTestUI(t)
-	ui.bar.entry.SetText("glaciers")
+	ui.bar.SetQuery("glaciers")
 	ui.WaitIdle()
 	shortcut(ui, fyne.KeyQ, fyne.KeyModifierShortcutDefault)
-	if got := ui.app.Preferences().String(prefQuery); got != "glaciers" {
+	if got := ui.app.Preferences().String(queryKey(ui.store.Path())); got != "glaciers" {
 		t.Errorf("remembered query %q after Ctrl+Q", got)
 	}
 }

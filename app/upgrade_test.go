@@ -55,7 +55,7 @@ func TestUpgradeShowsAWindowMeanwhile(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "old.db")
 	v1Archive(t, path)
-	if !needsUpgrade(path) {
+	if !db.NeedsUpgrade(path) {
 		t.Fatal("a version 1 archive is not seen as needing the upgrade")
 	}
 
@@ -105,7 +105,7 @@ func TestUpgradeShowsAWindowMeanwhile(t *testing.T) {
 	if got := hitTitles(ui); len(got) != 1 || got[0] != "Junta promises elections in Mali" {
 		t.Errorf("the upgraded archive lists %q", got)
 	}
-	if needsUpgrade(path) {
+	if db.NeedsUpgrade(path) {
 		t.Error("still at the old version")
 	}
 	if _, err := os.Stat(path + ".before-v2.bak"); err != nil {

@@ -1,13 +1,11 @@
 package app
 
 import (
-	"errors"
+	"context"
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2/theme"
-
-	"github.com/clippings/clippings/db"
+	"github.com/clippings/clippings/app/tasks"
 )
 
 // pollInterval is how often the window asks the archive whether anything
@@ -15,11 +13,19 @@ import (
 // The question is cheap (no table is read).
 const pollInterval = 2 * time.Second
 
-// watchState is the poller that keeps the list in step with the archive
+// watcher is the poller that keeps the window in step with the archive
 // when another program writes to it.
-type watchState struct {
-	// seen is the data version the list shows; staleVersion when a refresh
-	// failed and must be tried again, unknownVersion before the first poll.
+type watcher struct {
+	version func(ctx context.Context) (int64, error) // the archive's data version
+	tasks   *tasks.Group
+	ctx     context.Context // the window's: it polls until it ends
+	// changed is told of a new data version on the Fyne goroutine; it
+	// reports whether it showed it, else the next poll tells it again.
+	changed func(v int64) bool
+
+	// seen is the data version the window shows; staleVersion when a
+	// refresh failed and must be tried again, unknownVersion before the
+	// first poll.
 	seen    atomic.Int64
 	pending atomic.Bool   // a change is on its way to the Fyne goroutine
 	done    chan struct{} // closed when the poller has stopped; nil if none ran
@@ -30,49 +36,47 @@ const (
 	staleVersion   int64 = -2
 )
 
-// startWatching polls the archive's data version every interval until the
-// window closes, off the Fyne goroutine; a change re-runs the search.
-func (ui *UI) startWatching(interval time.Duration) {
+// start polls the archive's data version every interval until the window
+// closes, off the Fyne goroutine; 0 does not.
+func (w *watcher) start(interval time.Duration) {
 	if interval <= 0 {
 		return
 	}
-	w := &ui.watch
 	w.seen.Store(unknownVersion)
 	w.done = make(chan struct{})
 	go func() {
 		defer close(w.done)
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
-		ui.poll() // the version the first search saw, near enough
+		w.poll() // the version the first search saw, near enough
 		for {
 			select {
-			case <-ui.ctx.Done():
+			case <-w.ctx.Done():
 				return
 			case <-tick.C:
-				ui.poll()
+				w.poll()
 			}
 		}
 	}()
 }
 
-// stopWatching waits for the poller to end; ui.ctx must be cancelled.
-func (ui *UI) stopWatching() {
-	if ui.watch.done != nil {
-		<-ui.watch.done
+// stop waits for the poller to end; the window's context must be over.
+func (w *watcher) stop() {
+	if w.done != nil {
+		<-w.done
 	}
 }
 
 // poll asks for the data version once and hands a change to the Fyne
-// goroutine. It counts as background work while it runs, so WaitIdle
+// goroutine. It counts as background work while it runs, so the window
 // waits for a poll in progress and the refresh it starts.
-func (ui *UI) poll() {
-	w := &ui.watch
-	if w.pending.Load() || ui.ctx.Err() != nil {
+func (w *watcher) poll() {
+	if w.pending.Load() || w.ctx.Err() != nil {
 		return
 	}
-	ui.tasks.Add()
-	defer ui.tasks.Done()
-	v, err := ui.store.DataVersion(ui.ctx)
+	w.tasks.Add()
+	defer w.tasks.Done()
+	v, err := w.version(w.ctx)
 	if err != nil {
 		return // busy or closing; the next poll asks again
 	}
@@ -80,107 +84,34 @@ func (ui *UI) poll() {
 		return
 	}
 	w.pending.Store(true)
-	ui.tasks.Do(func() {
+	w.tasks.Do(func() {
 		w.pending.Store(false)
-		ui.archiveChanged(v)
+		w.take(v)
 	})
 }
 
-// archiveChanged refreshes the list for data version v, unless an import of
-// our own is running (its end searches again anyway) or a search is on its
-// way (which may be about to open an article): until then the next polls
-// keep finding the change.
-func (ui *UI) archiveChanged(v int64) {
-	s := &ui.search
-	if ui.ctx.Err() != nil || ui.imports.stop != nil || s.awaited {
-		return
+// take shows data version v, unless the window cannot yet: then the next
+// polls keep finding the change.
+func (w *watcher) take(v int64) {
+	if w.changed(v) {
+		w.seen.Store(v)
 	}
-	ui.watch.seen.Store(v)
-	s.mu.Lock()
-	typing := s.timer != nil
-	s.mu.Unlock()
-	ui.refreshSidebar() // counts of saved searches, tags and the library
-	if typing {
-		return // the search about to run will find the new articles
-	}
-	ui.startSearch(true)
 }
 
-// closeIfDeleted closes the article shown if it no longer exists.
-func (ui *UI) closeIfDeleted(id int64) {
-	ui.tasks.Go(func() {
-		_, err := ui.store.Get(ui.ctx, id)
-		if !errors.Is(err, db.ErrNotFound) {
-			return
-		}
-		ui.tasks.Do(func() {
-			if ui.detail.articleID == id {
-				ui.clearDetail()
-			}
-		})
-	})
-}
+// stale makes the next poll try again: showing the change failed.
+func (w *watcher) stale() { w.seen.Store(staleVersion) }
 
-// refreshFailed makes the next poll try again.
-func (ui *UI) refreshFailed() {
-	ui.watch.seen.Store(staleVersion)
-}
-
-// showRefreshed puts the results of the current search, run again because
-// the archive changed, in place of the list's without disturbing the
-// reader: the selected article stays selected and open (not reloaded, so
-// the article keeps its scroll position), and the row the view was
-// anchored on — the selected one, else the top one — stays where it was
-// on screen. Articles added above it are there when scrolling up.
-func (ui *UI) showRefreshed(res db.Results) {
-	s := &ui.search
-	if s.selectID != 0 {
-		ui.showResults(res, nil) // an article is to be opened: do as a search does
-		return
+// archiveChanged refreshes the window for data version v, unless an import
+// of our own is running (its end searches again anyway) or a search is on
+// its way (which may be about to open an article); it reports whether it
+// did.
+func (ui *UI) archiveChanged(v int64) bool {
+	if ui.ctx.Err() != nil || ui.imports.Running() || ui.list.Awaited() {
+		return false
 	}
-	l := ui.list
-	offset := l.GetScrollOffset()
-	pitch := ui.rowPitch()
-	selected := ui.detail.articleID
-	wasListed := ui.hitIndex(selected) >= 0
-	anchorID, anchorRow := int64(0), -1
-	switch {
-	case wasListed:
-		anchorID, anchorRow = selected, ui.hitIndex(selected)
-	case offset > 0 && len(s.hits) > 0:
-		anchorRow = min(int(offset/pitch), len(s.hits)-1)
-		anchorID = s.hits[anchorRow].ID
+	ui.side.Refresh() // counts of saved searches, tags and the library
+	if !ui.bar.Typing() {
+		ui.search(true) // else the search about to run will find the new articles
 	}
-
-	s.take(res) // a refresh is ranked (not Quick)
-	ui.bar.setCount(s.total, s.capped, s.orderNote())
-	ui.showEmptyState(s.total == 0 && isBlank(s.request.Query))
-	ui.showNotice()
-
-	s.gone = -1
-	if i := ui.hitIndex(selected); i >= 0 {
-		l.selectQuietly(i)
-	} else {
-		l.UnselectAll()
-		if wasListed {
-			// It no longer matches: marked read in a list of unread
-			// articles, say. It stays open unless it is gone from the
-			// archive (another program deleted it).
-			s.gone = anchorRow
-			ui.closeIfDeleted(selected)
-		}
-	}
-	ui.pruneChosen()
-	l.Refresh()
-	if anchorRow >= 0 {
-		if j := ui.hitIndex(anchorID); j >= 0 {
-			offset += float32(j-anchorRow) * pitch
-		}
-	}
-	l.ScrollToOffset(offset)
-}
-
-// rowPitch is the distance from one row of the list to the next.
-func (ui *UI) rowPitch() float32 {
-	return newHitRow().MinSize().Height + ui.list.Theme().Size(theme.SizeNamePadding)
+	return true
 }

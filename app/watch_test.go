@@ -2,9 +2,13 @@ package app
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/clippings/clippings/app/humanize"
+	"github.com/clippings/clippings/app/results"
 	"github.com/clippings/clippings/db"
 )
 
@@ -26,69 +30,70 @@ func otherProgram(t *testing.T, ui *UI) *db.Store {
 func TestArticlesAddedByAnotherProgramAppear(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
 	addArticles(t, store, 3)
-	waitFor(t, ui, "our own articles", func() bool { return len(ui.search.hits) == 3 })
-	ui.list.Select(1)
+	waitFor(t, ui, "our own articles", func() bool { return len(ui.list.Hits()) == 3 })
+	ui.list.Rows().Select(1)
 	ui.WaitIdle()
-	reading := ui.shownArticle()
+	reading := shownArticle(ui)
 	if reading == nil {
 		t.Fatal("no article shown")
 	}
+	pane := paneContent(ui)
 
 	addNumbered(t, otherProgram(t, ui), 100, 2)
-	waitFor(t, ui, "the other program's articles", func() bool { return len(ui.search.hits) == 5 })
+	waitFor(t, ui, "the other program's articles", func() bool { return len(ui.list.Hits()) == 5 })
 
-	if got := ui.bar.count.Text; got != "5 articles" {
+	if got := ui.bar.CountText(); got != "5 articles" {
 		t.Errorf("count = %q", got)
 	}
 	if got := hitTitles(ui)[0]; got != "Harbour report 101" {
 		t.Errorf("newest first starts with %q", got)
 	}
-	if ui.shownArticle() != reading {
+	if got := shownArticle(ui); got == nil || got.ID != reading.ID || paneContent(ui) != pane {
 		t.Error("the article being read was reloaded or closed by the refresh")
 	}
-	if i := ui.selectedIndex(); i < 0 || ui.search.hits[i].ID != reading.ID {
+	if i := ui.list.SelectedIndex(); i < 0 || ui.list.Hits()[i].ID != reading.ID {
 		t.Errorf("selection moved off the article being read: row %d", i)
 	}
 }
 
 func TestRefreshKeepsTheSelectedRowInPlace(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
-	n := pageSize - 5 // one page, with room for three more
+	n := results.PageSize - 5 // one page, with room for three more
 	addArticles(t, store, n)
-	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == n })
-	ui.list.Select(40) // scrolls it into view, well down the list
+	waitFor(t, ui, "the articles", func() bool { return len(ui.list.Hits()) == n })
+	ui.list.Rows().Select(40) // scrolls it into view, well down the list
 	ui.WaitIdle()
-	id := ui.search.hits[40].ID
-	before := ui.list.GetScrollOffset()
+	id := ui.list.Hits()[40].ID
+	before := ui.list.Rows().GetScrollOffset()
 	if before <= 0 {
 		t.Fatalf("the list did not scroll to row 40 (offset %v)", before)
 	}
 
 	addNumbered(t, otherProgram(t, ui), 1000, 3) // newer: listed above
-	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == n+3 })
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.list.Hits()) == n+3 })
 
-	if i := ui.selectedIndex(); i != 43 || ui.search.hits[i].ID != id {
+	if i := ui.list.SelectedIndex(); i != 43 || ui.list.Hits()[i].ID != id {
 		t.Fatalf("selected row %d, want the same article at row 43", i)
 	}
-	want := before + 3*ui.rowPitch()
-	if got := ui.list.GetScrollOffset(); got != want {
+	want := before + 3*ui.list.RowPitch()
+	if got := ui.list.Rows().GetScrollOffset(); got != want {
 		t.Errorf("scroll offset %v, want %v: the selected row moved on screen", got, want)
 	}
 }
 
 func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
-	addArticles(t, store, 2*pageSize+20)
-	waitFor(t, ui, "the first page", func() bool { return len(ui.search.hits) == pageSize })
-	ui.list.ScrollToBottom()
+	addArticles(t, store, 2*results.PageSize+20)
+	waitFor(t, ui, "the first page", func() bool { return len(ui.list.Hits()) == results.PageSize })
+	ui.list.Rows().ScrollToBottom()
 	ui.WaitIdle()
-	loaded := len(ui.search.hits)
-	if loaded <= pageSize {
+	loaded := len(ui.list.Hits())
+	if loaded <= results.PageSize {
 		t.Fatalf("scrolling down loaded nothing more: %d", loaded)
 	}
 	addNumbered(t, otherProgram(t, ui), 5000, 1)
-	waitFor(t, ui, "the refresh", func() bool { return ui.bar.count.Text == thousands(2*pageSize+21)+" articles" })
-	if got := len(ui.search.hits); got < loaded+1 {
+	waitFor(t, ui, "the refresh", func() bool { return ui.bar.CountText() == humanize.Thousands(2*results.PageSize+21)+" articles" })
+	if got := len(ui.list.Hits()); got < loaded+1 {
 		t.Errorf("after the refresh %d hits are loaded, want the %d that were, and the new one", got, loaded)
 	}
 }
@@ -96,16 +101,16 @@ func TestRefreshKeepsPagesAlreadyLoaded(t *testing.T) {
 func TestArticleDeletedByAnotherProgramIsClosed(t *testing.T) {
 	ui, store := newTestUIWith(t, options{queued: true, pollInterval: testPoll})
 	addArticles(t, store, 3)
-	waitFor(t, ui, "the articles", func() bool { return len(ui.search.hits) == 3 })
-	ui.list.Select(0)
+	waitFor(t, ui, "the articles", func() bool { return len(ui.list.Hits()) == 3 })
+	ui.list.Rows().Select(0)
 	ui.WaitIdle()
-	doomed := ui.shownArticle().ID
+	doomed := shownArticle(ui).ID
 
 	if err := otherProgram(t, ui).Delete(context.Background(), doomed); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ui, "the refresh", func() bool { return len(ui.search.hits) == 2 })
-	if ui.shownArticle() != nil || ui.detail.articleID != 0 {
+	waitFor(t, ui, "the refresh", func() bool { return len(ui.list.Hits()) == 2 })
+	if shownArticle(ui) != nil || ui.reader.ArticleID() != 0 {
 		t.Error("the deleted article is still shown")
 	}
 }
@@ -116,7 +121,7 @@ func TestEmptyWindowFillsWhenAnotherProgramImports(t *testing.T) {
 		t.Fatal("no invitation on an empty archive")
 	}
 	addNumbered(t, otherProgram(t, ui), 0, 1)
-	waitFor(t, ui, "the article", func() bool { return len(ui.search.hits) == 1 })
+	waitFor(t, ui, "the article", func() bool { return len(ui.list.Hits()) == 1 })
 	if ui.isEmptyState() {
 		t.Error("still inviting a drop with an article listed")
 	}
@@ -125,20 +130,31 @@ func TestEmptyWindowFillsWhenAnotherProgramImports(t *testing.T) {
 func TestNoRefreshWhileOurOwnImportRuns(t *testing.T) {
 	ui, store := newTestUI(t)
 	addArticles(t, store, 2)
-	ui.imports.stop = func() {} // as if an import were running
-	gen := ui.search.gen.Load()
-	ui.archiveChanged(42)
-	if ui.search.gen.Load() != gen {
+	// An import that runs until the page it fetches comes: never, here.
+	release := make(chan struct{})
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-release
+		http.NotFound(w, r)
+	}))
+	defer site.Close()
+	ui.Import([]string{site.URL + "/story"})
+	if !ui.imports.Running() {
+		t.Fatal("the import is not running")
+	}
+	gen := ui.list.Generation()
+	ui.watch.take(42)
+	if ui.list.Generation() != gen {
 		t.Error("the list was searched again during an import")
 	}
 	if ui.watch.seen.Load() == 42 {
 		t.Error("the change was taken as seen; it would be missed after the import")
 	}
-	ui.imports.stop = nil
-	ui.archiveChanged(42)
+	close(release)
 	ui.WaitIdle()
-	if ui.search.gen.Load() == gen || len(ui.search.hits) != 2 {
-		t.Errorf("no refresh once the import ended: %d hits", len(ui.search.hits))
+	ui.watch.take(42)
+	ui.WaitIdle()
+	if ui.list.Generation() == gen || len(ui.list.Hits()) != 2 {
+		t.Errorf("no refresh once the import ended: %d hits", len(ui.list.Hits()))
 	}
 }
 
@@ -147,21 +163,21 @@ func TestNoRefreshOverASearchOnItsWay(t *testing.T) {
 	addArticles(t, store, 2)
 	ui.searchNow()
 	ui.WaitIdle()
-	want := ui.search.hits[1].ID
-	ui.search.selectID = want // as importFinished does, asking for an article to be opened
+	want := ui.list.Hits()[1].ID
+	ui.list.SelectWhenShown(want) // as importFinished does, asking for an article to be opened
 	ui.searchNow()
-	gen := ui.search.gen.Load()
-	ui.archiveChanged(42)
-	if ui.search.gen.Load() != gen {
+	gen := ui.list.Generation()
+	ui.watch.take(42)
+	if ui.list.Generation() != gen {
 		t.Fatal("a refresh overtook the search on its way")
 	}
 	ui.WaitIdle()
-	if a := ui.shownArticle(); a == nil || a.ID != want {
+	if a := shownArticle(ui); a == nil || a.ID != want {
 		t.Errorf("the article asked for was not opened: %+v", a)
 	}
-	ui.archiveChanged(42) // the next poll
+	ui.watch.take(42) // the next poll
 	ui.WaitIdle()
-	if ui.search.gen.Load() == gen {
+	if ui.list.Generation() == gen {
 		t.Error("no refresh once the search had landed")
 	}
 }

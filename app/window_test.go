@@ -21,11 +21,11 @@ func TestEmptyArchiveInvitesDrop(t *testing.T) {
 	if !shows(content, dropInvitation) {
 		t.Errorf("window does not show %q; shows %q", dropInvitation, texts(content))
 	}
-	if got := ui.bar.count.Text; got != "No articles" {
+	if got := ui.bar.CountText(); got != "No articles" {
 		t.Errorf("count = %q", got)
 	}
-	if ui.bar.entry.PlaceHolder != `words "a phrase" prefix* title: after:2020-01-01` {
-		t.Errorf("placeholder = %q", ui.bar.entry.PlaceHolder)
+	if ui.bar.Field().PlaceHolder != `words "a phrase" prefix* title: after:2020-01-01` {
+		t.Errorf("placeholder = %q", ui.bar.Field().PlaceHolder)
 	}
 }
 
@@ -36,19 +36,19 @@ func TestDroppedFilesAreImportedAndListed(t *testing.T) {
 	if ui.isEmptyState() {
 		t.Fatal("still showing the drop invitation after an import")
 	}
-	if got := len(ui.search.hits); got != 3 {
+	if got := len(ui.list.Hits()); got != 3 {
 		t.Fatalf("list has %d articles, want 3: %q", got, hitTitles(ui))
 	}
-	if got := ui.bar.count.Text; got != "3 articles" {
+	if got := ui.bar.CountText(); got != "3 articles" {
 		t.Errorf("count = %q", got)
 	}
-	if got := ui.imports.status.Text; got != "3 imported" {
+	if got := ui.imports.Status(); got != "3 imported" {
 		t.Errorf("summary = %q, want %q", got, "3 imported")
 	}
-	if ui.imports.details.Visible() {
+	if button(ui.imports.Object(), "Details") != nil {
 		t.Error("Details offered though nothing failed")
 	}
-	if ui.detail.article != nil {
+	if shownArticle(ui) != nil {
 		t.Error("an article was opened though three were imported")
 	}
 }
@@ -57,14 +57,14 @@ func TestSingleImportedArticleIsSelectedAndShown(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
 
-	a := ui.shownArticle()
+	a := shownArticle(ui)
 	if a == nil || a.Title != maliTitle {
 		t.Fatalf("shown article = %+v, want %q", a, maliTitle)
 	}
-	if ui.selectedIndex() != 0 {
-		t.Errorf("selected row = %d, want 0", ui.selectedIndex())
+	if ui.list.SelectedIndex() != 0 {
+		t.Errorf("selected row = %d, want 0", ui.list.SelectedIndex())
 	}
-	detail := ui.detail.root
+	detail := ui.reader.Object()
 	for _, want := range []string{maliTitle, "Zakharova", "Reading time", "Open original", "A Malian army soldier"} {
 		if !shows(detail, want) {
 			t.Errorf("detail does not show %q", want)
@@ -76,13 +76,13 @@ func TestSelectingARowShowsTheArticle(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile, portFile, glacierFile)
 
-	for i, h := range ui.search.hits {
-		ui.list.Select(i)
+	for i, h := range ui.list.Hits() {
+		ui.list.Rows().Select(i)
 		ui.WaitIdle()
-		if a := ui.shownArticle(); a == nil || a.ID != h.ID {
+		if a := shownArticle(ui); a == nil || a.ID != h.ID {
 			t.Fatalf("row %d: shown %+v, want article #%d", i, a, h.ID)
 		}
-		if !shows(ui.detail.root, h.Title) {
+		if !shows(ui.reader.Object(), h.Title) {
 			t.Errorf("row %d: detail does not show its headline %q", i, h.Title)
 		}
 	}
@@ -93,13 +93,13 @@ func TestDuplicateDropIsReportedWithDetails(t *testing.T) {
 	dropFixtures(t, ui, maliFile)
 	dropFixtures(t, ui, maliFile)
 
-	if got := ui.imports.status.Text; !strings.Contains(got, "1 duplicate") {
+	if got := ui.imports.Status(); !strings.Contains(got, "1 duplicate") {
 		t.Errorf("summary = %q, want a duplicate", got)
 	}
-	if !ui.imports.details.Visible() {
+	if !(button(ui.imports.Object(), "Details") != nil) {
 		t.Fatal("no Details button for the duplicate")
 	}
-	ui.showImportDetails()
+	test.Tap(button(ui.imports.Object(), "Details"))
 	d := topDialog(ui)
 	if d == nil {
 		t.Fatal("Details opened no dialog")
@@ -115,11 +115,11 @@ func TestFailedFileIsExplained(t *testing.T) {
 	drop(t, ui, missing)
 
 	// One thing dropped, and it failed: the panel says why at once.
-	if got := ui.imports.status.Text; got != "Not imported: "+missing+" — no such file or folder" {
+	if got := ui.imports.Status(); got != "Not imported: "+missing+" — no such file or folder" {
 		t.Errorf("summary = %q, want the failure and its reason", got)
 	}
-	if len(ui.imports.problems) != 1 || ui.imports.problems[0].Err == nil {
-		t.Fatalf("problems = %+v", ui.imports.problems)
+	if len(problems(ui)) != 1 || problems(ui)[0].Err == nil {
+		t.Fatalf("problems = %+v", problems(ui))
 	}
 	if !ui.isEmptyState() {
 		t.Error("a failed import should leave the invitation in place")
@@ -129,13 +129,13 @@ func TestFailedFileIsExplained(t *testing.T) {
 func TestDeletingTheLastArticleInvitesADropAgain(t *testing.T) {
 	ui, _ := newTestUI(t)
 	dropFixtures(t, ui, maliFile)
-	ui.confirmDelete()
+	ui.org.confirmDelete()
 	test.Tap(button(topDialog(ui), "Delete"))
 	ui.WaitIdle()
 	if !ui.isEmptyState() {
 		t.Error("an emptied archive does not invite a drop")
 	}
-	if ui.shownArticle() != nil {
+	if shownArticle(ui) != nil {
 		t.Error("the deleted article is still shown")
 	}
 }
@@ -152,7 +152,7 @@ func TestDropOfSomethingOtherThanFilesIsRefusedWithAMessage(t *testing.T) {
 	if d == nil || !shows(d, "files, folders and web links can be imported, not ftp://example.com/article.txt") {
 		t.Fatalf("no explanation for a dropped ftp address")
 	}
-	if ui.imports.panel.Visible() {
+	if ui.imports.Visible() {
 		t.Error("an import started for an ftp address")
 	}
 }

@@ -3,34 +3,35 @@ package article
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
-// NormalizeForDuplicate returns the text used to detect duplicates: the same
-// article gives the same string whatever its file name, format or
-// typographic quirks. It is the title and body, compatibility-folded (NFKC),
-// lowercased, with punctuation and symbols dropped and whitespace collapsed.
-func NormalizeForDuplicate(a Article) string {
-	s := norm.NFKC.String(normalizeText(a.Title + "\n" + a.Body))
+// DuplicateText is what makes two articles the same article, as the
+// archive tells duplicates (db.ContentHash hashes it): the title and the
+// body with case, punctuation and spacing folded away — letters and digits
+// lower-cased, every other run of characters a single space — so the same
+// story saved as a page, copied as text or exported as Markdown is one
+// article. It is the rule every archive's stored hashes were made with:
+// changing it would need them all made again.
+func DuplicateText(a Article) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	foldForDuplicate(&b, a.Title)
+	b.WriteByte(0)
+	foldForDuplicate(&b, a.Body)
+	return b.String()
+}
+
+func foldForDuplicate(b *strings.Builder, s string) {
+	start := b.Len()
 	space := false
 	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if space && b.Len() > 0 {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > start {
 				b.WriteByte(' ')
 			}
 			space = false
 			b.WriteRune(unicode.ToLower(r))
-		case unicode.Is(unicode.Mn, r):
-			b.WriteRune(r) // combining marks are part of their letter
-		case r == '\'' || r == '’':
-			// "don't" and "don’t" and "dont" compare equal
-		default:
+		} else {
 			space = true
 		}
 	}
-	return b.String()
 }

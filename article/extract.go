@@ -1,12 +1,10 @@
 package article
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -28,37 +26,6 @@ type Options struct {
 	// .txt) fails with ErrNotPlain before it is parsed, for the caller to
 	// extract where a third-party parser can do no harm (see isolate).
 	PlainOnly bool
-}
-
-// Format names, as stored in File.Format.
-const (
-	FormatText     = "text"
-	FormatHTML     = "html"
-	FormatMarkdown = "markdown"
-	FormatEmail    = "email"
-	FormatPDF      = "pdf"
-)
-
-// formatsByExt maps lower-case file extensions to formats.
-var formatsByExt = map[string]string{
-	".txt":      FormatText,
-	".text":     FormatText,
-	".html":     FormatHTML,
-	".htm":      FormatHTML,
-	".xhtml":    FormatHTML,
-	".md":       FormatMarkdown,
-	".markdown": FormatMarkdown,
-	".mdown":    FormatMarkdown,
-	".mkd":      FormatMarkdown,
-	".eml":      FormatEmail,
-	".pdf":      FormatPDF,
-}
-
-// Supported reports the format for a file name ("text", "html", "markdown",
-// "email", "pdf") or ok=false when Extract cannot read such files.
-func Supported(name string) (format string, ok bool) {
-	format, ok = formatsByExt[strings.ToLower(filepath.Ext(name))]
-	return format, ok
 }
 
 // Extract turns one file's bytes into an article. name is the file name: its
@@ -117,66 +84,6 @@ func extractFile(name, format string, data []byte) (Article, error) {
 		return Article{}, fmt.Errorf("no article text found: %w", ErrNoArticle)
 	}
 	return a, nil
-}
-
-// extractFormat runs the parser for format, after sniffing the content.
-func extractFormat(name, format string, data []byte) (Article, error) {
-	kind := strings.ToLower(filepath.Ext(name))
-	switch format {
-	case FormatText, FormatMarkdown:
-		text, err := decodeText(data, kind)
-		if err != nil {
-			return Article{}, err
-		}
-		if looksLikeHTML(text) {
-			a, err := extractHTML(text)
-			a.File.Format = FormatHTML
-			return a, err
-		}
-		if err := checkTextLines(text); err != nil {
-			return Article{}, err
-		}
-		var a Article
-		if format == FormatText {
-			a, err = extractText(text)
-		} else {
-			a, err = extractMarkdown(text)
-		}
-		a.File.Format = format
-		return a, err
-	case FormatHTML:
-		text, err := decodeHTML(data, kind)
-		if err != nil {
-			return Article{}, err
-		}
-		var a Article
-		if hasMarkup(text) {
-			a, err = extractHTML(text)
-		} else {
-			// A ".html" file without any markup is plain copied text.
-			if err := checkTextLines(text); err != nil {
-				return Article{}, err
-			}
-			a, err = extractText(text)
-		}
-		a.File.Format = FormatHTML
-		return a, err
-	case FormatPDF:
-		if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
-			return Article{}, fmt.Errorf("not a PDF file (no %%PDF- header): %w", ErrNoArticle)
-		}
-		a, err := extractPDF(data)
-		a.File.Format = FormatPDF
-		return a, err
-	case FormatEmail:
-		if err := checkBinary(data, kind); err != nil {
-			return Article{}, err
-		}
-		a, err := extractEmail(data)
-		a.File.Format = FormatEmail
-		return a, err
-	}
-	return Article{}, fmt.Errorf("format %q: %w", format, ErrUnsupported)
 }
 
 // withTimeout runs f in a goroutine and gives up after d. Parsers cannot be

@@ -271,14 +271,19 @@ func TestSupported(t *testing.T) {
 	}
 }
 
-func TestNormalizeForDuplicate(t *testing.T) {
+func TestDuplicateText(t *testing.T) {
 	a := Article{Title: "Don’t Panic!", Body: "It’s  “fine”.\n\nReally\u00a0fine…"}
 	b := Article{Title: "don't panic", Body: "It's \"fine\". Really fine..."}
-	if NormalizeForDuplicate(a) != NormalizeForDuplicate(b) {
-		t.Errorf("%q != %q", NormalizeForDuplicate(a), NormalizeForDuplicate(b))
+	if DuplicateText(a) != DuplicateText(b) {
+		t.Errorf("%q != %q", DuplicateText(a), DuplicateText(b))
 	}
-	if got, want := NormalizeForDuplicate(a), "dont panic its fine really fine"; got != want {
+	if got, want := DuplicateText(a), "don t panic\x00it s fine really fine"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	// The title and the body stay apart: a word moved from one to the
+	// other makes another article.
+	if DuplicateText(Article{Title: "Mali", Body: "coup"}) == DuplicateText(Article{Title: "Mali coup", Body: ""}) {
+		t.Error("a title and body run together")
 	}
 }
 

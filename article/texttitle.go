@@ -229,13 +229,6 @@ func isASCII(s string) bool {
 // for their overlap with the body to count fully.
 const minCoverageWords = 4
 
-// coverage is the share of a candidate headline's content words (those of
-// four letters or more, to skip most function words) found in the body,
-// scaled down for headlines of few such words.
-func coverage(title string, body map[string]bool) float64 {
-	return coverageOf(contentWords(title), body)
-}
-
 // contentWords are a line's words of four letters or more, lower-cased.
 func contentWords(s string) []string {
 	ws := words(s)
@@ -248,7 +241,9 @@ func contentWords(s string) []string {
 	return out
 }
 
-// coverageOf is coverage, given the title's contentWords.
+// coverageOf is the share of a candidate headline's content words (those
+// of four letters or more, to skip most function words: contentWords)
+// found in the body, scaled down for headlines of few such words.
 func coverageOf(ws []string, body map[string]bool) float64 {
 	if len(ws) == 0 {
 		return 0

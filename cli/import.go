@@ -24,7 +24,7 @@ type importJSON struct {
 
 func runImport(ctx context.Context, env Env, args []string) int {
 	fs, dbFlag := newFlags(env, "import", "[--json] [--dry-run] PATH|URL|-...",
-		"Import files (.txt .html .md .eml .pdf), folders (walked recursively), web pages\n"+
+		"Import files ("+article.ReadsText()+"), folders (walked recursively), web pages\n"+
 			"(http:// and https:// addresses, fetched once) and, with -, one article from standard\n"+
 			"input. One line per file or address; exit status 0 when none failed, 1 when any did")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")

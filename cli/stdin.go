@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 
+	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/fetch"
 	"github.com/clippings/clippings/importer"
 )
@@ -75,15 +76,15 @@ var htmlStart = regexp.MustCompile(`(?i)^(?:\xef\xbb\xbf)?\s*<(?:!doctype|html|h
 func stdinExtension(format string, data []byte) string {
 	switch {
 	case format == "html":
-		return ".html"
+		return article.Extension(article.FormatHTML)
 	case format == "text":
-		return ".txt"
+		return article.Extension(article.FormatText)
 	case bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("%PDF-")):
-		return ".pdf"
+		return article.Extension(article.FormatPDF)
 	case htmlStart.Match(data[:min(len(data), 1024)]):
-		return ".html"
+		return article.Extension(article.FormatHTML)
 	}
-	return ".txt"
+	return article.Extension(article.FormatText)
 }
 
 // parseInterspersed parses flags given before, between and after the

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/clippings/clippings/article"
 )
@@ -119,32 +118,12 @@ func dayNumber(t time.Time) int64 {
 	return max(d, 0)
 }
 
-// ContentHash identifies an article by its normalised text, whatever the file
-// it came from: letters and digits only, lowercased, words separated by one
-// space.
+// ContentHash identifies an article by its text, whatever the file it came
+// from: the hash of article.DuplicateText, the one duplicate rule, stored
+// with every article (content_hash).
 func ContentHash(a article.Article) []byte {
-	h := sha256.New()
-	writeFolded(h, a.Title)
-	io.WriteString(h, "\x00")
-	writeFolded(h, a.Body)
-	return h.Sum(nil)
-}
-
-func writeFolded(w io.Writer, s string) {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	io.WriteString(w, b.String())
+	sum := sha256.Sum256([]byte(article.DuplicateText(a)))
+	return sum[:]
 }
 
 // Add stores articles in one transaction and returns one result per article,
@@ -204,9 +183,9 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		// FTS5 writes a new segment whenever a rowid is not above the last
 		// one; doc keys follow publication dates, not import order, so
 		// index the batch in doc order: one segment per batch.
-		sort.Slice(entries, func(i, j int) bool { return entries[i].values[0].(int64) < entries[j].values[0].(int64) })
+		sort.Slice(entries, func(i, j int) bool { return entries[i].row.doc() < entries[j].row.doc() })
 		for _, e := range entries {
-			if err := index.add(ctx, e.id, e.values); err != nil {
+			if err := index.add(ctx, e.id, e.row); err != nil {
 				return fmt.Errorf("index article #%d: %w", e.id, err)
 			}
 		}
@@ -230,11 +209,11 @@ func nextID(ctx context.Context, tx *sql.Tx) (int64, error) {
 	return seq.Int64 + 1, nil
 }
 
-// indexEntry is an article's row of the full-text index: doc first, then
-// the indexed columns, exactly as stored in articles.
+// indexEntry is an article's entry of the full-text index, made from its
+// row (see stored.indexRow).
 type indexEntry struct {
-	id     int64
-	values []any
+	id  int64
+	row indexRow
 }
 
 func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (indexEntry, error) {
@@ -262,24 +241,26 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	if err != nil {
 		return indexEntry{}, fmt.Errorf("encode captions: %w", err)
 	}
-	doc, authors, captions := docKey(day, id), strings.Join(a.Authors, "\n"), captionsText(a.Captions)
 	o := it.Organised
 	tags, err := resolveTags(ctx, tx, o.Tags)
 	if err != nil {
 		return indexEntry{}, err
 	}
 	names := tagNames(tags)
-	note := cleanNote(o.Note)
-	keys := withEntityTokens(indexKeys(a.Language, o.Read, o.Starred, names), it.traits.tokens)
 	edits, err := editsOf(a, o.Edited).encode()
 	if err != nil {
 		return indexEntry{}, err
 	}
-	_, err = insert.ExecContext(ctx, id, doc, a.Title, a.Subtitle,
-		authors, a.Source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
-		a.Language, a.Body, captions, string(captionsJSON), a.Words,
+	// The columns the index holds, in the row as the index entry is made
+	// from it.
+	r := stored{id: id, doc: docKey(day, id), title: a.Title, subtitle: a.Subtitle, authors: strings.Join(a.Authors, "\n"),
+		source: a.Source, body: a.Body, captions: captionsText(a.Captions), note: cleanNote(o.Note),
+		keys: withEntityTokens(indexKeys(a.Language, o.Read, o.Starred, names), it.traits.tokens)}
+	_, err = insert.ExecContext(ctx, id, r.doc, r.title, r.subtitle,
+		r.authors, r.source, a.URL, nullDate(a.Published), now.Format(time.RFC3339),
+		a.Language, r.body, r.captions, string(captionsJSON), a.Words,
 		a.File.Name, a.File.Path, a.File.Format, a.File.Size, a.File.SHA256, hash,
-		note, strings.Join(names, "\n"), o.Starred, o.Read, edits, keys, it.codec, it.compressed)
+		r.note, strings.Join(names, "\n"), o.Starred, o.Read, edits, r.keys, it.codec, it.compressed)
 	if err != nil {
 		return indexEntry{}, fmt.Errorf("store article %q: %w", a.Title, err)
 	}
@@ -289,9 +270,7 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 		}
 	}
 
-	// The same values as the row: the index is external-content and must
-	// agree with it exactly, or deletes would corrupt it.
-	return indexEntry{id: id, values: []any{doc, a.Title, a.Subtitle, authors, a.Source, a.Body, captions, note, keys}}, nil
+	return indexEntry{id: id, row: r.indexRow()}, nil
 }
 
 func nonNilCaptions(c []article.Caption) []article.Caption {

@@ -290,3 +290,40 @@ func TestDeleteRemovesArticleIndexAndOriginal(t *testing.T) {
 		t.Errorf("FTS integrity-check after delete: %v", err)
 	}
 }
+
+// Every index entry is made from its article's row (stored.indexRow): after
+// each kind of change — tags, star, read, note, corrected details — the
+// index agrees with the rows, and deleting the article leaves it whole.
+func TestIndexEntriesAgreeWithTheRows(t *testing.T) {
+	s := openTemp(t)
+	ids := seed(t, s)
+	ctx := context.Background()
+	id := ids["Russia calls for negotiations to end Mali crisis"]
+	agree := func(after string) {
+		t.Helper()
+		if _, err := s.write.Exec("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"); err != nil {
+			t.Errorf("the index disagrees with the rows after %s: %v", after, err)
+		}
+	}
+	agree("adding")
+	title := "Moscow calls for talks on Mali"
+	for what, change := range map[string]func() error{
+		"tagging":    func() error { return s.SetTags(ctx, []int64{id}, []string{"Mali coup"}, nil) },
+		"starring":   func() error { return s.SetStarred(ctx, []int64{id}, true) },
+		"reading":    func() error { return s.SetRead(ctx, []int64{id}, true) },
+		"a note":     func() error { return s.SetNote(ctx, id, "ask the embassy") },
+		"correcting": func() error { return s.Edit(ctx, id, MetadataEdit{Title: &title}) },
+	} {
+		if err := change(); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		agree(what)
+	}
+	if r, err := s.Search(ctx, Request{Query: `title:moscow note:embassy tag:"mali coup"`}); err != nil || r.Total != 1 {
+		t.Errorf("the changes are not searchable: %d hits, %v", r.Total, err)
+	}
+	if err := s.Delete(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	agree("deleting")
+}

@@ -33,8 +33,24 @@ var (
 		columns: []string{"title", "subtitle", "authors", "source", "body", "captions", "note", "keys"}}
 )
 
-// indexedColumns is the order of stored.indexValues after the doc key.
+// indexedColumns are the columns of an index row after the doc key, in
+// the order indexRow gives them.
 var indexedColumns = []string{"title", "subtitle", "authors", "source", "body", "captions", "note", "keys"}
+
+// indexRow is an article's entry of the full-text index: its doc key, then
+// the values of indexedColumns. The index is external-content: its entry
+// must hold exactly what the article's row in articles holds, or deleting
+// the entry corrupts the index — so the entry is made from the row, here
+// and nowhere else, on insert and on every change.
+type indexRow []any
+
+// indexRow is the full-text index entry of the row.
+func (r *stored) indexRow() indexRow {
+	return indexRow{r.doc, r.title, r.subtitle, r.authors, r.source, r.body, r.captions, r.note, r.keys}
+}
+
+// doc is the entry's doc key.
+func (row indexRow) doc() int64 { return row[0].(int64) }
 
 // bm25Weights rank title and subtitle above the rest; keys (tags, state,
 // language, names) are filters and weigh nothing.
@@ -69,7 +85,7 @@ func (ix ftsIndex) column(name string) int {
 }
 
 // insertSQL and deleteSQL add and remove an entry, taking the values in
-// stored.indexValues order.
+// stored.indexRow order.
 func (ix ftsIndex) insertSQL() string {
 	return "INSERT INTO " + ix.table + " (rowid, " + strings.Join(indexedColumns, ", ") + ") VALUES (?" + strings.Repeat(",?", len(indexedColumns)) + ")"
 }
@@ -191,22 +207,22 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	return w, nil
 }
 
-// add indexes an article: values as stored.indexValues, doc first.
-func (w *indexWriter) add(ctx context.Context, id int64, values []any) error {
-	return w.exec(ctx, w.ins, id, values)
+// add indexes an article.
+func (w *indexWriter) add(ctx context.Context, id int64, row indexRow) error {
+	return w.exec(ctx, w.ins, id, row)
 }
 
-// remove takes an article's entry out, with the values it was indexed with.
-func (w *indexWriter) remove(ctx context.Context, id int64, values []any) error {
-	return w.exec(ctx, w.del, id, values)
+// remove takes an article's entry out: the row it was indexed with.
+func (w *indexWriter) remove(ctx context.Context, id int64, row indexRow) error {
+	return w.exec(ctx, w.del, id, row)
 }
 
-func (w *indexWriter) exec(ctx context.Context, stmts []*sql.Stmt, id int64, values []any) error {
+func (w *indexWriter) exec(ctx context.Context, stmts []*sql.Stmt, id int64, row indexRow) error {
 	for i, st := range stmts {
-		if i == 0 && !w.state.has(id, values[0].(int64)) {
+		if i == 0 && !w.state.has(id, row.doc()) {
 			continue // the re-indexing reaches it later
 		}
-		if _, err := st.ExecContext(ctx, values...); err != nil {
+		if _, err := st.ExecContext(ctx, row...); err != nil {
 			return err
 		}
 	}

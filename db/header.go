@@ -2,6 +2,7 @@ package db
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -51,4 +52,40 @@ func checkHeader(path string, size int64) error {
 			path, size, want, ErrDamaged)
 	}
 	return nil
+}
+
+// NeedsUpgrade reports whether the archive at path was written by an
+// earlier Clippings, so that opening it for writing upgrades it (which can
+// take minutes: the window shows why it waits). It reads the schema version
+// in the file header (bytes 60–63 of an SQLite file, PRAGMA user_version)
+// without opening the archive for writing; a header is out of date only
+// while changes wait in the write-ahead log (the archive is open
+// elsewhere, or was not closed), and then SQLite is asked, read-only. A
+// missing file or one that is not an archive needs none: Open says what is
+// wrong with it.
+func NeedsUpgrade(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || !bytes.Equal(h[:16], sqliteMagic) {
+		return false
+	}
+	version := int(binary.BigEndian.Uint32(h[60:64]))
+	if version < 1 || version >= SchemaVersion() {
+		return false
+	}
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		conn, err := sql.Open("sqlite", readOnlyURI(path))
+		if err != nil {
+			return true
+		}
+		defer conn.Close()
+		if err := conn.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+			return true
+		}
+	}
+	return version >= 1 && version < SchemaVersion()
 }

@@ -29,7 +29,7 @@ import (
 //	                entity facets show it; case and accents do not matter)
 //
 // Tags, the read and starred state, the language and the named entities
-// are tokens of the index's keys column (see keys.go, rediscover.go), so
+// are tokens of the index's keys column (see keys.go, traits.go), so
 // they combine with words in one MATCH. A filter value that means nothing (is:purple, lang:french) is
 // searched as plain words, as after:yesterday is.
 //

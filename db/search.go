@@ -684,3 +684,9 @@ func (s *Store) count(ctx context.Context, q query, ids string, args []any, res 
 	}
 	return nil
 }
+
+// snippetOfKeys reports whether a snippet marks a keys column token.
+func snippetOfKeys(sn string) bool {
+	return strings.Contains(sn, MarkStart+"0tag") || strings.Contains(sn, MarkStart+"0is") || strings.Contains(sn, MarkStart+"0lang") ||
+		strings.Contains(sn, MarkStart+"0e")
+}

@@ -72,6 +72,9 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	if got := userVersion(t, path); got != 1 {
 		t.Fatalf("prepared archive at version %d", got)
 	}
+	if !NeedsUpgrade(path) {
+		t.Error("a version 1 archive is not seen as needing the upgrade")
+	}
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
@@ -79,6 +82,16 @@ func TestUpgradeFromVersion1(t *testing.T) {
 	defer s.Close()
 	if got := userVersion(t, path); got != SchemaVersion() {
 		t.Errorf("upgraded to version %d, want %d", got, SchemaVersion())
+	}
+	if NeedsUpgrade(path) {
+		t.Error("the upgraded archive is still seen as needing the upgrade")
+	}
+	notArchive := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notArchive, []byte("not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if NeedsUpgrade(notArchive) || NeedsUpgrade(filepath.Join(t.TempDir(), "missing.db")) {
+		t.Error("a file that is not an archive, or none, is seen as needing the upgrade")
 	}
 	if _, err := os.Stat(path + ".before-v2.bak"); err != nil {
 		t.Errorf("no backup before the upgrade: %v", err)

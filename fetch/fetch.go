@@ -21,6 +21,7 @@ import (
 	"golang.org/x/net/html/charset"
 	"golang.org/x/net/http/httpproxy"
 
+	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/internal/safeurl"
 )
 
@@ -202,13 +203,6 @@ func isUntyped(t string) bool {
 	return t == "application/octet-stream" || t == "binary/octet-stream" || t == "application/unknown"
 }
 
-var extensions = map[string]string{
-	"text/html":       ".html",
-	"text/plain":      ".txt",
-	"text/markdown":   ".md",
-	"application/pdf": ".pdf",
-}
-
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // fileName makes a file name for a page from its address's last segment,
@@ -225,9 +219,11 @@ func fileName(u *url.URL, media string) string {
 	if len(base) > 80 {
 		base = base[:80]
 	}
-	ext := extensions[media]
-	if e := strings.ToLower(path.Ext(base)); e == ext || (ext == ".html" && (e == ".htm" || e == ".xhtml")) {
-		return base
+	ext, _ := article.MediaExtension(media)
+	if named, ok := article.Supported(base); ok {
+		if fetched, _ := article.Supported(ext); named == fetched {
+			return base // its own name says its format: .htm for text/html
+		}
 	}
 	if i := strings.LastIndexByte(base, '.'); i > 0 && knownPageExt[strings.ToLower(base[i:])] {
 		base = base[:i] // article.php gives article.html

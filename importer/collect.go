@@ -105,9 +105,9 @@ func Collect(paths []string) (files []string, early []Result) {
 func unsupported(path string) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext == "" {
-		return fmt.Errorf("file has no extension; Clippings reads .txt, .html, .md, .eml and .pdf: %w", article.ErrUnsupported)
+		return fmt.Errorf("file has no extension; Clippings reads %s: %w", article.ReadsText(), article.ErrUnsupported)
 	}
-	return fmt.Errorf("%s files are not supported; Clippings reads .txt, .html, .md, .eml and .pdf: %w", ext, article.ErrUnsupported)
+	return fmt.Errorf("%s files are not supported; Clippings reads %s: %w", ext, article.ReadsText(), article.ErrUnsupported)
 }
 
 func walk(root string, add func(string)) []Result {
@@ -171,7 +171,7 @@ func isSavedPageAssets(dir string) bool {
 	if !ok {
 		return false
 	}
-	for _, ext := range []string{".html", ".htm", ".xhtml"} {
+	for _, ext := range article.Extensions(article.FormatHTML) {
 		if _, err := os.Stat(base + ext); err == nil {
 			return true
 		}

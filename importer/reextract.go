@@ -168,10 +168,8 @@ func reextractOne(ctx context.Context, store *db.Store, extract extractFunc, id 
 // extensionOf names a file of a stored format, for originals whose name
 // does not tell it.
 func extensionOf(format string) string {
-	for _, ext := range []string{".txt", ".html", ".md", ".eml", ".pdf"} {
-		if f, _ := article.Supported("x" + ext); f == format {
-			return ext
-		}
+	if ext := article.Extension(format); ext != "" {
+		return ext
 	}
 	return filepath.Ext(format)
 }
