@@ -68,6 +68,8 @@ type Store struct {
 	schema int
 
 	lastUse atomic.Int64 // when the archive was last written or searched (UnixNano), for MergeWhenIdle
+
+	rankCounts hitCounts // phrases' article counts for ranking (see rank.go)
 }
 
 // access is how a Store's connections use its file.

@@ -348,14 +348,18 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
+		rankLo := lo
 		switch {
 		case scan.n > s.limits.rank:
-			args = []any{q.match, scan.edge + 1, hi}
+			rankLo = scan.edge + 1
 			res.Ranked = s.limits.rank
 		case scan.timedOut:
 			res.Ranked = scan.n
 		}
-		from = q.ix.sql("SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?")
+		var err error
+		if from, args, err = s.rankedFrom(ctx, q, scan, rankLo, hi); err != nil {
+			return Results{}, fmt.Errorf("search: %w", err)
+		}
 	}
 
 	// fetch reads up to n matches in order, after a position (nil: from

@@ -1,0 +1,265 @@
+package db
+
+import (
+	"encoding/binary"
+	"math"
+	"sync/atomic"
+	"unsafe"
+
+	"modernc.org/libc"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// rankFunction is an FTS5 auxiliary function of this program's own:
+// FTS5's bm25, the same formula computed the same way, but given what bm25
+// works out on every search instead of working it out:
+//
+//	clippings_bm25(articles_fts, docsize, params)
+//
+// docsize is the row's record in the index's _docsize table (its words per
+// column, joined by the query), params the little-endian float64s avgdl,
+// a weight per column and an IDF per phrase of the query.
+//
+// Why: bm25 counts the articles holding each phrase of the query, by
+// evaluating the phrase over the whole index, on every search — for a
+// phrase of common words that is the positions of nearly every article,
+// seconds at a million — and looks up each row's length with a statement
+// of its own (half of a common word's ranking at 100,000 articles). The
+// counts are made once by rankPlan, only where they change the order, and
+// the lengths are read by the query's join.
+const rankFunction = "clippings_bm25"
+
+// rankFallbacks counts rows scored with IDFs bm25's way (tests).
+var rankFallbacks atomic.Int64
+
+// bm25's constants, as FTS5 has them.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// FTS5 is reached through SQLite's C API, as modernc.org/sqlite translates
+// it to Go: the function is added to every connection by an automatic
+// extension, registered once before any archive is opened.
+func init() {
+	tls := libc.NewTLS()
+	defer tls.Close()
+	sqlite3.Xsqlite3_auto_extension(tls, cFunc(addRankFunction))
+}
+
+// addRankFunction is the automatic extension: it finds the connection's
+// fts5_api (SELECT fts5(?1), the pointer bound as "fts5_api_ptr") and adds
+// the function to it. A connection without FTS5 is left as it is: its
+// searches fail on their own with a clear message.
+func addRankFunction(tls *libc.TLS, db, pzErrMsg, pThunk uintptr) int32 {
+	api := fts5API(tls, db)
+	if api == 0 {
+		return sqlite3.SQLITE_OK
+	}
+	name := cString(tls, rankFunction)
+	defer sqlite3.Xsqlite3_free(tls, name)
+	create := (*sqlite3.Tfts5_api)(ptr(api)).FxCreateFunction
+	return callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](create)(tls, api, name, 0, cFunc(bm25Row), 0)
+}
+
+func fts5API(tls *libc.TLS, db uintptr) uintptr {
+	query := cString(tls, "SELECT fts5(?1)")
+	defer sqlite3.Xsqlite3_free(tls, query)
+	kind := cString(tls, "fts5_api_ptr")
+	defer sqlite3.Xsqlite3_free(tls, kind)
+	out := tls.Alloc(2 * int(unsafe.Sizeof(uintptr(0))))
+	defer tls.Free(2 * int(unsafe.Sizeof(uintptr(0))))
+	stmtOut, apiOut := out, out+unsafe.Sizeof(uintptr(0))
+	*(*uintptr)(ptr(stmtOut)), *(*uintptr)(ptr(apiOut)) = 0, 0
+	if sqlite3.Xsqlite3_prepare_v2(tls, db, query, -1, stmtOut, 0) != sqlite3.SQLITE_OK {
+		return 0
+	}
+	stmt := *(*uintptr)(ptr(stmtOut))
+	defer sqlite3.Xsqlite3_finalize(tls, stmt)
+	sqlite3.Xsqlite3_bind_pointer(tls, stmt, 1, apiOut, kind, 0)
+	sqlite3.Xsqlite3_step(tls, stmt)
+	return *(*uintptr)(ptr(apiOut))
+}
+
+// bm25Row scores the current row as fts5Bm25Function does (fts5_aux.c):
+// each phrase's instances summed with their column's weight, then
+// -Σ idf·f·(k1+1) / (f + k1·(1 − b + b·D/avgdl)), in the same order of
+// operations, so the scores are bm25's to the last bit when the IDFs are.
+func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
+	api := (*sqlite3.TFts5ExtensionApi)(ptr(pApi))
+	if nVal != 2 {
+		sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_ERROR)
+		return
+	}
+	vals := unsafe.Slice((*uintptr)(ptr(apVal)), 2)
+	sizes := valueBytes(tls, vals[0])
+	params := valueBytes(tls, vals[1])
+
+	nPhrase := int(callFP[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts))
+	nCol := int(callFP[func(*libc.TLS, uintptr) int32](api.FxColumnCount)(tls, pFts))
+	if len(params) < 8*(1+nCol) {
+		sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_MISUSE)
+		return
+	}
+	param := func(i int) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(params[8*i:])) }
+	idf := func(i int) float64 { return param(1 + nCol + i) }
+	if len(params) != 8*(1+nCol+nPhrase) {
+		// The plan does not match FTS5's reading of the query (never so
+		// for what the query renderer writes: a test parses every kind):
+		// the IDFs are counted as bm25 counts them, once per statement.
+		rankFallbacks.Add(1)
+		idfs, rc := countedIDFs(tls, api, pFts, nPhrase)
+		if rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
+		idf = func(i int) float64 { return idfs[i] }
+	}
+	avgdl := param(0)
+
+	out := tls.Alloc(16)
+	defer tls.Free(16)
+	nInst, iPhrase, iCol, iOff := out, out+4, out+8, out+12
+	if rc := callFP[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, nInst); rc != sqlite3.SQLITE_OK {
+		sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+		return
+	}
+	var small [16]float64
+	freq := small[:0]
+	if nPhrase > len(small) {
+		freq = make([]float64, nPhrase)
+	} else {
+		freq = small[:nPhrase]
+	}
+	inst := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
+	for i := int32(0); i < *(*int32)(ptr(nInst)); i++ {
+		if rc := inst(tls, pFts, i, iPhrase, iCol, iOff); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
+		ip, ic := int(*(*int32)(ptr(iPhrase))), int(*(*int32)(ptr(iCol)))
+		freq[ip] += param(1 + ic)
+	}
+
+	var d float64
+	if sizes != nil {
+		d = float64(docLength(sizes))
+	} else {
+		// No row in _docsize (never so in an index FTS5 keeps): ask FTS5.
+		if rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, -1, nInst); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
+		d = float64(*(*int32)(ptr(nInst)))
+	}
+	var score float64
+	for i := range nPhrase {
+		score += idf(i) * ((freq[i] * (bm25K1 + 1.0)) / (freq[i] + bm25K1*(1-bm25B+bm25B*d/avgdl)))
+	}
+	sqlite3.Xsqlite3_result_double(tls, pCtx, -1.0*score)
+}
+
+// countedIDFs are the query's IDFs as bm25 works them out (xRowCount,
+// xQueryPhrase), kept with the statement's cursor (xSetAuxdata).
+func countedIDFs(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, nPhrase int) ([]float64, int32) {
+	if p := callFP[func(*libc.TLS, uintptr, int32) uintptr](api.FxGetAuxdata)(tls, pFts, 0); p != 0 {
+		return unsafe.Slice((*float64)(ptr(p)), nPhrase), sqlite3.SQLITE_OK
+	}
+	out := tls.Alloc(8)
+	defer tls.Free(8)
+	if rc := callFP[func(*libc.TLS, uintptr, uintptr) int32](api.FxRowCount)(tls, pFts, out); rc != sqlite3.SQLITE_OK {
+		return nil, rc
+	}
+	rows := *(*int64)(ptr(out))
+	mem := sqlite3.Xsqlite3_malloc(tls, int32(8*max(nPhrase, 1)))
+	if mem == 0 {
+		return nil, sqlite3.SQLITE_NOMEM
+	}
+	idfs := unsafe.Slice((*float64)(ptr(mem)), nPhrase)
+	query := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxQueryPhrase)
+	for i := range idfs {
+		*(*int64)(ptr(out)) = 0
+		if rc := query(tls, pFts, int32(i), out, cFunc(countRow)); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_free(tls, mem)
+			return nil, rc
+		}
+		idfs[i] = bm25IDF(rows, *(*int64)(ptr(out)))
+	}
+	if rc := callFP[func(*libc.TLS, uintptr, uintptr, uintptr) int32](api.FxSetAuxdata)(tls, pFts, mem, cFunc(freeAux)); rc != sqlite3.SQLITE_OK {
+		return nil, rc
+	}
+	return idfs, sqlite3.SQLITE_OK
+}
+
+// countRow is xQueryPhrase's callback: one more row holds the phrase.
+func countRow(tls *libc.TLS, pApi, pFts, pUserData uintptr) int32 {
+	*(*int64)(ptr(pUserData))++
+	return sqlite3.SQLITE_OK
+}
+
+func freeAux(tls *libc.TLS, p uintptr) { sqlite3.Xsqlite3_free(tls, p) }
+
+// docLength is the words of a _docsize record: a varint per column.
+func docLength(rec []byte) int64 {
+	var n int64
+	for len(rec) > 0 {
+		v, k := sqliteVarint(rec)
+		if k == 0 {
+			break
+		}
+		n += int64(int32(v)) // FTS5 reads each into an int
+		rec = rec[k:]
+	}
+	return n
+}
+
+// sqliteVarint decodes SQLite's big-endian varint (1–9 bytes), as FTS5
+// writes sizes and totals; k is 0 for a truncated one.
+func sqliteVarint(b []byte) (v uint64, k int) {
+	for i := 0; i < len(b) && i < 9; i++ {
+		if i == 8 {
+			return v<<8 | uint64(b[i]), 9
+		}
+		v = v<<7 | uint64(b[i]&0x7f)
+		if b[i] < 0x80 {
+			return v, i + 1
+		}
+	}
+	return 0, 0
+}
+
+// valueBytes is a blob argument's bytes, nil for NULL; valid during the call.
+func valueBytes(tls *libc.TLS, v uintptr) []byte {
+	if sqlite3.Xsqlite3_value_type(tls, v) == sqlite3.SQLITE_NULL {
+		return nil
+	}
+	p := sqlite3.Xsqlite3_value_blob(tls, v)
+	n := sqlite3.Xsqlite3_value_bytes(tls, v)
+	if p == 0 || n == 0 {
+		return []byte{}
+	}
+	return unsafe.Slice((*byte)(ptr(p)), n)
+}
+
+// cString copies s to SQLite's heap, NUL-terminated; sqlite3_free frees it.
+func cString(tls *libc.TLS, s string) uintptr {
+	p := sqlite3.Xsqlite3_malloc(tls, int32(len(s)+1))
+	if p == 0 {
+		return 0
+	}
+	b := unsafe.Slice((*byte)(ptr(p)), len(s)+1)
+	copy(b, s)
+	b[len(s)] = 0
+	return p
+}
+
+// ptr is an address in the translated C's memory as a Go pointer (the
+// conversion go vet would rather see spelled this way).
+func ptr(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
+
+// cFunc is a top-level Go function as the translated C holds a function
+// pointer, and callFP one such pointer as a Go function of type T — how
+// modernc.org/sqlite calls through function pointers.
+func cFunc[T any](f T) uintptr { return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f})) }
+
+func callFP[T any](p uintptr) T { return *(*T)(unsafe.Pointer(&struct{ uintptr }{p})) }
