@@ -27,26 +27,28 @@ import (
 // the matches is: the order then differs from bm25's only through the
 // IDFs of phrases held by a large part of a large archive.
 
-// rankedSQL is the query listing the matches of q in [?, ?) — after the
-// plan's parameters and the match — with their scores, lower first, as
-// "SELECT doc, score".
-const rankedSQL = "SELECT f.rowid AS doc, " + rankFunction + "(f.articles_fts, d.sz, ?) AS score" +
+// rankedSQL is the query listing the newest matches of q in [?, ?) — after
+// the plan's parameters and the match, up to a number — with their
+// scores, lower first, as "SELECT doc, score".
+const rankedSQL = "SELECT doc, score FROM (SELECT f.rowid AS doc, " + rankFunction + "(f.articles_fts, d.sz, ?) AS score" +
 	" FROM articles_fts f LEFT JOIN articles_fts_docsize d ON d.id = f.rowid" +
-	" WHERE f.articles_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?"
+	" WHERE f.articles_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?)"
 
-// rankedFrom returns the query and arguments that score q's matches in
-// [lo, hi); scan is how the search counted them. When the query cannot be
-// planned (an expression this file does not read), it is FTS5's bm25.
-func (s *Store) rankedFrom(ctx context.Context, q query, scan scanResult, lo, hi int64) (string, []any, error) {
+// rankedFrom returns the query and arguments that score the newest most
+// matches of q in [lo, hi); scan is how the search counted them. When the
+// query cannot be planned (an expression this file does not read), it is
+// FTS5's bm25.
+func (s *Store) rankedFrom(ctx context.Context, q query, scan scanResult, lo, hi int64, most int) (string, []any, error) {
 	params, err := s.rankParams(ctx, q, scan)
 	if errors.Is(err, errUnplanned) {
-		return q.ix.sql("SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?"),
-			[]any{q.match, lo, hi}, nil
+		return q.ix.sql("SELECT doc, score FROM (SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts" +
+				" WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?)"),
+			[]any{q.match, lo, hi, most}, nil
 	}
 	if err != nil {
 		return "", nil, err
 	}
-	return q.ix.sql(rankedSQL), []any{params, q.match, lo, hi}, nil
+	return q.ix.sql(rankedSQL), []any{params, q.match, lo, hi, most}, nil
 }
 
 var errUnplanned = errors.New("query not planned")

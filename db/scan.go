@@ -24,7 +24,17 @@ type scanResult struct {
 	complete bool    // the whole range was scanned, and fewer than the limit matched
 	timedOut bool    // stopped by the time budget
 	share    float64 // of the range's time span that was counted
+	covered  int64   // the width of doc keys counted
 	took     time.Duration
+}
+
+// walkCost is how long evaluating the query over the doc keys [lo, hi]
+// likely takes, from the speed of the scan.
+func (r scanResult) walkCost(lo, hi int64) time.Duration {
+	if r.covered <= 0 || hi < lo {
+		return 0
+	}
+	return time.Duration(float64(r.took) * min(1, float64(hi-lo+1)/float64(r.covered)))
 }
 
 // fullCost is how long evaluating the query over the whole range likely
@@ -94,14 +104,16 @@ func (s *Store) scanMatches(ctx context.Context, ix ftsIndex, match string, lo, 
 		r.took = time.Since(start)
 		if r.n >= limit {
 			r.edge = edge
-			r.share = float64(hi-edge) / float64(span)
+			r.covered = hi - edge
 			if !newestFirst {
 				r.edge = edge + 1
-				r.share = float64(edge-lo) / float64(span)
+				r.covered = edge - lo
 			}
+			r.share = float64(r.covered) / float64(span)
 			return r, nil
 		}
 		done = reach
+		r.covered = done
 		if done == span {
 			r.complete = true
 			r.edge = lo

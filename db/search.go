@@ -302,9 +302,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 			return Results{}, err
 		}
 	} else {
-		// Count from the end the page starts at; ranking needs the newest
-		// matches whatever the sort.
-		limit := max(s.limits.count, s.limits.rank) + 1
+		// Count from the end the page starts at.
+		limit := s.limits.count + 1
 		var err error
 		if scan, err = s.scanMatches(ctx, q.ix, q.match, lo, hi, sort != Oldest, limit, req.Limit); err != nil {
 			return Results{}, err
@@ -348,16 +347,16 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
-		rankLo := lo
+		// The ranking reads them newest first and stops there, so they
+		// are walked once, not counted first.
 		switch {
-		case scan.n > s.limits.rank:
-			rankLo = scan.edge + 1
-			res.Ranked = s.limits.rank
 		case scan.timedOut:
 			res.Ranked = scan.n
+		case scan.estimate() > float64(s.limits.rank):
+			res.Ranked = s.limits.rank
 		}
 		var err error
-		if from, args, err = s.rankedFrom(ctx, q, scan, rankLo, hi); err != nil {
+		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank); err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
 	}
@@ -455,7 +454,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Next = encodeCursor(sort, page{doc: edge})
 	}
-	if res.Hits, err = s.hits(ctx, q, pages); err != nil || !req.Group {
+	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost); err != nil || !req.Group {
 		return res, err
 	}
 	shown := make([]int64, len(res.Hits))
@@ -469,10 +468,32 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	return res, err
 }
 
+// snippetLookupCost: when evaluating the query over the doc keys a page
+// spans would take longer than this (a phrase of common words, a ranked
+// page spread over many matches), its snippets are read article by
+// article: 50 lookups take about a millisecond in a merged index, the
+// walk over the newest 20,000 matches of "to to" 20 ms at 100,000
+// articles.
+const snippetLookupCost = 5 * time.Millisecond
+
+// pagesSpan is the lowest and highest doc key of a page.
+func pagesSpan(pages []page) (lo, hi int64) {
+	if len(pages) == 0 {
+		return 0, -1
+	}
+	lo, hi = pages[0].doc, pages[0].doc
+	for _, p := range pages {
+		lo, hi = min(lo, p.doc), max(hi, p.doc)
+	}
+	return lo, hi
+}
+
 // hits loads the shown page's titles and snippets; snippets are computed for
 // these rows only, never for all matches. Each is one query for the whole
-// page: fifty statements cost more than the work they do.
-func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) {
+// page: fifty statements cost more than the work they do. lookup: the
+// snippets are read article by article instead of over the page's span
+// (see snippetLookupCost).
+func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([]Hit, error) {
 	if len(pages) == 0 {
 		return nil, nil
 	}
@@ -520,7 +541,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
 	if q.words != "" { // filters alone (tag:, is:) mark no words: the lead stays
-		if err := s.snippets(ctx, q, pages, docs, in, byDoc); err != nil {
+		if err := s.snippets(ctx, q, pages, docs, in, byDoc, lookup); err != nil {
 			return nil, err
 		}
 	}
@@ -545,18 +566,22 @@ func (s *Store) hits(ctx context.Context, q query, pages []page) ([]Hit, error) 
 // keeping the page's docs — given as rowid IN, FTS5 would start the query
 // over for each doc, which took a rare word's first page from 12 to 17 ms
 // at a million articles.
-func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit) error {
-	lo, hi := pages[0].doc, pages[0].doc
+func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit, lookup bool) error {
+	lo, hi := pagesSpan(pages)
 	ordered := true
 	for i, p := range pages {
-		lo, hi = min(lo, p.doc), max(hi, p.doc)
 		if i > 0 && (p.doc > pages[i-1].doc) != (pages[1].doc > pages[0].doc) {
 			ordered = false
 		}
 	}
 	args := []any{MarkStart, MarkEnd, snippetTokens, q.match, lo, hi}
 	where := "rowid >= ? AND rowid <= ?"
-	if !ordered || len(pages) < 2 || pages[0].score != 0 {
+	switch {
+	case lookup:
+		// FTS5 looks each doc up.
+		where = "rowid IN " + in
+		args = append(args[:4], docs...)
+	case !ordered || len(pages) < 2 || pages[0].score != 0:
 		// The unary + keeps the IN list from FTS5: a filter on the range.
 		where += " AND +rowid IN " + in
 		args = append(args, docs...)
