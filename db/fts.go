@@ -16,6 +16,9 @@ import (
 type ftsIndex struct {
 	table   string
 	columns []string
+	// check is an SQL condition every match of the query must meet too
+	// (see prefixChecks), "" for none.
+	check string
 }
 
 // oldestReadable is the oldest schema version read without an upgrade (a
@@ -59,11 +62,18 @@ var bm25Weights = map[string]string{"title": "10.0", "subtitle": "5.0", "authors
 
 // sql is q with the index's table in place of articles_fts (and its
 // shadow tables'); q may name either layout's.
+// With a check, each match of a parameter (the query's) must meet it.
 func (ix ftsIndex) sql(q string) string {
+	if ix.check != "" {
+		q = matchParam.ReplaceAllString(q, "$0 AND "+strings.ReplaceAll(ix.check, "$", "$$"))
+	}
 	return indexName.ReplaceAllLiteralString(q, ix.table)
 }
 
-var indexName = regexp.MustCompile(`articles_fts(?:_v3)?`)
+var (
+	indexName  = regexp.MustCompile(`articles_fts(?:_v3)?`)
+	matchParam = regexp.MustCompile(`articles_fts(?:_v3)? MATCH \?\d*`)
+)
 
 // bm25 is the ranking expression over this layout's columns.
 func (ix ftsIndex) bm25() string {

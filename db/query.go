@@ -42,10 +42,14 @@ const (
 
 type node struct {
 	kind     nodeKind
-	text     string // term: the words
-	column   string // term: FTS5 column filter, "" for all
-	prefix   bool   // term: last word is a prefix
-	key      string // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
+	text     string   // term: the words
+	column   string   // term: FTS5 column filter, "" for all
+	prefix   bool     // term: last word is a prefix
+	key      string   // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
+	stems    []string // term: the truncations a prefix matches too (see prefix.go), once asked
+	expanded bool     // term: stems were asked for
+	checked  bool     // term: a prefix every match must hold as written (see prefix.go)
+	wide     string   // term: what a checked prefix is searched as
 	children []*node
 }
 
@@ -102,11 +106,13 @@ func parseQueryIn(input string, ix ftsIndex, expand stemExpander) query {
 func compile(parsed *querylang.Query, ix ftsIndex, expand stemExpander) query {
 	q := query{ix: ix, root: fromTree(parsed.Root)}
 	q.after, q.before = parsed.Range()
+	markChecked(q.root)
 	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {
 		r.skipKeys = true
 		q.words, _ = r.top(q.root)
+		q.ix.check = prefixChecks(q.root)
 	}
 	return q
 }
@@ -225,10 +231,15 @@ func (r renderer) render(n *node) string {
 		alts := []string{quote(n.text)}
 		if n.prefix {
 			alts[0] += "*"
-			if r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
-				for _, t := range r.expand(n.text) {
-					alts = append(alts, quote(t))
+			if n.checked {
+				if n.wide != n.text {
+					alts = append(alts, quote(n.wide)+"*")
 				}
+			} else if !n.expanded && r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
+				n.stems, n.expanded = r.expand(n.text), true
+			}
+			for _, t := range n.stems {
+				alts = append(alts, quote(t))
 			}
 		}
 		column := n.column
