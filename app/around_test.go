@@ -427,29 +427,6 @@ func tappableShowing(o fyne.CanvasObject, text string) fyne.Tappable {
 	return found
 }
 
-func TestDateFiltersAreReplaced(t *testing.T) {
-	for _, c := range []struct{ query, clause, want string }{
-		{"", "date:2020", "date:2020"},
-		{"mali", "date:2020-03", "mali date:2020-03"},
-		{"mali after:2019 before:2021-06 coup", "date:2020", "mali coup date:2020"},
-		{"mali date:2019..2020", "", "mali"},
-		{"-date:2019 mali", "date:2020", "mali date:2020"},
-		{`"after:2019" mali`, "date:2020", `"after:2019" mali date:2020`},
-		{"after:yesterday", "date:2020", "after:yesterday date:2020"},
-		{"ghana OR togo", "date:2020", "(ghana OR togo) date:2020"},
-		{"(ghana OR togo) date:2020", "date:2021", "(ghana OR togo) date:2021"},
-		{"(a OR b) (c OR d)", "date:2021", "(a OR b) (c OR d) date:2021"},
-		{`title:"date:2020" date:2020`, "", `title:"date:2020"`},
-	} {
-		if got := db.WithDates(c.query, c.clause); got != c.want {
-			t.Errorf("WithDates(%q, %q) = %q, want %q", c.query, c.clause, got, c.want)
-		}
-	}
-	if _, f := db.DateFilters("mali after:2019 date:2020-03..2020-05 before:x"); !slices.Equal(f, []string{"after:2019", "date:2020-03..2020-05"}) {
-		t.Errorf("filters %q", f)
-	}
-}
-
 // v1ArchiveOf writes an archive as the first version of Clippings left it,
 // with articles stored before copies and names were found.
 func v1ArchiveOf(t *testing.T, path string, articles []article.Article) {

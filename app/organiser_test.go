@@ -787,7 +787,7 @@ func TestReplaceTagInQuery(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"tag:mali", `tag:"Mali coup"`},
 		{`harbour -tag:"MALI" OR x`, `harbour -tag:"Mali coup" OR x`},
-		{"(tag:mali)", `(tag:"Mali coup")`},
+		{"(tag:mali) OR Tags:MALI", `tag:"Mali coup" OR tag:"Mali coup"`},
 		{"tag:malian mytag:mali tag:", "tag:malian mytag:mali tag:"},
 	} {
 		got, _ := replaceTagInQuery(c.in, "mali", "Mali coup")

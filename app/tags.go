@@ -1,6 +1,8 @@
 package app
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 	"fmt"
 	"slices"
@@ -141,58 +143,12 @@ func (o *organiser) runTagJob(status string, fn func(context.Context) error, aft
 }
 
 // replaceTagInQuery changes tag:from (quoted or not, in any case) to
-// tag:"to" in a query, and reports whether it did.
-func replaceTagInQuery(query, from, to string) (string, bool) {
-	var b strings.Builder
-	changed := false
-	rest := query
-	for {
-		i := indexFold(rest, "tag:")
-		if i < 0 {
-			b.WriteString(rest)
-			break
-		}
-		// Only a field of its own: not "mytag:".
-		if i > 0 && !strings.ContainsAny(rest[i-1:i], " \t(-") {
-			b.WriteString(rest[:i+4])
-			rest = rest[i+4:]
-			continue
-		}
-		b.WriteString(rest[:i])
-		value := rest[i+4:]
-		var name string
-		var n int
-		if strings.HasPrefix(value, `"`) {
-			end := strings.Index(value[1:], `"`)
-			if end < 0 {
-				name, n = value[1:], len(value)
-			} else {
-				name, n = value[1:end+1], end+2
-			}
-		} else {
-			n = strings.IndexAny(value, " \t()")
-			if n < 0 {
-				n = len(value)
-			}
-			name = value[:n]
-		}
-		if name != "" && kit.SameTag(name, from) {
-			b.WriteString(db.FacetQuery(db.FacetTag, to))
-			changed = true
-		} else {
-			b.WriteString(rest[i : i+4+n])
-		}
-		rest = value[n:]
+// tag:"to" in a query, and reports whether it did; a query that does not
+// ask for the tag is left as typed.
+func replaceTagInQuery(text, from, to string) (string, bool) {
+	q, ok := querylang.RenameTag(querylang.Parse(text), func(name string) bool { return kit.SameTag(name, from) }, to)
+	if !ok {
+		return text, false
 	}
-	return b.String(), changed
-}
-
-// indexFold finds an ASCII sub in s without regard to case.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
+	return q.String(), true
 }

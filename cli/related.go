@@ -1,6 +1,8 @@
 package cli
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -119,7 +121,7 @@ func runTimeline(ctx context.Context, env Env, args []string) int {
 	if *asJSON {
 		out := timelineJSON{Unit: tl.Unit, Complete: tl.Complete, Periods: []periodJSON{}}
 		for _, p := range tl.Periods {
-			out.Periods = append(out.Periods, periodJSON{Period: p.Label, Count: p.Count, Query: p.Query()})
+			out.Periods = append(out.Periods, periodJSON{Period: p.Label, Count: p.Count, Query: querylang.Period(p.Label).String()})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
@@ -185,7 +187,7 @@ func runEntities(ctx context.Context, env Env, args []string) int {
 		}
 		fmt.Fprintln(env.Stdout, k.title)
 		for _, c := range k.list {
-			fmt.Fprintf(env.Stdout, "  %6d  %-40s %s\n", c.Count, c.Value, db.FacetQuery(k.kind, c.Value))
+			fmt.Fprintf(env.Stdout, "  %6d  %-40s %s\n", c.Count, c.Value, querylang.Clause(k.kind, c.Value))
 		}
 	}
 	capped := ""

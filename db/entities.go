@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/clippings/clippings/entities"
+	querylang "github.com/clippings/clippings/query"
 )
 
 // Entities returns the people, places and organisations an article names,
@@ -39,11 +40,11 @@ func (s *Store) Entities(ctx context.Context, id int64) (entities.Entities, erro
 	return decodeEntities(text.String), nil
 }
 
-// Entity facet kinds: FacetQuery makes person:"…", place:"…" and org:"…".
+// Entity facet kinds: their Clause is person:"…", place:"…" and org:"…".
 const (
-	FacetPerson       FacetKind = "person"
-	FacetPlace        FacetKind = "place"
-	FacetOrganisation FacetKind = "org"
+	FacetPerson       = querylang.FacetPerson
+	FacetPlace        = querylang.FacetPlace
+	FacetOrganisation = querylang.FacetOrganisation
 )
 
 // EntityFacets counts the people, places and organisations a query's
@@ -156,13 +157,9 @@ func byCountTop(fc []FacetCount, n int) []FacetCount {
 	return fc
 }
 
-// entityFields are the query's entity filters and the kind each matches.
-var entityFields = map[string]entities.Kind{
-	"person": entities.Person, "people": entities.Person, "who": entities.Person,
-	"place": entities.Place, "places": entities.Place, "where": entities.Place,
-	"org": entities.Organisation, "organisation": entities.Organisation, "organization": entities.Organisation,
-	"orgs": entities.Organisation,
-}
+// entityFields are the query's entity filters (querylang.FilterField) and
+// the kind each matches.
+var entityFields = map[string]entities.Kind{"person": entities.Person, "place": entities.Place, "org": entities.Organisation}
 
 // entityFilterToken is the keys column's token a person:, place: or org:
 // filter matches, or false when the value names nothing. A value the
@@ -170,7 +167,7 @@ var entityFields = map[string]entities.Kind{
 // West African States; Nigerian for Nigeria) matches that name too: then
 // the tokens are two, space-separated, either matching.
 func entityFilterToken(field, value string) (string, bool) {
-	kind, ok := entityFields[strings.ToLower(field)]
+	kind, ok := entityFields[field]
 	if !ok || foldName(value) == "" {
 		return "", false
 	}
@@ -197,18 +194,4 @@ func entityFilterToken(field, value string) (string, bool) {
 		}
 	}
 	return tok, true
-}
-
-// entityFacetQuery is the clause a click on an entity facet adds.
-func entityFacetQuery(kind FacetKind, name string) string {
-	phrase := `"` + strings.Join(strings.Fields(strings.ReplaceAll(name, `"`, " ")), " ") + `"`
-	switch kind {
-	case FacetPerson:
-		return "person:" + phrase
-	case FacetPlace:
-		return "place:" + phrase
-	case FacetOrganisation:
-		return "org:" + phrase
-	}
-	return ""
 }

@@ -16,6 +16,9 @@ import (
 type ftsIndex struct {
 	table   string
 	columns []string
+	// check is an SQL condition every match of the query must meet too
+	// (see prefixChecks), "" for none.
+	check string
 }
 
 // oldestReadable is the oldest schema version read without an upgrade (a
@@ -59,11 +62,27 @@ var bm25Weights = map[string]string{"title": "10.0", "subtitle": "5.0", "authors
 
 // sql is q with the index's table in place of articles_fts (and its
 // shadow tables'); q may name either layout's.
+// With a check, each match of a parameter (the query's) must meet it.
 func (ix ftsIndex) sql(q string) string {
+	if ix.check != "" {
+		// The check names the match's row as the query names the index
+		// (the ranking's query joins it to another table as f), never as
+		// a bare rowid another table of the query has too.
+		q = matchParam.ReplaceAllStringFunc(q, func(match string) string {
+			qualifier := matchParam.FindStringSubmatch(match)[1]
+			if qualifier == "" {
+				qualifier = "articles_fts."
+			}
+			return match + " AND " + strings.ReplaceAll(ix.check, matchedRow, qualifier)
+		})
+	}
 	return indexName.ReplaceAllLiteralString(q, ix.table)
 }
 
-var indexName = regexp.MustCompile(`articles_fts(?:_v3)?`)
+var (
+	indexName  = regexp.MustCompile(`articles_fts(?:_v3)?`)
+	matchParam = regexp.MustCompile(`(\w+\.)?articles_fts(?:_v3)? MATCH \?\d*`)
+)
 
 // bm25 is the ranking expression over this layout's columns.
 func (ix ftsIndex) bm25() string {

@@ -55,7 +55,7 @@ func FuzzSearchQuery(f *testing.F) {
 		if _, err := s.Timeline(context.Background(), q); failed(err) {
 			t.Fatalf("Timeline(%q): %v", q, err)
 		}
-		if _, _, err := s.CountMatches(context.Background(), Narrow(q, FacetQuery(FacetSource, q))); failed(err) {
+		if _, _, err := s.CountMatches(context.Background(), narrow(q, FacetSource, q)); failed(err) {
 			t.Fatalf("CountMatches(Narrow(%q)): %v", q, err)
 		}
 	})

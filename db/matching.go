@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	querylang "github.com/clippings/clippings/query"
 )
 
 // parse reads a query the way Search does, for the index searches use now.
@@ -88,15 +90,17 @@ func (s *Store) CountMatches(ctx context.Context, queryText string) (n int, capp
 	return n, capped, nil
 }
 
-// Facet kinds.
-type FacetKind string
+// FacetKind is a kind of value results are broken down by; a click on a
+// value narrows the search by the query package's Clause.
+type FacetKind = querylang.Facet
 
+// Facet kinds.
 const (
-	FacetSource   FacetKind = "source"
-	FacetAuthor   FacetKind = "author"
-	FacetLanguage FacetKind = "lang"
-	FacetYear     FacetKind = "year"
-	FacetTag      FacetKind = "tag"
+	FacetSource   = querylang.FacetSource
+	FacetAuthor   = querylang.FacetAuthor
+	FacetLanguage = querylang.FacetLanguage
+	FacetYear     = querylang.FacetYear
+	FacetTag      = querylang.FacetTag
 )
 
 // FacetCount is one value of a facet and how many results have it.
@@ -191,54 +195,4 @@ func byCount(m map[string]int) []FacetCount {
 		return out[i].Value < out[j].Value
 	})
 	return out
-}
-
-// FacetQuery is the query clause that keeps only results with a facet's
-// value: source:"Le Monde", author:"Jane Doe", lang:fr (lang:none for an
-// unknown language), after:2020 before:2021, tag:"mali coup", and for the
-// entity facets person:"Ibrahim Boubacar Keita", place:"Bamako", org:"ECOWAS".
-func FacetQuery(kind FacetKind, value string) string {
-	phrase := `"` + strings.Join(strings.Fields(strings.ReplaceAll(value, `"`, " ")), " ") + `"`
-	switch kind {
-	case FacetSource:
-		return "source:" + phrase
-	case FacetAuthor:
-		return "author:" + phrase
-	case FacetTag:
-		return "tag:" + phrase
-	case FacetLanguage:
-		if value == "" {
-			return "lang:none"
-		}
-		return "lang:" + strings.ToLower(strings.Join(strings.Fields(value), ""))
-	case FacetYear:
-		y, err := strconv.Atoi(strings.TrimSpace(value))
-		if err != nil || y < 1000 || y > 9998 {
-			return ""
-		}
-		return fmt.Sprintf("after:%04d before:%04d", y, y+1)
-	case FacetPerson, FacetPlace, FacetOrganisation:
-		return entityFacetQuery(kind, value)
-	}
-	return ""
-}
-
-// Narrow adds a clause (see FacetQuery) to a query so that both must hold:
-// a query with OR at its top is put in parentheses, and an unclosed quote
-// is closed.
-func Narrow(queryText, clause string) string {
-	queryText = strings.TrimSpace(queryText)
-	if clause == "" {
-		return queryText
-	}
-	if queryText == "" {
-		return clause
-	}
-	if strings.Count(queryText, `"`)%2 == 1 {
-		queryText += `"`
-	}
-	if q := parseQuery(cleanQueryText(queryText), nil); q.root != nil && q.root.kind == orNode {
-		queryText = "(" + queryText + ")"
-	}
-	return queryText + " " + clause
 }

@@ -3,38 +3,19 @@ package db
 import (
 	"strings"
 	"time"
-	"unicode"
+
+	querylang "github.com/clippings/clippings/query"
 )
 
-// The query language is the one users know from search engines:
-//
-//	words           all must match (stemmed: "negotiating" finds "negotiations")
-//	"a phrase"      the words in this order
-//	prefix*         words starting with prefix
-//	a OR b          either
-//	-word, NOT word must not match
-//	( … )           grouping
-//	title: author: source: note:   only in that field: title:mali, author:"jane doe"
-//	after:2020-08-01 before:2020-09-01   published on or after / before a day
-//	                (YYYY, YYYY-MM or YYYY-MM-DD)
-//	date:2020 date:2020-03 date:2020-03-14   published in that year, month, day
-//	date:2019..2021-06   from the start of the first period to the end of the
-//	                last (date:2019.. and date:..2021-06 leave one end open);
-//	                several date filters narrow each other
-//	tag:mali tag:"mali coup"   tagged so (the whole name, any case); -tag:read not
-//	is:starred is:unread is:read   starred, unread, read; -is:starred not starred
-//	lang:fr lang:none          in that language (ISO 639-1), of unknown language
-//	person:"Ibrahim Boubacar Keita" place:Bamako org:ECOWAS   naming that
-//	                person, place or organisation (the whole name, as the
-//	                entity facets show it; case and accents do not matter)
+// The search language (its words, fields, filters and dates) is the query
+// package's: it parses what the user typed into a tree. This file compiles
+// that tree for the index: FTS5 MATCH expressions, keys column tokens and
+// a date range.
 //
 // Tags, the read and starred state, the language and the named entities
 // are tokens of the index's keys column (see keys.go, traits.go), so
-// they combine with words in one MATCH. A filter value that means nothing (is:purple, lang:french) is
-// searched as plain words, as after:yesterday is.
-//
-// Any string is a valid query: what does not parse is searched as plain words,
-// so nothing a user types ever reaches SQLite as a syntax error.
+// they combine with words in one MATCH. A filter value that means nothing
+// (is:purple, lang:french) is searched as plain words, as after:yesterday is.
 
 // query is a parsed search, ready for SQL.
 type query struct {
@@ -61,35 +42,25 @@ const (
 
 type node struct {
 	kind     nodeKind
-	text     string // term: the words
-	column   string // term: FTS5 column filter, "" for all
-	prefix   bool   // term: last word is a prefix
-	key      string // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
+	text     string   // term: the words
+	column   string   // term: FTS5 column filter, "" for all
+	prefix   bool     // term: last word is a prefix
+	key      string   // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
+	stems    []string // term: the truncations a prefix matches too (see prefix.go), once asked
+	expanded bool     // term: stems were asked for
+	checked  bool     // term: a prefix every match must hold as written (see prefix.go)
+	wide     string   // term: what a checked prefix is searched as
 	children []*node
 }
 
-// fieldColumns maps the query's field names to index columns.
-var fieldColumns = map[string]string{
-	"title":   "title",
-	"author":  "authors",
-	"authors": "authors",
-	"by":      "authors",
-	"source":  "source",
-	"site":    "source",
-	"note":    "note",
-	"notes":   "note",
-}
-
-// keyFields are the filters matched as tokens of the keys column.
-var keyFields = map[string]bool{"tag": true, "tags": true, "is": true, "lang": true, "language": true,
-	"person": true, "people": true, "place": true, "places": true,
-	"org": true, "orgs": true, "organisation": true, "organization": true}
+// fieldColumns maps the query's fields of words to index columns.
+var fieldColumns = map[string]string{"title": "title", "author": "authors", "source": "source", "note": "note"}
 
 // keyToken is the keys column's token for a filter's value, or false when
 // the value means nothing.
 func keyToken(field, value string) (string, bool) {
 	switch field {
-	case "tag", "tags":
+	case "tag":
 		if CleanTagName(value) == "" {
 			return "", false
 		}
@@ -103,7 +74,7 @@ func keyToken(field, value string) (string, bool) {
 		case "unread", "new":
 			return keyUnread, true
 		}
-	case "lang", "language":
+	case "lang":
 		v := strings.ToLower(strings.TrimSpace(value))
 		if v == "none" || v == "unknown" {
 			return langKey(""), true
@@ -117,27 +88,6 @@ func keyToken(field, value string) (string, bool) {
 	return "", false
 }
 
-type tokenKind int
-
-const (
-	tokWord tokenKind = iota
-	tokPhrase
-	tokOpen
-	tokClose
-	tokOr
-	tokNot
-	tokAnd
-)
-
-type token struct {
-	kind   tokenKind
-	text   string
-	field  string // "title", "after", …; "" for none
-	negate bool   // written with a leading '-'
-	prefix bool
-	key    string // a keys column token (tag:, is:, lang:)
-}
-
 // stemExpander returns index terms a prefix should match besides the terms
 // starting with it (see Store.prefixStems).
 type stemExpander func(prefix string) []string
@@ -149,15 +99,20 @@ func parseQuery(input string, expand stemExpander) query {
 
 // parseQueryIn parses a query for the index ix.
 func parseQueryIn(input string, ix ftsIndex, expand stemExpander) query {
-	q := query{ix: ix}
-	toks := tokenize(input, &q)
-	p := &parser{toks: toks}
-	q.root = p.parseOr()
+	return compile(querylang.Parse(input), ix, expand)
+}
+
+// compile makes a parsed query ready for SQL on the index ix.
+func compile(parsed *querylang.Query, ix ftsIndex, expand stemExpander) query {
+	q := query{ix: ix, root: fromTree(parsed.Root)}
+	q.after, q.before = parsed.Range()
+	markChecked(q.root)
 	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {
 		r.skipKeys = true
 		q.words, _ = r.top(q.root)
+		q.ix.check = prefixChecks(q.root)
 	}
 	return q
 }
@@ -172,292 +127,36 @@ func plainQuery(input string) query {
 	return query{match: strings.Join(parts, " AND ")}
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+var isWordRune = querylang.IsWordRune
+
+// fromTree is the parsed tree as the index sees it: fields of words as
+// its columns, filters as keys column tokens, and the filters whose value
+// means nothing as words ("lang french").
+func fromTree(n querylang.Node) *node {
+	switch n := n.(type) {
+	case *querylang.Term:
+		return &node{kind: termNode, text: n.Text, column: fieldColumns[querylang.TextField(n.Field)], prefix: n.Prefix}
+	case *querylang.Filter:
+		if key, ok := keyToken(querylang.FilterField(n.Field), n.Value); ok {
+			return &node{kind: termNode, key: key}
+		}
+		return &node{kind: termNode, text: n.Field + " " + n.Value}
+	case *querylang.Not:
+		return negation(fromTree(n.X))
+	case *querylang.And:
+		return &node{kind: andNode, children: fromTrees(n.Items)}
+	case *querylang.Or:
+		return &node{kind: orNode, children: fromTrees(n.Items)}
+	}
+	return nil
 }
 
-func hasWordRune(s string) bool { return strings.IndexFunc(s, isWordRune) >= 0 }
-
-// tokenize splits input into tokens; date filters go straight into q.
-func tokenize(input string, q *query) []token {
-	var toks []token
-	rs := []rune(input)
-	i := 0
-	for i < len(rs) {
-		r := rs[i]
-		switch {
-		case unicode.IsSpace(r):
-			i++
-			continue
-		case r == '(':
-			toks = append(toks, token{kind: tokOpen})
-			i++
-			continue
-		case r == ')':
-			toks = append(toks, token{kind: tokClose})
-			i++
-			continue
-		}
-		negate := false
-		if r == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
-			negate = true
-			i++
-		}
-		// A field name followed by ':'.
-		field := ""
-		if j := fieldEnd(rs, i); j > i {
-			name := strings.ToLower(string(rs[i:j]))
-			if _, ok := fieldColumns[name]; ok || keyFields[name] || name == "after" || name == "before" || name == "date" {
-				if j+1 < len(rs) && !unicode.IsSpace(rs[j+1]) && rs[j+1] != ')' {
-					field = name
-					i = j + 1
-				}
-			}
-		}
-		if i < len(rs) && rs[i] == '"' {
-			end := i + 1
-			for end < len(rs) && rs[end] != '"' {
-				end++
-			}
-			if end < len(rs) { // a closed phrase
-				text := string(rs[i+1 : end])
-				i = end + 1
-				if keyFields[field] {
-					toks = append(toks, keyFilter(field, text, negate))
-					continue
-				}
-				prefix := i < len(rs) && rs[i] == '*'
-				if prefix {
-					i++
-				}
-				toks = append(toks, token{kind: tokPhrase, text: text, field: field, negate: negate, prefix: prefix})
-				continue
-			}
-			i++ // a lone quote: searched as plain words
-			continue
-		}
-		start := i
-		for i < len(rs) && !unicode.IsSpace(rs[i]) && rs[i] != '(' && rs[i] != ')' && rs[i] != '"' {
-			i++
-		}
-		word := string(rs[start:i])
-		if keyFields[field] {
-			toks = append(toks, keyFilter(field, word, negate))
-			continue
-		}
-		if field == "after" || field == "before" {
-			if d, ok := parseDay(word); ok {
-				if field == "after" {
-					q.after = d
-				} else {
-					q.before = d
-				}
-				continue
-			}
-			toks = append(toks, token{kind: tokWord, text: field + " " + word, negate: negate})
-			continue
-		}
-		if field == "date" {
-			if from, to, ok := parsePeriods(word); ok {
-				if !from.IsZero() && from.After(q.after) {
-					q.after = from
-				}
-				if !to.IsZero() && (q.before.IsZero() || to.Before(q.before)) {
-					q.before = to
-				}
-				continue
-			}
-			toks = append(toks, token{kind: tokWord, text: field + " " + word, negate: negate})
-			continue
-		}
-		if field == "" && !negate {
-			switch word {
-			case "OR", "|":
-				toks = append(toks, token{kind: tokOr})
-				continue
-			case "NOT":
-				toks = append(toks, token{kind: tokNot})
-				continue
-			case "AND", "&":
-				toks = append(toks, token{kind: tokAnd})
-				continue
-			}
-		}
-		prefix := strings.HasSuffix(word, "*")
-		word = strings.TrimRight(word, "*")
-		toks = append(toks, token{kind: tokWord, text: word, field: field, negate: negate, prefix: prefix})
+func fromTrees(items []querylang.Node) []*node {
+	out := make([]*node, len(items))
+	for i, c := range items {
+		out[i] = fromTree(c)
 	}
-	return toks
-}
-
-// keyFilter is the token of tag:, is: or lang: with its value; a value
-// that means nothing is searched as words.
-func keyFilter(field, value string, negate bool) token {
-	if strings.TrimSpace(value) == "" {
-		return token{kind: tokWord} // tag:"": nothing to search for
-	}
-	if key, ok := keyToken(field, value); ok {
-		return token{kind: tokWord, key: key, negate: negate}
-	}
-	return token{kind: tokWord, text: field + " " + value, negate: negate}
-}
-
-// fieldEnd returns the index of the ':' ending a field name at i, or i.
-func fieldEnd(rs []rune, i int) int {
-	j := i
-	for j < len(rs) && unicode.IsLetter(rs[j]) {
-		j++
-	}
-	if j > i && j < len(rs) && rs[j] == ':' {
-		return j
-	}
-	return i
-}
-
-func parseDay(s string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-// parsePeriods reads date:'s value: a period (YYYY, YYYY-MM or
-// YYYY-MM-DD), or two joined by ".." (either may be left out), as the
-// first day in it and the day after it.
-func parsePeriods(s string) (from, to time.Time, ok bool) {
-	a, b, isRange := strings.Cut(s, "..")
-	if !isRange {
-		b = a
-	}
-	if a == "" && b == "" {
-		return from, to, false
-	}
-	if a != "" {
-		if from, _, ok = parsePeriod(a); !ok {
-			return from, to, false
-		}
-	}
-	if b != "" {
-		if _, to, ok = parsePeriod(b); !ok {
-			return from, to, false
-		}
-	}
-	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
-		return time.Time{}, time.Time{}, false // an empty period: searched as words
-	}
-	return from, to, true
-}
-
-// parsePeriod reads a year, month or day as its first day and the day after.
-func parsePeriod(s string) (from, to time.Time, ok bool) {
-	for _, p := range []struct {
-		layout string
-		y, m   int
-		d      int
-	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
-		if t, err := time.Parse(p.layout, s); err == nil {
-			return t, t.AddDate(p.y, p.m, p.d), true
-		}
-	}
-	return from, to, false
-}
-
-type parser struct {
-	toks  []token
-	pos   int
-	depth int
-}
-
-func (p *parser) peek() (token, bool) {
-	if p.pos >= len(p.toks) {
-		return token{}, false
-	}
-	return p.toks[p.pos], true
-}
-
-// parseOr: and ( OR and )*. Stray ORs are ignored.
-func (p *parser) parseOr() *node {
-	var alts []*node
-	for {
-		if n := p.parseAnd(); n != nil {
-			alts = append(alts, n)
-		}
-		t, ok := p.peek()
-		if !ok || t.kind != tokOr {
-			break
-		}
-		p.pos++
-	}
-	switch len(alts) {
-	case 0:
-		return nil
-	case 1:
-		return alts[0]
-	}
-	return &node{kind: orNode, children: alts}
-}
-
-// parseAnd: unary+ until OR, ')' or the end.
-func (p *parser) parseAnd() *node {
-	var items []*node
-	for {
-		t, ok := p.peek()
-		if !ok || t.kind == tokOr {
-			break
-		}
-		if t.kind == tokClose {
-			if p.depth > 0 {
-				break
-			}
-			p.pos++ // an unmatched ')' is ignored
-			continue
-		}
-		if n := p.parseUnary(); n != nil {
-			items = append(items, n)
-		}
-	}
-	switch len(items) {
-	case 0:
-		return nil
-	case 1:
-		return items[0]
-	}
-	return &node{kind: andNode, children: items}
-}
-
-func (p *parser) parseUnary() *node {
-	t, _ := p.peek()
-	p.pos++
-	switch t.kind {
-	case tokAnd:
-		return nil
-	case tokNot:
-		if next, ok := p.peek(); !ok || next.kind == tokOr || next.kind == tokClose {
-			return nil
-		}
-		if n := p.parseUnary(); n != nil {
-			return negation(n)
-		}
-		return nil
-	case tokOpen:
-		p.depth++
-		n := p.parseOr()
-		p.depth--
-		if next, ok := p.peek(); ok && next.kind == tokClose {
-			p.pos++
-		}
-		return n
-	}
-	if t.key == "" && !hasWordRune(t.text) {
-		return nil // "*", "-", "…": nothing to search for
-	}
-	n := &node{kind: termNode, text: t.text, column: fieldColumns[t.field], prefix: t.prefix, key: t.key}
-	if t.negate {
-		return negation(n)
-	}
-	return n
+	return out
 }
 
 // negation is NOT n. Every article is either read or unread, so "not read"
@@ -532,10 +231,15 @@ func (r renderer) render(n *node) string {
 		alts := []string{quote(n.text)}
 		if n.prefix {
 			alts[0] += "*"
-			if r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
-				for _, t := range r.expand(n.text) {
-					alts = append(alts, quote(t))
+			if n.checked {
+				if n.wide != n.text {
+					alts = append(alts, quote(n.wide)+"*")
 				}
+			} else if !n.expanded && r.expand != nil && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
+				n.stems, n.expanded = r.expand(n.text), true
+			}
+			for _, t := range n.stems {
+				alts = append(alts, quote(t))
 			}
 		}
 		column := n.column

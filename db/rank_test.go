@@ -14,6 +14,7 @@ import (
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/internal/testcorpus"
+	querylang "github.com/clippings/clippings/query"
 )
 
 // devCorpusStore stores the pages of both extraction corpora as articles:
@@ -132,7 +133,7 @@ func devQueries(t *testing.T, s *Store) []string {
 	f := strings.Fields(strings.ToLower(body))
 	phrase, commonPhrase := `"`+strings.Join(f[10:12], " ")+`"`, ""
 	for i := 1; i < len(f) && commonPhrase == ""; i++ {
-		if len(f[i-1]) <= 3 && len(f[i]) <= 3 && hasWordRune(f[i-1]) && hasWordRune(f[i]) {
+		if len(f[i-1]) <= 3 && len(f[i]) <= 3 && querylang.HasWordRune(f[i-1]) && querylang.HasWordRune(f[i]) {
 			commonPhrase = `"` + f[i-1] + " " + f[i] + `"`
 		}
 	}
@@ -172,8 +173,8 @@ func TestRankingIsBM25(t *testing.T) {
 	for _, text := range devQueries(t, s) {
 		q := s.parse(ctx, text)
 		lo, hi := q.docRange()
-		rows, err := s.read.QueryContext(ctx, "SELECT a.id, "+q.ix.bm25()+" AS score FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid"+
-			" WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ? ORDER BY score, articles_fts.rowid", q.match, lo, hi)
+		rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT a.id, "+q.ix.bm25()+" AS score FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid"+
+			" WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ? ORDER BY score, articles_fts.rowid"), q.match, lo, hi)
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}

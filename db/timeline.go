@@ -48,21 +48,6 @@ type Timeline struct {
 	Complete bool `json:"complete"`
 }
 
-// Query is the date: filter of the period.
-func (p Period) Query() string { return "date:" + p.Label }
-
-// PeriodsQuery is the date: filter from the first period through the last
-// (a drag over the timeline), in either order.
-func PeriodsQuery(first, last Period) string {
-	if last.From.Before(first.From) {
-		first, last = last, first
-	}
-	if first.Label == last.Label {
-		return first.Query()
-	}
-	return "date:" + first.Label + ".." + last.Label
-}
-
 // Timeline counts a query's results by period.
 func (s *Store) Timeline(ctx context.Context, queryText string) (Timeline, error) {
 	var t Timeline

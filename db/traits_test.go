@@ -1,6 +1,8 @@
 package db
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 	"errors"
 	"fmt"
@@ -514,9 +516,10 @@ func TestTimeline(t *testing.T) {
 			}
 			// The period's filter finds what the bar counts.
 			if p.Count > 0 {
-				r, err := s.Search(ctx, Request{Query: Narrow(c.query, p.Query())})
+				period := querylang.Period(p.Label)
+				r, err := s.Search(ctx, Request{Query: querylang.Narrow(querylang.Parse(c.query), period).String()})
 				if err != nil || r.Total != p.Count {
-					t.Errorf("%q %s: %d results, bar %d (%v)", c.query, p.Query(), r.Total, p.Count, err)
+					t.Errorf("%q %s: %d results, bar %d (%v)", c.query, period, r.Total, p.Count, err)
 				}
 			}
 		}
@@ -532,8 +535,8 @@ func TestTimeline(t *testing.T) {
 	if len(tl.Periods) != 21 || tl.Periods[0].Label != "2001" || tl.Periods[20].Label != "2021" {
 		t.Errorf("years: %+v", tl.Periods)
 	}
-	if q := PeriodsQuery(tl.Periods[19], tl.Periods[0]); q != "date:2001..2020" {
-		t.Errorf("PeriodsQuery = %q", q)
+	if q := querylang.Span(tl.Periods[19].Label, tl.Periods[0].Label).String(); q != "date:2001..2020" {
+		t.Errorf("Span = %q", q)
 	}
 	// Over budget, the newest periods are counted and the rest marked.
 	s.SetScanBudget(time.Nanosecond)
@@ -603,7 +606,7 @@ func TestEntitiesAndFacets(t *testing.T) {
 				if i > 0 && c.Count > counts[i-1].Count {
 					t.Errorf("%q %s: not by count: %v", query, kind, counts)
 				}
-				q := Narrow(query, FacetQuery(kind, c.Value))
+				q := narrow(query, kind, c.Value)
 				r, err := s.Search(ctx, Request{Query: q})
 				if err != nil || r.Total != c.Count {
 					t.Errorf("%q: %d results, facet says %d (%v)", q, r.Total, c.Count, err)

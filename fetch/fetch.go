@@ -225,8 +225,10 @@ func fileName(u *url.URL, media string) string {
 			return base // its own name says its format: .htm for text/html
 		}
 	}
-	if i := strings.LastIndexByte(base, '.'); i > 0 && knownPageExt[strings.ToLower(base[i:])] {
-		base = base[:i] // article.php gives article.html
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		if _, read := article.Supported(base); read || serverPageExt[strings.ToLower(base[i:])] {
+			base = base[:i] // article.php gives article.html, a page named .pdf served as HTML article.html
+		}
 	}
 	if base == "" {
 		base = strings.Trim(unsafeName.ReplaceAllString(u.Hostname(), "-"), "-.")
@@ -237,11 +239,11 @@ func fileName(u *url.URL, media string) string {
 	return base + ext
 }
 
-// knownPageExt are extensions of pages made by a server program, which say
-// nothing of what the page is.
-var knownPageExt = map[string]bool{
-	".php": true, ".asp": true, ".aspx": true, ".jsp": true, ".cgi": true, ".cfm": true, ".pl": true,
-	".htm": true, ".html": true, ".shtml": true, ".txt": true, ".pdf": true, ".md": true,
+// serverPageExt are extensions of pages made by a server program, which
+// say nothing of what the page is (the extensions of the formats Clippings
+// reads are article.Supported's).
+var serverPageExt = map[string]bool{
+	".php": true, ".asp": true, ".aspx": true, ".jsp": true, ".cgi": true, ".cfm": true, ".pl": true, ".shtml": true,
 }
 
 // toUTF8 re-encodes a text page in UTF-8 when the HTTP header alone names

@@ -170,7 +170,7 @@ type extractFunc func(name string, data []byte, opts article.Options) (article.A
 // texts in this process (isolate.Pool.ExtractHere), where a worker's start
 // (0.35 s of CPU) would cost more than they do. Past it, every file goes to
 // a worker: 5,000 texts imported in 9–10 s so, against 13–14 s with their
-// extraction in the importing process (clippings bench, see the README).
+// extraction in the importing process (clippings bench, see docs/speed.md).
 const fewFiles = 64
 
 func extractorFor(pool *isolate.Pool, files int) extractFunc {

@@ -112,7 +112,7 @@ func (p *Pool) Extract(name string, data []byte, opts article.Options) (article.
 // the HTML extractor's date parser loads its languages' data, 78 MB of
 // allocations, as any process starts). For many, workers are faster even
 // for text: the importing process keeps its cores for storing (see the
-// README's "Your data").
+// docs/guide.md, "Your data").
 func (p *Pool) ExtractHere(name string, data []byte, opts article.Options) (article.Article, error) {
 	if len(data) <= plainInProcess {
 		plain := opts

@@ -1,11 +1,8 @@
 package neardup_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -322,21 +319,12 @@ func TestGroupingSynthetic(t *testing.T) {
 
 // realStories reads the ground-truth article texts of the development set.
 func realStories(t *testing.T) []story {
-	truth := filepath.Join(testcorpus.Dir(t, testcorpus.Dev), "truth")
-	files, err := filepath.Glob(filepath.Join(truth, "*.json"))
-	if err != nil || len(files) != 50 {
-		t.Fatalf("the development set's truth: %d files in %s (%v), want 50", len(files), truth, err)
+	truths := testcorpus.Truths(t, testcorpus.Dev)
+	if len(truths) != 50 {
+		t.Fatalf("the development set's truth: %d files, want 50", len(truths))
 	}
 	var out []story
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var truth struct{ Title, Body string }
-		if err := json.Unmarshal(b, &truth); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for _, truth := range truths {
 		out = append(out, story{title: truth.Title, paras: neardup.Paragraphs(truth.Body)})
 	}
 	return out

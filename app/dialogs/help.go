@@ -23,7 +23,7 @@ import (
 	"github.com/clippings/clippings/internal/version"
 )
 
-// searchSyntax is the query language (db/query.go), example by example.
+// searchSyntax is the query language (package query), example by example.
 var searchSyntax = [][2]string{
 	{`mali junta`, "Articles with all of these words. Endings don't matter: negotiating finds negotiations."},
 	{`"negotiating table"`, "The exact phrase."},

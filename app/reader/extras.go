@@ -1,6 +1,8 @@
 package reader
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 	"fmt"
 	"strings"
@@ -205,7 +207,7 @@ func (x *extras) showNames() {
 				chips = append(chips, container.NewCenter(kit.DimText(fmt.Sprintf("and %d more", len(k.list)-namesShown), theme.SizeNameCaptionText)))
 				break
 			}
-			query := db.FacetQuery(k.kind, ent.Name)
+			query := querylang.Clause(k.kind, ent.Name).String()
 			chips = append(chips, newNameChip(k.icon, ent.Name, ent.Count, func() { x.cfg.OnQuery(query) }))
 		}
 		objects = append(objects, sectionTitle(k.title), kit.NewFlowBox(chips...))

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -8,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/app/kit"
-	"github.com/clippings/clippings/db"
 )
 
 // TagChip is one of the open article's tags: its name, which searches for
@@ -23,7 +24,7 @@ type TagChip struct {
 func (r *Reader) newTagChip(id int64, name string) *TagChip {
 	c := &TagChip{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
 	c.name = widget.NewButtonWithIcon(name, kit.TagIcon, func() {
-		r.cfg.OnQuery(db.FacetQuery(db.FacetTag, name))
+		r.cfg.OnQuery(querylang.Clause(querylang.FacetTag, name).String())
 	})
 	c.name.Importance = widget.LowImportance
 	c.remove = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.cfg.RemoveTag([]int64{id}, name) })

@@ -8,6 +8,8 @@
 package sidebar
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 	"fmt"
 	"image/color"
@@ -382,7 +384,7 @@ func (s *Sidebar) countedSection() []fyne.CanvasObject {
 		add(sideHint("Tag articles in the article pane, or several at once from the Article menu."))
 	}
 	for _, t := range s.tags {
-		q := db.FacetQuery(db.FacetTag, t.Name)
+		q := querylang.Clause(querylang.FacetTag, t.Name).String()
 		r := s.newRow("tag:"+strings.ToLower(t.Name), kit.TagIcon, t.Name, humanize.Thousands(t.Articles), func() { s.cfg.OnQuery(q, nil) })
 		r.query = q
 		r.onMenu = func(at fyne.Position) { s.tagMenu(t, at) }
@@ -434,7 +436,7 @@ func (s *Sidebar) facetSection() []fyne.CanvasObject {
 	kinds = append(kinds,
 		kind{db.FacetLanguage, "Languages", f.Languages, humanize.LanguageName, false},
 		kind{db.FacetYear, "Years", f.Years, nil, false})
-	query := s.facetsFor
+	parsed := querylang.Parse(s.facetsFor)
 	for _, k := range kinds {
 		if len(k.values) == 0 {
 			continue
@@ -452,8 +454,7 @@ func (s *Sidebar) facetSection() []fyne.CanvasObject {
 			if k.label != nil {
 				label = k.label(v.Value)
 			}
-			clause := db.FacetQuery(k.kind, v.Value)
-			narrowed := db.Narrow(query, clause)
+			narrowed := querylang.Narrow(parsed, querylang.Clause(k.kind, v.Value)).String()
 			r := s.newRow(fmt.Sprintf("facet:%s:%s", k.kind, v.Value), nil, label, humanize.Thousands(v.Count),
 				func() { s.cfg.OnQuery(narrowed, nil) })
 			r.query = narrowed
@@ -688,7 +689,7 @@ func (s *Sidebar) focusRow(from *Row, step int) {
 // tagMenu is a tag's menu in the sidebar.
 func (s *Sidebar) tagMenu(t db.TagCount, at fyne.Position) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Show articles", func() { s.cfg.OnQuery(db.FacetQuery(db.FacetTag, t.Name), nil) }),
+		fyne.NewMenuItem("Show articles", func() { s.cfg.OnQuery(querylang.Clause(querylang.FacetTag, t.Name).String(), nil) }),
 		fyne.NewMenuItem("Rename…", func() { s.cfg.RenameTag(t.Name) }),
 		fyne.NewMenuItem("Delete…", func() { s.cfg.DeleteTag(t.Name, t.Articles) }),
 	)

@@ -6,6 +6,8 @@
 package timeline
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"context"
 
 	"fyne.io/fyne/v2"
@@ -42,9 +44,9 @@ func New(ctx context.Context, store Store, g *tasks.Group, shown bool, onQuery f
 	t := &Timeline{store: store, tasks: g, ctx: ctx, onQuery: onQuery, shown: shown}
 	t.view = newView()
 	t.view.onPick = func(first, last db.Period) {
-		t.onQuery(db.WithDates(t.view.query, db.PeriodsQuery(first, last)))
+		t.onQuery(querylang.WithDates(querylang.Parse(t.view.query), querylang.Span(first.Label, last.Label)).String())
 	}
-	t.view.onClear = func() { t.onQuery(db.WithDates(t.query, "")) }
+	t.view.onClear = func() { t.onQuery(querylang.WithDates(querylang.Parse(t.query), &querylang.Query{}).String()) }
 	t.root = container.NewVBox(container.NewPadded(t.view), widget.NewSeparator())
 	t.root.Hide()
 	return t

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	querylang "github.com/clippings/clippings/query"
+
 	"image/color"
 	"strings"
 
@@ -61,7 +63,7 @@ func newView() *view {
 
 // setFilters shows the date filters of the query being searched.
 func (v *view) setFilters(query string) {
-	_, v.filters = db.DateFilters(query)
+	v.filters = querylang.Parse(query).DateFilters()
 	v.chip.setText(strings.Join(v.filters, " "))
 	if len(v.filters) > 0 {
 		v.chip.Show()

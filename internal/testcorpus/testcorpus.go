@@ -4,6 +4,7 @@
 package testcorpus
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,4 +47,32 @@ func Dir(t testing.TB, name string) string {
 func Root() string {
 	_, file, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Truth is a corpus page's human-written article.
+type Truth struct {
+	File        string `json:"-"` // the truth file's name
+	Title, Body string
+}
+
+// Truths reads the named corpus's truths, in the order of their files,
+// failing the test when there are none.
+func Truths(t testing.TB, name string) []Truth {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(Dir(t, name), "truth", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the %s corpus has no truth files (%v)", name, err)
+	}
+	out := make([]Truth, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &out[i]); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[i].File = filepath.Base(f)
+	}
+	return out
 }
