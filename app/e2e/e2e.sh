@@ -110,7 +110,7 @@ log "building into $tmp"
   go build -o "$drop" ./internal/cmd/xdnd-drop) || fail "build failed"
 
 source "$root/scripts/xvfb.bash"
-start_xvfb 90 140 "$tmp" || fail "Xvfb did not start"
+start_xvfb "$tmp" || fail "Xvfb did not start"
 
 # The inbox folder is a preference; Fyne keeps them in this file.
 mkdir -p "$tmp/inbox" "$tmp/config/fyne/io.github.clippings.Clippings"
