@@ -37,6 +37,7 @@ var HeadlineFeatureNames = []string{
 	"bullet", "caps", "titlecase", "digits", "separators",
 	"kind:short", "kind:teaser", "kind:prose", "kind:prev-furniture", "local", "body", "next:body", "gap", "next:gap", "pos", "first",
 	"prev:words", "next:words", "kicker",
+	"reader", "glued", "above-rank",
 }
 
 func cloneNames(s []string) []string { return append([]string(nil), s...) }
@@ -402,6 +403,12 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			firstContent = i
 		}
 	}
+	nAbove := 0 // candidates above the body
+	for _, i := range idx {
+		if i < start {
+			nAbove++
+		}
+	}
 	for i := from; i < stop && k < len(idx); i++ {
 		l := lines[i]
 		if l.kind == kindStop {
@@ -469,7 +476,8 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			float64(i)/float64(max(len(lines)-1, 1)),
 			b2f(i == firstContent),
 			log1p(prevWords), log1p(nextWords),
-			b2f(l.words <= 3 && nextWords > l.words+2))
+			b2f(l.words <= 3 && nextWords > l.words+2),
+			b2f(addressesReader(l.text)), float64(min(gluedWords(l.text), 3)), log1p(max(nAbove-1-k, 0)))
 		if len(f) != nHeadline {
 			panic("headline features: HeadlineFeatureNames is out of step")
 		}
@@ -499,4 +507,37 @@ func (d *textDoc) headline(start, end int) int {
 		}
 	}
 	return best
+}
+
+// readerWords address the reader: prompts ("Get … in your inbox",
+// "Du willst keinen Deal mehr verpassen?") more than headlines do.
+var readerWords = map[string]bool{
+	"you": true, "your": true, "du": true, "dich": true, "dir": true, "dein": true, "deine": true, "euch": true,
+	"vous": true, "votre": true, "vos": true, "tu": true, "ton": true, "ta": true, "tes": true, "usted": true,
+	"tú": true, "tú": true, "seu": true, "sua": true, "você": true, "voi": true,
+}
+
+// addressesReader reports whether a line speaks to the reader.
+func addressesReader(s string) bool {
+	for _, w := range words(s) {
+		if readerWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedWords counts the places where a lower-case letter runs into a
+// capital ("StartseiteNews", "EinstellungenZu"): menu items and labels a
+// rendering ran together.
+func gluedWords(s string) int {
+	n := 0
+	var prev rune
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			n++
+		}
+		prev = r
+	}
+	return n
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -46,8 +48,9 @@ func crossValidate(pages []*page) {
 						a = article.Article{}
 					}
 					t := p.truth
-					if !p.docs[k].visible {
-						t.Title = ""
+					t.Title = ""
+					if d := p.docs[k]; d.visible {
+						t.Title = d.doc.Lines[d.headline]
 					}
 					scores[g][k].add(t, a)
 				}
@@ -90,15 +93,39 @@ func (t *tally) result() (p, r, f1, title float64) {
 // models trained on all pages), by site, as boosted trees of several
 // sizes and as a linear softmax with several penalties: a quick way to
 // pick one.
-func searchHeadline(pages []*page) {
-	m := fit(pages)
+func searchHeadline(pages, held []*page) {
+	var m *article.TextModel
+	if f := os.Getenv("LINEMODEL"); f != "" {
+		if b, err := os.ReadFile(f); err == nil {
+			var mm article.TextModel
+			if err := json.Unmarshal(b, &mm); err == nil {
+				m = article.NewTextModel()
+				m.Local.Bias, m.Local.Trees = mm.Local.Bias, mm.Local.Trees
+				m.Body.Bias, m.Body.Trees = mm.Body.Bias, mm.Body.Trees
+				m.SpanGap = spanGap
+			}
+		}
+		if m == nil {
+			m = fit(pages)
+			m.SpanGap = spanGap
+			b, _ := encodeModel(m)
+			os.WriteFile(f, b, 0o644)
+		}
+	} else {
+		m = fit(pages)
+	}
 	type group struct {
 		site string
 		x    [][]float64
 		y    []float64
+		held bool
+		id   string
+		text []string
+		idx  []int
+		all  []string
 	}
 	var gs []group
-	for _, p := range pages {
+	for _, p := range append(append([]*page{}, pages...), held...) {
 		for _, k := range kinds {
 			d := p.docs[k]
 			if d.headline < 0 {
@@ -106,7 +133,20 @@ func searchHeadline(pages []*page) {
 			}
 			idx, rows := d.doc.HeadlineCandidates(m)
 			title := foldTitle(d.doc.Lines[d.headline])
-			g := group{site: p.group, x: rows}
+			g := group{site: p.group, x: rows, held: heldOut(p.group), id: p.ID + " " + k, idx: idx, all: d.doc.Lines}
+			for _, i := range idx {
+				g.text = append(g.text, d.doc.Lines[i])
+			}
+			if !slices.Contains(idx, d.headline) {
+				g.text = append(g.text, "NOT A CANDIDATE: "+d.doc.Lines[d.headline])
+			}
+			if os.Getenv("DISTS") != "" {
+				for j, i := range idx {
+					if i == d.headline {
+						fmt.Printf("DIST %.0f %v\n", math.Round(math.Copysign(math.Expm1(math.Abs(rows[j][0])), rows[j][0])), rows[j][1])
+					}
+				}
+			}
 			for _, i := range idx {
 				g.y = append(g.y, b2f(foldTitle(d.doc.Lines[i]) == title))
 			}
@@ -120,6 +160,9 @@ func searchHeadline(pages []*page) {
 	var models []model
 	for _, n := range []int{200, 400} {
 		for _, mc := range []float64{2, 5} {
+			if os.Getenv("QUICK") != "" && (n != 400 || mc != 5) {
+				continue
+			}
 			models = append(models, model{fmt.Sprintf("trees %d, min leaf hessian %.0f", n, mc), func(x [][]float64, y []float64, groups []int) func([]float64) float64 {
 				w := make([]float64, len(x))
 				for i := range w {
@@ -132,6 +175,9 @@ func searchHeadline(pages []*page) {
 		}
 	}
 	for _, l2 := range []float64{0.3, 1, 3, 10, 30} {
+		if os.Getenv("QUICK") != "" {
+			break
+		}
 		models = append(models, model{fmt.Sprintf("linear, L2 %g", l2), func(x [][]float64, y []float64, groups []int) func([]float64) float64 {
 			w := softmaxLinear(x, y, groups, l2)
 			return func(r []float64) float64 { return dot(w, r) }
@@ -139,12 +185,19 @@ func searchHeadline(pages []*page) {
 	}
 	for _, mdl := range models {
 		right, all := 0, 0
-		for f := uint32(0); f < folds; f++ {
+		for f := uint32(0); f <= folds; f++ { // the last: all training pages, tested on the held-out ones
+			if f == folds {
+				fmt.Printf("headline %s: %.3f of %d texts (cross-validated)\n", mdl.name, float64(right)/float64(all), all)
+				right, all = 0, 0
+			}
 			var x [][]float64
 			var y []float64
 			var offs []int
 			for _, g := range gs {
-				if bucket(g.site+"/cv", folds) == f || !slices.Contains(g.y, 1) {
+				if g.held || bucket(g.site+"/cv", folds) == f || !slices.Contains(g.y, 1) {
+					continue
+				}
+				if os.Getenv("HALF") != "" && bucket(g.site+"/half", 2) == 0 {
 					continue
 				}
 				offs = append(offs, len(x))
@@ -153,7 +206,7 @@ func searchHeadline(pages []*page) {
 			}
 			score := mdl.train(x, y, append(offs, len(x)))
 			for _, g := range gs {
-				if bucket(g.site+"/cv", folds) != f {
+				if f < folds && (g.held || bucket(g.site+"/cv", folds) != f) || f == folds && !g.held {
 					continue
 				}
 				all++
@@ -165,9 +218,33 @@ func searchHeadline(pages []*page) {
 				}
 				if best >= 0 && g.y[best] == 1 {
 					right++
+				} else if os.Getenv("SHOWERR") != "" && f == folds {
+					want := -1
+					for i := range g.y {
+						if g.y[i] == 1 {
+							want = i
+						}
+					}
+					if want >= 0 {
+						fmt.Printf("ERR %s want[%d] %q\n    got[%d] %q\n", g.id, want, g.text[want], best, g.text[best])
+						if os.Getenv("CONTEXT") != "" {
+							a, b := min(g.idx[want], g.idx[best]), max(g.idx[want], g.idx[best])
+							for i := max(0, a-2); i < min(len(g.all), b+4); i++ {
+								mark := "  "
+								if i == g.idx[want] {
+									mark = "W "
+								} else if i == g.idx[best] {
+									mark = "G "
+								}
+								fmt.Printf("      %s%.110s\n", mark, g.all[i])
+							}
+						}
+					} else {
+						fmt.Printf("ERR %s %s\n", g.id, g.text[len(g.text)-1])
+					}
 				}
 			}
 		}
-		fmt.Printf("headline %s: %.3f of %d texts\n", mdl.name, float64(right)/float64(all), all)
+		fmt.Printf("headline %s: %.3f of %d held-out texts\n", mdl.name, float64(right)/float64(all), all)
 	}
 }
