@@ -109,7 +109,7 @@ func refIsBoilerplate(line string) bool {
 	if refMatchAny(boilerplateLineRes, l) {
 		return true
 	}
-	if words <= maxShareWords && shareRe.MatchString(l) {
+	if words <= maxShareWords && isShareLabel(l, words) {
 		return true
 	}
 	for _, re := range noticeRes {

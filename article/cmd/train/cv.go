@@ -123,6 +123,7 @@ func searchHeadline(pages, held []*page) {
 		text []string
 		idx  []int
 		all  []string
+		news bool
 	}
 	var gs []group
 	for _, p := range append(append([]*page{}, pages...), held...) {
@@ -133,7 +134,7 @@ func searchHeadline(pages, held []*page) {
 			}
 			idx, rows := d.doc.HeadlineCandidates(m)
 			title := foldTitle(d.doc.Lines[d.headline])
-			g := group{site: p.group, x: rows, held: heldOut(p.group), id: p.ID + " " + k, idx: idx, all: d.doc.Lines}
+			g := group{site: p.group, x: rows, held: heldOut(p.group), id: p.ID + " " + k, idx: idx, all: d.doc.Lines, news: p.Module != ""}
 			for _, i := range idx {
 				g.text = append(g.text, d.doc.Lines[i])
 			}
@@ -185,10 +186,12 @@ func searchHeadline(pages, held []*page) {
 	}
 	for _, mdl := range models {
 		right, all := 0, 0
+		newsRight, newsAll := 0, 0
 		for f := uint32(0); f <= folds; f++ { // the last: all training pages, tested on the held-out ones
 			if f == folds {
-				fmt.Printf("headline %s: %.3f of %d texts (cross-validated)\n", mdl.name, float64(right)/float64(all), all)
+				fmt.Printf("headline %s: %.3f of %d texts (cross-validated); go-htmldate's: %.3f of %d\n", mdl.name, float64(right)/float64(all), all, float64(newsRight)/float64(newsAll), newsAll)
 				right, all = 0, 0
+				newsRight, newsAll = 0, 0
 			}
 			var x [][]float64
 			var y []float64
@@ -210,6 +213,9 @@ func searchHeadline(pages, held []*page) {
 					continue
 				}
 				all++
+				if g.news {
+					newsAll++
+				}
 				best := -1
 				for i := range g.x {
 					if best < 0 || score(g.x[i]) > score(g.x[best]) {
@@ -218,7 +224,10 @@ func searchHeadline(pages, held []*page) {
 				}
 				if best >= 0 && g.y[best] == 1 {
 					right++
-				} else if os.Getenv("SHOWERR") != "" && f == folds {
+					if g.news {
+						newsRight++
+					}
+				} else if os.Getenv("SHOWERR") != "" && (f == folds || os.Getenv("NEWSERR") != "" && g.news) {
 					want := -1
 					for i := range g.y {
 						if g.y[i] == 1 {
@@ -245,6 +254,6 @@ func searchHeadline(pages, held []*page) {
 				}
 			}
 		}
-		fmt.Printf("headline %s: %.3f of %d held-out texts\n", mdl.name, float64(right)/float64(all), all)
+		fmt.Printf("headline %s: %.3f of %d held-out texts; go-htmldate's: %.3f of %d\n", mdl.name, float64(right)/float64(all), all, float64(newsRight)/float64(newsAll), newsAll)
 	}
 }
