@@ -135,3 +135,17 @@ func (t *TrainingDoc) Describe(i int) string {
 	l := t.lines[i]
 	return "kind=" + strconv.Itoa(int(l.kind)) + " words=" + strconv.Itoa(l.words) + " dup=" + strconv.FormatBool(l.dup)
 }
+
+// HeadlineCandidatesAt is HeadlineCandidates with the body at start, end. TEMP oracle
+func (t *TrainingDoc) HeadlineCandidatesAt(m *TextModel, start, end int) ([]int, [][]float64) {
+	d := t.doc(m)
+	idx, flat := d.headlineCandidates(start, end)
+	rows := make([][]float64, len(idx))
+	for k := range idx {
+		rows[k] = flat[k*nHeadline : (k+1)*nHeadline]
+	}
+	return idx, rows
+}
+
+// BodySpan is the body's span as extraction finds it with m. TEMP
+func (t *TrainingDoc) BodySpan(m *TextModel) (int, int) { return t.doc(m).bodySpan() }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/internal/extractscore"
@@ -133,6 +134,47 @@ func searchHeadline(pages, held []*page) {
 				continue
 			}
 			idx, rows := d.doc.HeadlineCandidates(m)
+			if os.Getenv("SPANDIFF") != "" {
+				first := -1
+				for i, b := range d.body {
+					if b && countTokens(d.doc.Lines[i]) >= 4 {
+						first = i
+						break
+					}
+				}
+				ps, _ := d.doc.BodySpan(m)
+				diff := ps - first
+				bucket := "0"
+				switch {
+				case diff < -5:
+					bucket = "early>5"
+				case diff < 0:
+					bucket = "early1-5"
+				case diff > 5:
+					bucket = "late>5"
+				case diff > 0:
+					bucket = "late1-5"
+				}
+				inside := "hl-above-pred"
+				if d.headline >= ps {
+					inside = "hl-in-pred-body"
+				}
+				fmt.Printf("SPAN %s %s %v\n", bucket, inside, p.Module != "")
+			}
+			if os.Getenv("ORACLE") != "" {
+				first, last := -1, -1
+				for i, b := range d.body {
+					if b {
+						if first < 0 {
+							first = i
+						}
+						last = i + 1
+					}
+				}
+				if first >= 0 {
+					idx, rows = d.doc.HeadlineCandidatesAt(m, first, last)
+				}
+			}
 			title := foldTitle(d.doc.Lines[d.headline])
 			g := group{site: p.group, x: rows, held: heldOut(p.group), id: p.ID + " " + k, idx: idx, all: d.doc.Lines, news: p.Module != ""}
 			for _, i := range idx {
@@ -159,9 +201,9 @@ func searchHeadline(pages, held []*page) {
 		train func(x [][]float64, y []float64, groups []int) func([]float64) float64
 	}
 	var models []model
-	for _, n := range []int{200, 400} {
+	for _, n := range []int{400, 800, 1600} {
 		for _, mc := range []float64{2, 5} {
-			if os.Getenv("QUICK") != "" && (n != 400 || mc != 5) {
+			if os.Getenv("QUICK") != "" && (n != 400 || mc != 5) || os.Getenv("BIG") != "" && mc != 5 {
 				continue
 			}
 			models = append(models, model{fmt.Sprintf("trees %d, min leaf hessian %.0f", n, mc), func(x [][]float64, y []float64, groups []int) func([]float64) float64 {
@@ -236,6 +278,13 @@ func searchHeadline(pages, held []*page) {
 					}
 					if want >= 0 {
 						fmt.Printf("ERR %s want[%d] %q\n    got[%d] %q\n", g.id, want, g.text[want], best, g.text[best])
+						fmt.Printf("WHERE %v %v %v\n", g.idx[best] < g.idx[want], g.x[best][1] == 1, g.news)
+						if os.Getenv("DEBUGID") != "" && strings.HasPrefix(g.id, os.Getenv("DEBUGID")) {
+							for fi, name := range article.HeadlineFeatureNames {
+								fmt.Printf("   %-20s want %8.3f got %8.3f\n", name, g.x[want][fi], g.x[best][fi])
+							}
+							fmt.Printf("   score want %.3f got %.3f\n", score(g.x[want]), score(g.x[best]))
+						}
 						if os.Getenv("CONTEXT") != "" {
 							a, b := min(g.idx[want], g.idx[best]), max(g.idx[want], g.idx[best])
 							for i := max(0, a-2); i < min(len(g.all), b+4); i++ {

@@ -96,15 +96,16 @@ func main() {
 	out := flag.String("out", "article/textmodel.json", "where to write the model")
 	cv := flag.Bool("cv", true, "cross-validate (5 folds, by site) and report the figures")
 	search := flag.Bool("search-headline", false, "cross-validate settings of the headline model, and stop")
+	htmlTitles := flag.Bool("html-titles", false, "measure the HTML path's headlines on the pool's pages, with and without their metadata, and stop")
 	modcache := flag.String("modcache", "", "the Go module cache holding the pool's pages (default: go env GOMODCACHE)")
 	flag.Parse()
-	if err := run(*pool, *out, *modcache, *cv, *search); err != nil {
+	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(pool, out, modcache string, cv, search bool) error {
+func run(pool, out, modcache string, cv, search, htmlTitles bool) error {
 	if modcache == "" {
 		cache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
@@ -132,6 +133,9 @@ func run(pool, out, modcache string, cv, search bool) error {
 	if search {
 		searchHeadline(train, held)
 		return nil
+	}
+	if htmlTitles {
+		return evalHTMLTitles(pages, modcache)
 	}
 	if cv {
 		crossValidate(train)
@@ -193,6 +197,14 @@ func loadPool(pool, modcache string) ([]*page, error) {
 			empty = empty || countTokens(string(text)) < 50 // a page of frames, or the like
 			p.texts[k] = string(text)
 			p.docs[k] = label(article.NewTrainingDoc(string(text)), p)
+		}
+		if os.Getenv("LABELSHOW") != "" && p.Module != "" && bucket(p.ID, 20) == 0 {
+			d := p.docs["text_innertext"]
+			if d.visible {
+				fmt.Fprintf(os.Stderr, "SHOW %s %q | above %q | below %q\n", p.ID, d.doc.Lines[d.headline], d.doc.Lines[max(d.headline-1, 0)], d.doc.Lines[min(d.headline+1, len(d.doc.Lines)-1)])
+			} else {
+				fmt.Fprintf(os.Stderr, "SHOW %s UNLABELLED\n", p.ID)
+			}
 		}
 		if os.Getenv("LABELDIFF") != "" {
 			for _, k := range kinds {
