@@ -181,7 +181,8 @@ func searchHeadline(pages, held []*page) {
 				g.text = append(g.text, d.doc.Lines[i])
 			}
 			if !slices.Contains(idx, d.headline) {
-				g.text = append(g.text, "NOT A CANDIDATE: "+d.doc.Lines[d.headline])
+				ps, _ := d.doc.BodySpan(m)
+				g.text = append(g.text, fmt.Sprintf("NOT A CANDIDATE (%s, at %d, body from %d): %s", d.doc.Describe(d.headline), d.headline, ps, d.doc.Lines[d.headline]))
 			}
 			if os.Getenv("DISTS") != "" {
 				for j, i := range idx {
