@@ -40,6 +40,7 @@ var HeadlineFeatureNames = []string{
 	"reader", "glued", "above-rank",
 	"repeated-next", "next:meta", "next:period", "next:local", "prev:period", "prev:local", "prev:candidate",
 	"caption-next", "local-rank", "kind:date", "kind:caption", "kind:byline",
+	"furniture-below", "prev:separators",
 }
 
 func cloneNames(s []string) []string { return append([]string(nil), s...) }
@@ -364,6 +365,10 @@ func isFurniture(l textLine) bool {
 	return l.kind == kindBoiler || l.kind == kindStop || l.kind == kindMedia
 }
 
+// furnitureWindow is how many lines under a headline its share buttons
+// and notices are counted in.
+const furnitureWindow = 6
+
 // headlineInBody: the headline may be among the first lines the body
 // model keeps (pages set it as large text close to the first paragraph).
 const headlineInBody = 8
@@ -480,6 +485,16 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			prevPeriod, prevLocal = b2f(r == '.'), clampLogit(d.local[prev])
 			prevCand = b2f(k > 0 && idx[k-1] == prev)
 		}
+		// Share buttons and notices under it, a breadcrumb over it.
+		furnitureBelow, prevSeps := 0, 0.0
+		for j := i + 1; j < len(lines) && j <= i+furnitureWindow; j++ {
+			if isFurniture(lines[j]) {
+				furnitureBelow++
+			}
+		}
+		if i > 0 {
+			prevSeps = d.shape[i-1].separators
+		}
 		// How many candidates the local model likes more.
 		localRank := 0
 		for _, j := range idx {
@@ -512,7 +527,8 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			b2f(l.words <= 3 && nextWords > l.words+2),
 			b2f(addressesReader(l.text)), float64(min(gluedWords(l.text), 3)), log1p(max(nAbove-1-k, 0)),
 			b2f(i+1 < len(lines) && lines[i+1].dup), b2f(nextMeta), nextPeriod, nextLocal, prevPeriod, prevLocal, prevCand,
-			b2f(nextCaption), log1p(localRank), b2f(l.kind == kindDate), b2f(l.kind == kindCaption), b2f(l.kind == kindByline))
+			b2f(nextCaption), log1p(localRank), b2f(l.kind == kindDate), b2f(l.kind == kindCaption), b2f(l.kind == kindByline),
+			float64(furnitureBelow), prevSeps)
 		if len(f) != nHeadline {
 			panic("headline features: HeadlineFeatureNames is out of step")
 		}

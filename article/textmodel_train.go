@@ -130,13 +130,14 @@ func ReadPageTitles(page string) PageTitles {
 // judges it).
 func TitleAgrees(heading, declared, site string) bool { return titleAgrees(heading, declared, site) }
 
-// Describe is a line's kind, words and dup, for diagnostics. TEMP
+// Describe is a line's kind, words and dup (the trainer's diagnostics).
 func (t *TrainingDoc) Describe(i int) string {
 	l := t.lines[i]
 	return "kind=" + strconv.Itoa(int(l.kind)) + " words=" + strconv.Itoa(l.words) + " dup=" + strconv.FormatBool(l.dup)
 }
 
-// HeadlineCandidatesAt is HeadlineCandidates with the body at start, end. TEMP oracle
+// HeadlineCandidatesAt is HeadlineCandidates with the body at start, end
+// (the trainer's diagnostics: the candidates around the labelled body).
 func (t *TrainingDoc) HeadlineCandidatesAt(m *TextModel, start, end int) ([]int, [][]float64) {
 	d := t.doc(m)
 	idx, flat := d.headlineCandidates(start, end)
@@ -147,5 +148,5 @@ func (t *TrainingDoc) HeadlineCandidatesAt(m *TextModel, start, end int) ([]int,
 	return idx, rows
 }
 
-// BodySpan is the body's span as extraction finds it with m. TEMP
+// BodySpan is the body's span as extraction finds it with m.
 func (t *TrainingDoc) BodySpan(m *TextModel) (int, int) { return t.doc(m).bodySpan() }
