@@ -93,7 +93,13 @@ func (t *tally) result() (p, r, f1, title float64) {
 // searchHeadline cross-validates the headline model alone (the line
 // models trained on all pages), by site, as boosted trees of several
 // sizes and as a linear softmax with several penalties: a quick way to
-// pick one.
+// pick one. Environment variables steer it while experimenting: QUICK
+// (one model: 400 trees), BIG (more trees), LINEMODEL=FILE (the line
+// models read from FILE, or trained once and written there: a run then
+// takes a minute), SHOWERR (the held-out texts' wrong picks; CONTEXT adds
+// the lines around them, DEBUGID=ID the features of one text's), ORACLE
+// (candidates around the labelled body, not the predicted one: how much
+// the body's span costs), SPANDIFF, DISTS, HALF.
 func searchHeadline(pages, held []*page) {
 	var m *article.TextModel
 	if f := os.Getenv("LINEMODEL"); f != "" {
