@@ -39,6 +39,22 @@ var shareRe = lazyRe(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|cop
 // maxShareWords: longer lines mentioning sharing are sentences.
 const maxShareWords = 12
 
+// maxShareLabelWords: a line this short that names a network or sharing is
+// a button's label ("Auf Facebook teilen"); a longer one is one when such
+// words make a third of it ("Icon Facebook Icon Twitter Icon Email"), not
+// when it is a headline about them ("Facebook Finally Puts a Price on
+// Privacy", "Share market update: PSU bank shares gain").
+const maxShareLabelWords = 4
+
+// isShareLabel reports whether a line of words words is the label of share
+// or follow buttons.
+func isShareLabel(l string, words int) bool {
+	if words <= maxShareLabelWords {
+		return shareRe.MatchString(l)
+	}
+	return 3*len(shareRe.FindAllStringIndex(l, -1)) >= words
+}
+
 // maxNoticeWords: longer lines that mention cookies are likely article text.
 const maxNoticeWords = 60
 
@@ -83,7 +99,7 @@ func (f *lineFacts) isBoilerplate() bool {
 			return true
 		}
 	}
-	if t.words <= maxShareWords && containsAny(t.lower(), shareWords) && shareRe.MatchString(l) {
+	if t.words <= maxShareWords && containsAny(t.lower(), shareWords) && isShareLabel(l, t.words) {
 		return true
 	}
 	for i, re := range noticeRes {

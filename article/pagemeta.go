@@ -13,13 +13,14 @@ type pageMeta struct {
 	ogTitle   string   // og:title or twitter:title
 	headlines []string // JSON-LD "headline" values
 	h1        []string // visible <h1> texts, in order
+	h23       []string // <h2> and <h3> texts, in order (a blog's post title under its name's <h1>)
 	siteName  string   // og:site_name, application-name
 	canonical string   // <link rel=canonical> or og:url
 }
 
 func readPageMeta(doc *html.Node) pageMeta {
 	var m pageMeta
-	for _, n := range findAll(doc, byTag("title", "meta", "link", "h1", "script")) {
+	for _, n := range findAll(doc, byTag("title", "meta", "link", "h1", "h2", "h3", "script")) {
 		switch n.Data {
 		case "script":
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
@@ -32,6 +33,10 @@ func readPageMeta(doc *html.Node) pageMeta {
 		case "h1":
 			if t := innerText(n); t != "" {
 				m.h1 = append(m.h1, t)
+			}
+		case "h2", "h3":
+			if t := innerText(n); t != "" {
+				m.h23 = append(m.h23, t)
 			}
 		case "link":
 			if strings.EqualFold(attr(n, "rel"), "canonical") && m.canonical == "" {

@@ -109,7 +109,7 @@ func refIsBoilerplate(line string) bool {
 	if refMatchAny(boilerplateLineRes, l) {
 		return true
 	}
-	if words <= maxShareWords && shareRe.MatchString(l) {
+	if words <= maxShareWords && isShareLabel(l, words) {
 		return true
 	}
 	for _, re := range noticeRes {
@@ -658,17 +658,19 @@ func TestCandidateWordsInBody(t *testing.T) {
 		}
 		lines := classifyLines(normalizeText(text))
 		model, _ := shippedTextModel()
-		start, end := newTextDoc(lines, model).bodySpan()
+		d := newTextDoc(lines, model)
+		start, end := d.bodySpan()
 		if start < 0 {
 			continue
 		}
+		idx, _ := d.headlineCandidates(start, end)
 		all := map[string]bool{}
 		for _, l := range lines[start:end] {
 			for _, w := range words(l.text) {
 				all[w] = true
 			}
 		}
-		for w, found := range candidateWordsInBody(lines, start, end) {
+		for w, found := range candidateWordsInBody(lines, idx, start, end) {
 			if found != all[w] {
 				t.Errorf("%s: %q in body: %v, want %v", f, w, found, all[w])
 			}

@@ -37,6 +37,10 @@ var HeadlineFeatureNames = []string{
 	"bullet", "caps", "titlecase", "digits", "separators",
 	"kind:short", "kind:teaser", "kind:prose", "kind:prev-furniture", "local", "body", "next:body", "gap", "next:gap", "pos", "first",
 	"prev:words", "next:words", "kicker",
+	"reader", "glued", "above-rank",
+	"repeated-next", "next:meta", "next:period", "next:local", "prev:period", "prev:local", "prev:candidate",
+	"caption-next", "local-rank", "kind:date", "kind:caption", "kind:byline",
+	"furniture-below", "prev:separators",
 }
 
 func cloneNames(s []string) []string { return append([]string(nil), s...) }
@@ -361,6 +365,10 @@ func isFurniture(l textLine) bool {
 	return l.kind == kindBoiler || l.kind == kindStop || l.kind == kindMedia
 }
 
+// furnitureWindow is how many lines under a headline its share buttons
+// and notices are counted in.
+const furnitureWindow = 6
+
 // headlineInBody: the headline may be among the first lines the body
 // model keeps (pages set it as large text close to the first paragraph).
 const headlineInBody = 8
@@ -370,7 +378,6 @@ const headlineInBody = 8
 func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 	lines := d.lines
 	meta := headerMeta(lines, start)
-	bodyWords := candidateWordsInBody(lines, start, end)
 	leadWords := map[string]bool{} // the lead's words of four letters or more (what coverage looks up)
 	for _, l := range lines[start:min(end, start+headlineLead)] {
 		for _, w := range words(l.text) {
@@ -393,6 +400,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			idx = append(idx, i)
 		}
 	}
+	bodyWords := candidateWordsInBody(lines, idx, start, end)
 	feats := make([]float64, len(idx)*nHeadline)
 	inList := false
 	k := 0
@@ -400,6 +408,12 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 	for i := 0; i < len(lines) && firstContent < 0; i++ {
 		if isContentKind(lines[i].kind) {
 			firstContent = i
+		}
+	}
+	nAbove := 0 // candidates above the body
+	for _, i := range idx {
+		if i < start {
+			nAbove++
 		}
 	}
 	for i := from; i < stop && k < len(idx); i++ {
@@ -433,18 +447,59 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			nextBody = clampLogit(d.body[i+1])
 		}
 		// The content lines around it: a section label or kicker sits
-		// over a longer headline.
+		// over a longer headline, a standfirst under it.
 		prevWords, nextWords := 0, 0
+		prev, next := -1, -1
 		for j := i - 1; j >= 0; j-- {
 			if isContentKind(lines[j].kind) && !lines[j].dup {
-				prevWords = lines[j].words
+				prevWords, prev = lines[j].words, j
 				break
 			}
 		}
+		// What comes next, bar repeats, media and notices: a byline or a
+		// date under a headline, a caption under a photo's alt text.
+		nextMeta, nextCaption := false, false
 		for j := i + 1; j < len(lines); j++ {
-			if isContentKind(lines[j].kind) && !lines[j].dup {
-				nextWords = lines[j].words
+			k := lines[j].kind
+			if lines[j].dup || k == kindMedia || k == kindBoiler {
+				continue
+			}
+			if next < 0 && isContentKind(k) {
+				nextWords, next = lines[j].words, j
+			}
+			if j <= i+3 && next < 0 {
+				nextMeta = nextMeta || k == kindByline || k == kindDate
+				nextCaption = nextCaption || k == kindCaption || k == kindCredit
+			}
+			if next >= 0 {
 				break
+			}
+		}
+		nextPeriod, nextLocal, prevPeriod, prevLocal, prevCand := 0.0, 0.0, 0.0, 0.0, 0.0
+		if next >= 0 {
+			r, _ := lastRune(lines[next].text)
+			nextPeriod, nextLocal = b2f(r == '.'), clampLogit(d.local[next])
+		}
+		if prev >= 0 {
+			r, _ := lastRune(lines[prev].text)
+			prevPeriod, prevLocal = b2f(r == '.'), clampLogit(d.local[prev])
+			prevCand = b2f(k > 0 && idx[k-1] == prev)
+		}
+		// Share buttons and notices under it, a breadcrumb over it.
+		furnitureBelow, prevSeps := 0, 0.0
+		for j := i + 1; j < len(lines) && j <= i+furnitureWindow; j++ {
+			if isFurniture(lines[j]) {
+				furnitureBelow++
+			}
+		}
+		if i > 0 {
+			prevSeps = d.shape[i-1].separators
+		}
+		// How many candidates the local model likes more.
+		localRank := 0
+		for _, j := range idx {
+			if d.local[j] > d.local[i] {
+				localRank++
 			}
 		}
 		f := append(x[:0],
@@ -469,7 +524,11 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			float64(i)/float64(max(len(lines)-1, 1)),
 			b2f(i == firstContent),
 			log1p(prevWords), log1p(nextWords),
-			b2f(l.words <= 3 && nextWords > l.words+2))
+			b2f(l.words <= 3 && nextWords > l.words+2),
+			b2f(addressesReader(l.text)), float64(min(gluedWords(l.text), 3)), log1p(max(nAbove-1-k, 0)),
+			b2f(i+1 < len(lines) && lines[i+1].dup), b2f(nextMeta), nextPeriod, nextLocal, prevPeriod, prevLocal, prevCand,
+			b2f(nextCaption), log1p(localRank), b2f(l.kind == kindDate), b2f(l.kind == kindCaption), b2f(l.kind == kindByline),
+			float64(furnitureBelow), prevSeps)
 		if len(f) != nHeadline {
 			panic("headline features: HeadlineFeatureNames is out of step")
 		}
@@ -499,4 +558,37 @@ func (d *textDoc) headline(start, end int) int {
 		}
 	}
 	return best
+}
+
+// readerWords address the reader: prompts ("Get … in your inbox",
+// "Du willst keinen Deal mehr verpassen?") more than headlines do.
+var readerWords = map[string]bool{
+	"you": true, "your": true, "du": true, "dich": true, "dir": true, "dein": true, "deine": true, "euch": true,
+	"vous": true, "votre": true, "vos": true, "tu": true, "ton": true, "ta": true, "tes": true, "usted": true,
+	"tú": true, "tú": true, "seu": true, "sua": true, "você": true, "voi": true,
+}
+
+// addressesReader reports whether a line speaks to the reader.
+func addressesReader(s string) bool {
+	for _, w := range words(s) {
+		if readerWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// gluedWords counts the places where a lower-case letter runs into a
+// capital ("StartseiteNews", "EinstellungenZu"): menu items and labels a
+// rendering ran together.
+func gluedWords(s string) int {
+	n := 0
+	var prev rune
+	for _, r := range s {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			n++
+		}
+		prev = r
+	}
+	return n
 }

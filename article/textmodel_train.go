@@ -1,5 +1,13 @@
 package article
 
+import (
+	stdhtml "html"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
 // What the text model's trainer (article/cmd/train) needs of this
 // package: the lines of a copied text as the extractor sees them, their
 // features, and the extraction run with a model being trained.
@@ -91,3 +99,54 @@ func NewTextModel() *TextModel {
 }
 
 var zeroModel = *NewTextModel()
+
+// PageTitles is what a saved page says of its headline, for labelling
+// the training pool's copied texts (article/cmd/train).
+type PageTitles struct {
+	H1       []string // visible <h1> texts, in order
+	H23      []string // <h2> and <h3> texts, in order
+	Declared []string // JSON-LD headlines, og:title, <title>
+	Site     string   // og:site_name
+}
+
+// ReadPageTitles reads a saved page's headings and declared titles.
+func ReadPageTitles(page string) PageTitles {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return PageTitles{}
+	}
+	m := readPageMeta(doc)
+	t := PageTitles{H1: m.h1, H23: m.h23, Site: m.siteName}
+	for _, d := range append(append([]string{}, m.headlines...), m.ogTitle, m.htmlTitle) {
+		if d = strings.TrimSpace(stdhtml.UnescapeString(d)); d != "" {
+			t.Declared = append(t.Declared, d)
+		}
+	}
+	return t
+}
+
+// TitleAgrees reports whether a visible heading is a declared title,
+// possibly with a site name or section label around it (as the HTML path
+// judges it).
+func TitleAgrees(heading, declared, site string) bool { return titleAgrees(heading, declared, site) }
+
+// Describe is a line's kind, words and dup (the trainer's diagnostics).
+func (t *TrainingDoc) Describe(i int) string {
+	l := t.lines[i]
+	return "kind=" + strconv.Itoa(int(l.kind)) + " words=" + strconv.Itoa(l.words) + " dup=" + strconv.FormatBool(l.dup)
+}
+
+// HeadlineCandidatesAt is HeadlineCandidates with the body at start, end
+// (the trainer's diagnostics: the candidates around the labelled body).
+func (t *TrainingDoc) HeadlineCandidatesAt(m *TextModel, start, end int) ([]int, [][]float64) {
+	d := t.doc(m)
+	idx, flat := d.headlineCandidates(start, end)
+	rows := make([][]float64, len(idx))
+	for k := range idx {
+		rows[k] = flat[k*nHeadline : (k+1)*nHeadline]
+	}
+	return idx, rows
+}
+
+// BodySpan is the body's span as extraction finds it with m.
+func (t *TrainingDoc) BodySpan(m *TextModel) (int, int) { return t.doc(m).bodySpan() }

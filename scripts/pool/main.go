@@ -1,14 +1,16 @@
 // Command pool renders the web pages that ship with go-trafilatura (its
 // comparison benchmark: real pages, with for most of them snippets their
-// article must and must not contain) as copied text, the two ways the
-// extraction dev corpora have it, for training Clippings' model of copied
-// text (article/cmd/train):
+// article must and must not contain) and with go-htmldate (its comparison
+// benchmark: news pages for the most part) as copied text, the two ways
+// the extraction dev corpora have it, for training Clippings' model of
+// copied text (article/cmd/train):
 //
 //   - text/<id>.txt: a w3m dump (w3m -dump -cols 10000 …);
 //   - text_innertext/<id>.txt: Chromium's document.body.innerText of the
 //     page opened offline with JavaScript off (a browser's "select all,
 //     copy");
-//   - pages.json: for each id, the page's file, address and snippets.
+//   - pages.json: for each id, the page's module, file, address and
+//     snippets.
 //
 // Usage (from the repository: make pool):
 //
@@ -45,13 +47,18 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// trafilaturaModule is the go-trafilatura version the application uses.
-const trafilaturaModule = "github.com/markusmobius/go-trafilatura@v1.12.2"
+// The modules whose test pages make the pool: the go-trafilatura version
+// the application uses, and the go-htmldate version it requires.
+const (
+	trafilaturaModule = "github.com/markusmobius/go-trafilatura@v1.12.2"
+	htmldateModule    = "github.com/markusmobius/go-htmldate@v1.9.1"
+)
 
 // Page is one page of the pool, as pages.json lists it.
 type Page struct {
 	ID      string   `json:"id"`
-	File    string   `json:"file"` // relative to the go-trafilatura module
+	Module  string   `json:"module,omitempty"` // the module holding File; go-trafilatura when empty
+	File    string   `json:"file"`             // relative to the module
 	URL     string   `json:"url,omitempty"`
 	With    []string `json:"with,omitempty"`    // text the article must contain
 	Without []string `json:"without,omitempty"` // text it must not contain
@@ -59,30 +66,30 @@ type Page struct {
 
 func main() {
 	out := flag.String("out", "build/pool", "output folder")
-	module := flag.String("module", "", "the go-trafilatura module folder (default: in the Go module cache)")
+	modcache := flag.String("modcache", "", "the Go module cache (default: go env GOMODCACHE)")
 	workers := flag.Int("j", 2, "pages rendered at once")
 	limit := flag.Int("limit", 0, "render only the first N pages (0: all)")
 	flag.Parse()
-	if err := run(*out, *module, *workers, *limit); err != nil {
+	if err := run(*out, *modcache, *workers, *limit); err != nil {
 		fmt.Fprintln(os.Stderr, "pool:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, module string, workers, limit int) error {
-	if module == "" {
+func run(out, modcache string, workers, limit int) error {
+	if modcache == "" {
 		cache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
 			return fmt.Errorf("go env GOMODCACHE: %w", err)
 		}
-		module = filepath.Join(strings.TrimSpace(string(cache)), trafilaturaModule)
+		modcache = strings.TrimSpace(string(cache))
 	}
 	for _, tool := range []string{"w3m", "chromium"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is not installed (Debian: apt-get install w3m chromium)", tool)
 		}
 	}
-	pages, err := listPages(module)
+	pages, err := listPages(modcache)
 	if err != nil {
 		return err
 	}
@@ -120,7 +127,7 @@ func run(out, module string, workers, limit int) error {
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				err := renderPage(browser, module, out, p)
+				err := renderPage(browser, modcache, out, p)
 				mu.Lock()
 				done++
 				if err != nil {
@@ -144,8 +151,8 @@ func run(out, module string, workers, limit int) error {
 }
 
 // renderPage writes both renderings of one page; one already there is kept.
-func renderPage(browser context.Context, module, out string, p Page) error {
-	src := filepath.Join(module, p.File)
+func renderPage(browser context.Context, modcache, out string, p Page) error {
+	src := p.Path(modcache)
 	w3mOut := filepath.Join(out, "text", p.ID+".txt")
 	if _, err := os.Stat(w3mOut); err != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -194,10 +201,22 @@ func innerText(browser context.Context, file string) (string, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
 }
 
-// listPages reads the pages of the comparison benchmark: every file of
-// test-files/comparison, and the pages of test-files/mock the benchmark's
-// data.go lists, with that file's snippets.
-func listPages(module string) ([]Page, error) {
+// Path is where the page's file is, in the module cache.
+func (p Page) Path(modcache string) string {
+	m := p.Module
+	if m == "" {
+		m = trafilaturaModule
+	}
+	return filepath.Join(modcache, m, p.File)
+}
+
+// listPages reads the pages of go-trafilatura's comparison benchmark
+// (every file of test-files/comparison, and the pages of test-files/mock
+// the benchmark's data.go lists, with that file's snippets), then those of
+// go-htmldate's (test-files/comparison and test-files/mediacloud, as its
+// data-*.go list them), bar a page already read (the same file).
+func listPages(modcache string) ([]Page, error) {
+	module := filepath.Join(modcache, trafilaturaModule)
 	entries, err := readComparisonData(filepath.Join(module, "scripts", "comparison", "data.go"))
 	if err != nil {
 		return nil, err
@@ -208,14 +227,28 @@ func listPages(module string) ([]Page, error) {
 	}
 	var pages []Page
 	seen := map[string]bool{}
-	add := func(rel string, p Page) {
-		if seen[rel] {
+	contents := map[[20]byte]bool{}
+	add := func(mod, rel string, p Page) {
+		if seen[mod+"/"+rel] {
 			return
 		}
-		seen[rel] = true
-		p.File = rel
-		sum := sha1.Sum([]byte(rel))
-		p.ID = hex.EncodeToString(sum[:6])
+		seen[mod+"/"+rel] = true
+		p.Module, p.File = mod, rel
+		data, err := os.ReadFile(p.Path(modcache))
+		if err != nil {
+			return
+		}
+		sum := sha1.Sum(data)
+		if mod != "" && contents[sum] {
+			return // go-htmldate's copy of a page already read
+		}
+		contents[sum] = true
+		id := rel
+		if mod != "" {
+			id = mod + "/" + rel
+		}
+		idSum := sha1.Sum([]byte(id))
+		p.ID = hex.EncodeToString(idSum[:6])
 		pages = append(pages, p)
 	}
 	files, err := filepath.Glob(filepath.Join(module, "test-files", "comparison", "*.html"))
@@ -223,16 +256,74 @@ func listPages(module string) ([]Page, error) {
 		return nil, fmt.Errorf("no pages in %s: %v", filepath.Join(module, "test-files", "comparison"), err)
 	}
 	for _, f := range files {
-		add(filepath.Join("test-files", "comparison", filepath.Base(f)), byFile[filepath.Base(f)])
+		add("", filepath.Join("test-files", "comparison", filepath.Base(f)), byFile[filepath.Base(f)])
 	}
 	for _, e := range entries {
 		rel := filepath.Join("test-files", "mock", e.File)
 		if _, err := os.Stat(filepath.Join(module, rel)); err == nil {
-			add(rel, e)
+			add("", rel, e)
+		}
+	}
+	dates := filepath.Join(modcache, htmldateModule)
+	for _, data := range []string{"data-mediacloud.go", "data-default.go"} {
+		entries, err := readDateData(filepath.Join(dates, "scripts", "comparison", data))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			for _, dir := range []string{"mediacloud", "comparison"} {
+				rel := filepath.Join("test-files", dir, e.File)
+				if _, err := os.Stat(filepath.Join(dates, rel)); err == nil {
+					add(htmldateModule, rel, e)
+					break
+				}
+			}
 		}
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].ID < pages[j].ID })
 	return pages, nil
+}
+
+// readDateData parses one of go-htmldate's benchmark data files (a Go
+// slice literal of entries with URL and File) without running it.
+func readDateData(path string) ([]Page, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		return nil, fmt.Errorf("reading go-htmldate's benchmark data: %w", err)
+	}
+	var out []Page
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		var p Page
+		for _, el := range lit.Elts {
+			field, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			name, _ := field.Key.(*ast.Ident)
+			if name == nil {
+				continue
+			}
+			switch name.Name {
+			case "URL":
+				p.URL, _ = stringLit(field.Value)
+			case "File":
+				p.File, _ = stringLit(field.Value)
+			}
+		}
+		if p.File != "" {
+			out = append(out, p)
+			return false
+		}
+		return true
+	})
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no entries in %s", path)
+	}
+	return out, nil
 }
 
 // readComparisonData parses the benchmark's data.go (a Go map literal of

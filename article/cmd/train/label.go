@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"unicode"
 
@@ -33,7 +34,6 @@ func label(d *article.TrainingDoc, p *page) *document {
 		paragraphs[strings.Join(tokens(para), " ")] = true
 	}
 	doc := &document{doc: d, body: make([]bool, len(d.Lines)), headline: -1}
-	title := foldTitle(p.truth.Title)
 	for i, line := range d.Lines {
 		toks := tokens(line)
 		if len(toks) >= 4 {
@@ -59,31 +59,166 @@ func label(d *article.TrainingDoc, p *page) *document {
 				doc.body[i] = false
 			}
 		}
-		if foldTitle(line) == title && title != "" {
-			doc.body[i] = false
-			doc.visible = true
-		}
 	}
-	// Pages echo the headline (breadcrumbs, "Headline - Site", share
-	// prompts): the headline is the copy closest above the first body line.
-	first := -1
-	for i, b := range doc.body {
-		if b {
-			first = i
-			break
-		}
-	}
-	doc.headline = -1
-	for i, line := range d.Lines {
-		if first >= 0 && i >= first {
-			break
-		}
-		if title != "" && foldTitle(line) == title {
-			doc.headline = i
+	at, target := headlineLine(d.Lines, doc.body, headlineTargets(p))
+	if at >= 0 {
+		doc.headline, doc.visible = at, true
+		for i, line := range d.Lines {
+			if key(line) == target {
+				doc.body[i] = false // the headline's copies (a breadcrumb, a share prompt)
+			}
 		}
 	}
 	return doc
 }
+
+// headlineTargets are the texts a page's headline line may read, most
+// trusted first: a visible <h1> that a declared title (JSON-LD, og:title,
+// <title>) agrees with; an <h2> or <h3> that one agrees with (blogs set
+// their name in the <h1> and the post's title in an <h2>); the other
+// <h1>s, bar the site's name; and last the HTML path's headline, which
+// may be a declared title that no line of the page shows.
+func headlineTargets(p *page) [][]string {
+	if os.Getenv("SILVER") != "" {
+		return [][]string{{p.truth.Title}}
+	}
+	t := p.titles
+	declared := append(append([]string{}, t.Declared...), p.truth.Title)
+	agreeing := func(hs []string, with []string) []string {
+		var out []string
+		for _, h := range hs {
+			for _, d := range with {
+				if article.TitleAgrees(h, d, t.Site) {
+					out = append(out, h)
+					break
+				}
+			}
+		}
+		return out
+	}
+	site := key(t.Site)
+	var others []string
+	for _, h := range t.H1 {
+		if k := key(h); k != site && !siteNamePart(k, t.Declared) {
+			others = append(others, h)
+		}
+	}
+	var near []string
+	for _, h := range others {
+		for _, d := range declared {
+			if nearlyAgrees(h, d) {
+				near = append(near, h)
+				break
+			}
+		}
+	}
+	return [][]string{agreeing(t.H1, declared), agreeing(t.H23, t.Declared), near, others, {p.truth.Title}}
+}
+
+// siteNamePart reports whether a heading is the site-name part of a
+// declared "Headline - Site" title (a logo's <h1>).
+func siteNamePart(h string, declared []string) bool {
+	for _, d := range declared {
+		dk := key(d)
+		if h == "" || h == dk || len(h) >= len(dk) {
+			continue
+		}
+		if strings.HasSuffix(dk, " "+h) || strings.HasPrefix(dk, h+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineLine finds the headline among lines: a line reading as one of
+// the targets of the first tier any line reads as, the copy closest above
+// the first body line (pages echo the headline in breadcrumbs, "Headline -
+// Site" titles, share prompts), not a repeat of the line before it. It
+// returns the line and its key, or -1.
+func headlineLine(lines []string, body []bool, tiers [][]string) (int, string) {
+	targets := map[string]bool{}
+	for _, tier := range tiers {
+		for _, t := range tier {
+			if k := key(t); k != "" {
+				targets[k] = true
+			}
+		}
+	}
+	first := len(lines) // the first body line of a sentence's length
+	for i, b := range body {
+		if b && !targets[key(lines[i])] && countTokens(lines[i]) >= 4 {
+			first = i
+			break
+		}
+	}
+	for t, tier := range tiers {
+		want := map[string]bool{}
+		for _, h := range tier {
+			if k := key(h); k != "" {
+				want[k] = true
+			}
+		}
+		// The copy closest above the body, else the first below it (the
+		// silver body may begin with lines above the headline: a welcome,
+		// a teaser). An <h1> no declared title agrees with counts only
+		// near the body, and so does the HTML path's headline.
+		from, to := 0, len(lines)
+		if t >= unsureTier {
+			from, to = max(0, first-unsureDistance), min(len(lines), first+unsureDistance)
+		}
+		at := -1
+		for i := from; i < to; i++ {
+			if want[key(lines[i])] && (i < first || at < 0) {
+				at = i
+			}
+		}
+		if at >= 0 {
+			k := key(lines[at])
+			for at > 0 && key(lines[at-1]) == k {
+				at-- // the first of repeated copies: extraction skips repeats
+			}
+			return at, k
+		}
+	}
+	return -1, ""
+}
+
+// unsureTier is the first tier of headlineTargets that may not be the
+// headline (<h1>s no declared title agrees with, some a navigation's or a
+// logo's; the HTML path's headline), and unsureDistance how far from the
+// body such a line may be.
+const (
+	unsureTier     = 3
+	unsureDistance = 10
+)
+
+// key is the form in which a line and a headline compare: their tokens,
+// without soft hyphens and zero-width characters (renderers drop them).
+func key(s string) string { return strings.Join(tokens(invisible.Replace(s)), " ") }
+
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+
+// nearlyAgrees reports whether most of a heading's words are in a declared
+// title and they share several (an <h1> that the SEO title reworded or
+// cut: "Frei erfunden: Grab-Bote fliegt nach Singapur" and "… Singapur,
+// Thailand").
+func nearlyAgrees(h, declared string) bool {
+	ht, dt := tokens(invisible.Replace(h)), tokens(invisible.Replace(declared))
+	in := map[string]bool{}
+	for _, t := range dt {
+		in[t] = true
+	}
+	shared := 0
+	for _, t := range ht {
+		if in[t] {
+			shared++
+		}
+	}
+	return shared >= 3 && float64(shared) >= nearAgreement*float64(len(ht))
+}
+
+// nearAgreement: the share of a heading's words a declared title must hold.
+const nearAgreement = 0.6
 
 // tokens are maximal runs of letters, numbers and '_', lower-cased (the
 // benchmark's tokens, case folded).

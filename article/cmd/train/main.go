@@ -51,7 +51,8 @@ var devHosts string
 // 0.938), and no worse elsewhere.
 const spanGap = 0.25
 
-// trafilaturaModule is where the pool's pages come from.
+// trafilaturaModule holds the pool's pages that name no module
+// (scripts/pool).
 const trafilaturaModule = "github.com/markusmobius/go-trafilatura@v1.12.2"
 
 // kinds are the two renderings of copied text.
@@ -60,15 +61,26 @@ var kinds = []string{"text", "text_innertext"}
 // page is one page of the pool (scripts/pool's pages.json).
 type page struct {
 	ID      string   `json:"id"`
+	Module  string   `json:"module"`
 	File    string   `json:"file"`
 	URL     string   `json:"url"`
 	With    []string `json:"with"`
 	Without []string `json:"without"`
 
-	group string               // the site, for splitting
-	truth truth                // from the HTML path
-	texts map[string]string    // kind -> copied text
-	docs  map[string]*document // kind -> lines and labels
+	group  string               // the site, for splitting
+	truth  truth                // from the HTML path
+	titles article.PageTitles   // the page's headings and declared titles
+	texts  map[string]string    // kind -> copied text
+	docs   map[string]*document // kind -> lines and labels
+}
+
+// path is where the page's file is, in the module cache.
+func (p *page) path(modcache string) string {
+	m := p.Module
+	if m == "" {
+		m = trafilaturaModule
+	}
+	return filepath.Join(modcache, m, p.File)
 }
 
 // truth is a page's silver truth, in extract-score's format.
@@ -84,23 +96,24 @@ func main() {
 	out := flag.String("out", "article/textmodel.json", "where to write the model")
 	cv := flag.Bool("cv", true, "cross-validate (5 folds, by site) and report the figures")
 	search := flag.Bool("search-headline", false, "cross-validate settings of the headline model, and stop")
-	module := flag.String("module", "", "the go-trafilatura module folder (default: in the Go module cache)")
+	htmlTitles := flag.Bool("html-titles", false, "measure the HTML path's headlines on the pool's pages, with and without their metadata, and stop")
+	modcache := flag.String("modcache", "", "the Go module cache holding the pool's pages (default: go env GOMODCACHE)")
 	flag.Parse()
-	if err := run(*pool, *out, *module, *cv, *search); err != nil {
+	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(pool, out, module string, cv, search bool) error {
-	if module == "" {
+func run(pool, out, modcache string, cv, search, htmlTitles bool) error {
+	if modcache == "" {
 		cache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
 			return fmt.Errorf("go env GOMODCACHE: %w", err)
 		}
-		module = filepath.Join(strings.TrimSpace(string(cache)), trafilaturaModule)
+		modcache = strings.TrimSpace(string(cache))
 	}
-	pages, err := loadPool(pool, module)
+	pages, err := loadPool(pool, modcache)
 	if err != nil {
 		return err
 	}
@@ -118,8 +131,11 @@ func run(pool, out, module string, cv, search bool) error {
 		return err
 	}
 	if search {
-		searchHeadline(train)
+		searchHeadline(train, held)
 		return nil
+	}
+	if htmlTitles {
+		return evalHTMLTitles(pages, modcache)
 	}
 	if cv {
 		crossValidate(train)
@@ -139,7 +155,7 @@ func run(pool, out, module string, cv, search bool) error {
 
 // loadPool reads the pool's pages and their silver truth (computed with
 // the HTML path and cached in POOL/truth), and labels their lines.
-func loadPool(pool, module string) ([]*page, error) {
+func loadPool(pool, modcache string) ([]*page, error) {
 	b, err := os.ReadFile(filepath.Join(pool, "pages.json"))
 	if err != nil {
 		return nil, fmt.Errorf("%w (make the pool first: make pool)", err)
@@ -155,11 +171,16 @@ func loadPool(pool, module string) ([]*page, error) {
 	dropped := 0
 	for _, p := range pages {
 		p.group = site(p)
-		t, err := pageTruth(pool, module, p)
+		html, err := os.ReadFile(p.path(modcache))
+		if err != nil {
+			return nil, err
+		}
+		t, err := pageTruth(pool, p, html)
 		if err != nil {
 			return nil, err
 		}
 		p.truth = t
+		p.titles = article.ReadPageTitles(string(html))
 		p.truth.Body = dropUnwanted(t.Body, p.Without)
 		if !trustworthy(p) {
 			dropped++
@@ -177,6 +198,26 @@ func loadPool(pool, module string) ([]*page, error) {
 			p.texts[k] = string(text)
 			p.docs[k] = label(article.NewTrainingDoc(string(text)), p)
 		}
+		if os.Getenv("LABELSHOW") != "" && p.Module != "" && bucket(p.ID, 20) == 0 {
+			d := p.docs["text_innertext"]
+			if d.visible {
+				fmt.Fprintf(os.Stderr, "SHOW %s %q | above %q | below %q\n", p.ID, d.doc.Lines[d.headline], d.doc.Lines[max(d.headline-1, 0)], d.doc.Lines[min(d.headline+1, len(d.doc.Lines)-1)])
+			} else {
+				fmt.Fprintf(os.Stderr, "SHOW %s UNLABELLED\n", p.ID)
+			}
+		}
+		if os.Getenv("LABELDIFF") != "" {
+			for _, k := range kinds {
+				d := p.docs[k]
+				got := ""
+				if d.visible {
+					got = d.doc.Lines[d.headline]
+				}
+				if foldTitle(got) != foldTitle(p.truth.Title) {
+					fmt.Fprintf(os.Stderr, "LABEL %s %s silver=%q new=%q h1=%q\n", p.ID, k, p.truth.Title, got, p.titles.H1)
+				}
+			}
+		}
 		if empty {
 			dropped++
 			continue
@@ -188,17 +229,13 @@ func loadPool(pool, module string) ([]*page, error) {
 }
 
 // pageTruth extracts a page with the HTML path, once (cached).
-func pageTruth(pool, module string, p *page) (truth, error) {
+func pageTruth(pool string, p *page, data []byte) (truth, error) {
 	cache := filepath.Join(pool, "truth", p.ID+".json")
 	var t truth
 	if b, err := os.ReadFile(cache); err == nil {
 		return t, json.Unmarshal(b, &t)
 	}
 	t = truth{ID: p.ID, URL: p.URL}
-	data, err := os.ReadFile(filepath.Join(module, p.File))
-	if err != nil {
-		return t, err
-	}
 	if a, err := article.Extract("page.html", data, article.Options{}); err == nil {
 		t.Title, t.Body = a.Title, a.Body
 	}
@@ -298,8 +335,9 @@ func writeHeldOut(dir string, held []*page) error {
 	sort.Slice(held, func(i, j int) bool { return held[i].ID < held[j].ID })
 	for _, p := range held {
 		t := p.truth
-		if !p.docs[kinds[0]].visible || !p.docs[kinds[1]].visible {
-			t.Title = "" // a <title> with the site's name, or the like: not to be found in copied text
+		t.Title = ""
+		if a, b := p.docs[kinds[0]], p.docs[kinds[1]]; a.visible && b.visible && foldTitle(a.doc.Lines[a.headline]) == foldTitle(b.doc.Lines[b.headline]) {
+			t.Title = b.doc.Lines[b.headline] // the headline line both renderings show
 		}
 		b, err := json.Marshal(t)
 		if err != nil {
