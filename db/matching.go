@@ -17,7 +17,31 @@ func (s *Store) parse(ctx context.Context, text string) query {
 	if err != nil {
 		ix = currentIndex // the search says what is wrong
 	}
-	return parseQueryIn(cleanQueryText(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
+	text = cleanQueryText(text)
+	q := parseQueryIn(text, ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
+	if q.ix.check != "" && s.tooManyToCheck(ctx, q) {
+		q = compile(querylang.Parse(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms), false)
+	}
+	return q
+}
+
+// tooManyToCheck reports whether a query's prefixes have more candidate
+// articles than may be checked as written (searchLimits.checkable): each
+// is read, about 40 µs, and a prefix whose first letters are common words
+// (bankr*, searched as ban*) has tens of thousands at 100,000 articles —
+// over the 2 s a query may take, so the search failed as too broad. Such a
+// prefix matches as it did before checks: its stems, shorter ones too.
+func (s *Store) tooManyToCheck(ctx context.Context, q query) bool {
+	if s.limits.checkable <= 0 {
+		return false
+	}
+	unchecked := q.ix
+	unchecked.check = ""
+	lo, hi := q.docRange()
+	var n int
+	err := s.read.QueryRowContext(ctx, unchecked.sql("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)"),
+		q.match, lo, hi, s.limits.checkable+1).Scan(&n)
+	return err == nil && n > s.limits.checkable
 }
 
 // docsQuery is the SQL listing the doc keys a query matches, unordered and

@@ -33,6 +33,8 @@ import (
 // itself surely matches are taken at once (trusted). A prefix under OR or NOT cannot be checked inside
 // FTS5's one MATCH ("this branch, and only for these articles"): it keeps
 // matching its truncations that are terms, unchecked (Store.prefixStems).
+// Nor is one whose candidates are more than CheckablePrefixMatches: reading
+// them would take longer than a search may (Store.tooManyToCheck).
 
 // hasPrefixFunc is the SQL function: hasPrefixFunc(prefix, text, …) is 1
 // when one of the texts holds a word starting with the prefix, compared as

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -135,5 +136,39 @@ func TestPrefixFindsWordsWithThePrefix(t *testing.T) {
 	}
 	if len(holding("negotiat")) == 0 || len(holding("bankr")) == 0 {
 		t.Errorf("the corpora no longer hold the issue's words: the test says less (negotiat %d, bankr %d)", len(holding("negotiat")), len(holding("bankr")))
+	}
+}
+
+// A prefix with more candidate articles than may be read is not checked:
+// it matches its stems as before checks, shorter ones too, rather than
+// failing as too broad; with fewer, it is checked.
+func TestPrefixWithTooManyCandidatesMatchesItsStems(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	corpusArticles(t, s,
+		article.Article{Title: "Bank raises rates", Body: "The central bank raised its rates.", Language: "en"},
+		article.Article{Title: "Airline files for bankruptcy", Body: "The carrier went bankrupt.", Language: "en"})
+	titles := func() []string {
+		res, err := s.Search(ctx, Request{Query: "bankr*", Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.Title)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if got := titles(); len(got) != 1 || got[0] != "Airline files for bankruptcy" {
+		t.Errorf("checked: bankr* finds %q, want the bankruptcy only", got)
+	}
+	var candidates int
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ban*'").Scan(&candidates); err != nil {
+		t.Fatal(err)
+	}
+	s.limits.checkable = candidates - 1
+	if got := titles(); !slices.Contains(got, "Bank raises rates") || !slices.Contains(got, "Airline files for bankruptcy") {
+		t.Errorf("over %d candidates: bankr* finds %q, want its stems' articles (bank too)", s.limits.checkable, got)
 	}
 }

@@ -99,14 +99,18 @@ func parseQuery(input string, expand stemExpander) query {
 
 // parseQueryIn parses a query for the index ix.
 func parseQueryIn(input string, ix ftsIndex, expand stemExpander) query {
-	return compile(querylang.Parse(input), ix, expand)
+	return compile(querylang.Parse(input), ix, expand, true)
 }
 
-// compile makes a parsed query ready for SQL on the index ix.
-func compile(parsed *querylang.Query, ix ftsIndex, expand stemExpander) query {
+// compile makes a parsed query ready for SQL on the index ix; with
+// checkPrefixes, the prefixes every match must hold are checked as written
+// (see prefix.go).
+func compile(parsed *querylang.Query, ix ftsIndex, expand stemExpander, checkPrefixes bool) query {
 	q := query{ix: ix, root: fromTree(parsed.Root)}
 	q.after, q.before = parsed.Range()
-	markChecked(q.root)
+	if checkPrefixes {
+		markChecked(q.root)
+	}
 	r := renderer{expand: expand}
 	q.match, q.exclude = r.top(q.root)
 	if q.match != "" {

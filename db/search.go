@@ -152,7 +152,14 @@ type searchLimits struct {
 	quickWait   time.Duration // see QuickRankWait; 0: none
 	budget      time.Duration // for counting matches; 0: none
 	queryBudget time.Duration // for one request's work on a query; 0: none
+	checkable   int           // see CheckablePrefixMatches; 0: no limit
 }
+
+// CheckablePrefixMatches is how many candidate articles a prefix search
+// reads at most to keep those holding a word with the prefix as written;
+// with more, the prefix matches its stems unchecked (Store.tooManyToCheck).
+// 5,000 reads take about 200 ms.
+const CheckablePrefixMatches = 5000
 
 // ErrBadCursor is returned for a cursor this store did not make.
 var ErrBadCursor = errors.New("invalid page cursor")
