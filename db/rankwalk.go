@@ -1,11 +1,14 @@
 package db
 
 import (
+	"cmp"
 	"context"
-	"errors"
+	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -13,15 +16,9 @@ import (
 // line), a search by relevance counted the newest CountCap+1 matches, then
 // ranked the newest RankCap: the ranking walked the count's matches a
 // second time (a fifth of a ranked search of "to to" at 100,000 articles).
-// The ranking walk reads its matches newest first, so it counts them as
-// it goes: the count-th match gives the count and its estimate (as the
-// scan would), and a query matching too much to rank stops there.
-
-// rankWalkedSQL scores the newest matches of q in [?, ?), newest first,
-// after the params and the match, up to a number.
-const rankWalkedSQL = "SELECT f.rowid, " + rankFunction + "(f.articles_fts, d.sz, ?)" +
-	" FROM articles_fts f LEFT JOIN articles_fts_docsize d ON d.id = f.rowid" +
-	" WHERE f.articles_fts MATCH ? AND f.rowid >= ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?"
+// The ranking walk goes newest first, so clippings_bm25 counts the rows as
+// it scores them: the count-th gives the count and its estimate, as the
+// scan would, and a query matching too much to rank stops there.
 
 // walked is what one walk found: the count, as scanMatches would have
 // made it, and the page.
@@ -34,116 +31,191 @@ type walked struct {
 // walksOnce reports whether a search counts its matches in its ranking
 // walk: by relevance, counted in one pass (no budget), where the scan and
 // the ranking read the same matches, and the query has a phrase of several
-// words. Reading the ranked rows into Go costs about 0.75 µs a row; a
-// phrase's count checks positions and costs more (at 100,000 articles
-// "the president" 0.10 -> 0.07 s as a command), a word's count less
-// ("president" 0.05 -> 0.06 s): words keep the two walks.
+// words, whose count checks positions. Measured in the process at 100,000
+// articles (loaded machine): "the president" 72-80 -> 43-48 ms, "to to"
+// 66-68 -> 56 ms; but a query too common to rank pays for scoring what the
+// count walks before it knows: "of the" 22-23 -> 31 ms, and the single
+// words "the" 8 -> 26 ms, "said" 6 -> 13 ms (a word's count reads no
+// positions): words keep the two walks.
 func (s *Store) walksOnce(q query, req Request, quick bool) bool {
 	return req.Sort == Relevance && q.match != "" && req.Cursor == "" && !req.Group && !quick &&
 		s.limits.budget <= 0 && (q.words == "" || q.words == q.match) &&
-		s.limits.rank >= s.limits.count+1 && hasPhrase(q.match)
+		s.limits.rank > max(s.limits.count, req.Limit) && hasPhrase(q.match)
 }
 
-// hasPhrase reports whether an FTS5 expression has a quoted phrase of more
-// than one word.
+// hasPhrase reports whether an FTS5 expression that clippings_bm25 ranks
+// has a quoted phrase of more than one word.
 func hasPhrase(match string) bool {
-	phrases, ok := ftsPhrases(match)
+	phrases, _ := ftsPhrases(match)
 	for _, p := range phrases {
 		if i := strings.IndexByte(p.expr, '"'); i >= 0 && strings.ContainsAny(strings.Trim(p.expr[i:], `"*`), " ") {
 			return true
 		}
 	}
-	return !ok
+	return false
 }
 
 // walkRanked counts and ranks the matches of q in [lo, hi) in one walk;
-// n is the page's length (walked to, newest first, when the matches are
-// too many to rank).
+// n is the page's length. The ranking statement sorts its rows itself
+// (reading the 20,000 rows of "to to" into Go instead took 25 ms more than
+// the count saved); clippings_bm25 notes each row it scores in a tally,
+// which gives the count.
 func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (walked, error) {
 	var w walked
-	params, alone, err := s.planRank(ctx, q, nil)
-	stmt, args := q.ix.sql(rankWalkedSQL), []any{params, q.match, lo, hi, max(s.limits.rank, n)}
-	if errors.Is(err, errUnplanned) {
-		stmt = q.ix.sql("SELECT rowid, " + q.ix.bm25() + " FROM articles_fts" +
-			" WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?")
-		args = args[1:]
-	} else if err != nil {
+	slo, shi, err := s.archiveSpan(ctx, lo, hi)
+	if err != nil || slo >= shi {
+		w.scan = scanResult{complete: true, edge: slo}
 		return w, err
 	}
-	slo, shi, err := s.archiveSpan(ctx, lo, hi)
+	params, alone, err := s.planRank(ctx, q, nil)
 	if err != nil {
 		return w, err
 	}
-	if slo >= shi {
-		w.scan = scanResult{complete: true, edge: slo}
-		return w, nil
+	limit := s.limits.count + 1 // as search counts
+	id, tally := walkTallies.open(limit, func(edge int64) bool {
+		// Too many matches to rank, as search would find from its count:
+		// the walk stops here, where the count would have.
+		var scan scanResult
+		scan.n = limit
+		scan.stopAt(edge, slo, shi, true)
+		return scan.estimate() > float64(s.limits.rankable)
+	})
+	defer walkTallies.close(id)
+	params = binary.LittleEndian.AppendUint64(params, id)
+
+	// With the IDF left out, scores may tie once scaled where they did not
+	// before: the rows scored within a billionth of the page's last are
+	// read too, and sorted again once scaled.
+	const extra = 64
+	start := time.Now()
+	read := func(most int) ([]page, error) {
+		tally.docs = tally.docs[:0]
+		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+q.ix.sql(rankedSQL)+") ORDER BY score, doc LIMIT ?",
+			params, q.match, lo, hi, s.limits.rank, most)
+		if err != nil {
+			return nil, fmt.Errorf("rank matches: %w", err)
+		}
+		defer rows.Close()
+		var pages []page
+		for rows.Next() {
+			var p page
+			if err := rows.Scan(&p.doc, &p.score); err != nil {
+				return nil, fmt.Errorf("rank matches: %w", err)
+			}
+			if len(pages) >= n && alone != nil && p.score > pages[n-1].score*(1-1e-9) {
+				break
+			}
+			pages = append(pages, p)
+		}
+		return pages, rows.Err()
+	}
+	most := n + extra
+	pages, err := read(most)
+	for err == nil && alone != nil && len(pages) == most && !tally.stopped {
+		most *= 4
+		pages, err = read(most)
+	}
+	if err != nil && !tally.stopped {
+		return w, err
 	}
 
-	start := time.Now()
-	limit := s.limits.count + 1 // as search counts
-	counted := false
-	all, err := s.readWalk(ctx, stmt, args, func(all []page) bool {
-		if len(all) == limit {
-			counted = true
-			w.scan.n, w.scan.took = limit, time.Since(start)
-			w.scan.stopAt(all[len(all)-1].doc, slo, shi, true)
-		}
-		// Too many to rank: the newest page is what is listed.
-		return counted && len(all) >= n && w.scan.estimate() > float64(s.limits.rankable)
-	})
-	if err != nil {
-		return w, err
-	}
-	if !counted {
-		w.scan.n, w.scan.took = len(all), time.Since(start)
+	docs := tally.walked()
+	took := time.Since(start)
+	if len(docs) >= limit {
+		w.scan.n = limit
+		w.scan.took = time.Duration(float64(took) * float64(limit) / float64(len(docs)))
+		w.scan.stopAt(docs[limit-1], slo, shi, true)
+	} else {
+		w.scan.n, w.scan.took = len(docs), took
 		w.scan.finish(slo, shi, true)
 	}
-	if w.scan.estimate() > float64(s.limits.rankable) {
+	if tally.stopped || w.scan.estimate() > float64(s.limits.rankable) {
+		// Too many to rank: the newest are listed.
 		w.never = true
-		w.pages = all[:min(len(all), n)]
-		for i := range w.pages {
-			w.pages[i].score = 0
+		for _, d := range docs[:min(len(docs), n)] {
+			w.pages = append(w.pages, page{doc: d})
 		}
 		return w, nil
 	}
-	all = all[:min(len(all), s.limits.rank)] // the newest are ranked
 	if alone != nil {
 		idf, err := alone(w.scan)
 		if err != nil {
 			return w, err
 		}
-		for i := range all {
-			all[i].score = -1.0 * (idf * -all[i].score)
+		for i := range pages {
+			pages[i].score = -1.0 * (idf * -pages[i].score)
 		}
+		sort.Slice(pages, func(i, j int) bool {
+			if pages[i].score != pages[j].score {
+				return pages[i].score < pages[j].score
+			}
+			return pages[i].doc < pages[j].doc
+		})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].score != all[j].score {
-			return all[i].score < all[j].score
-		}
-		return all[i].doc < all[j].doc
-	})
-	w.pages = all[:min(len(all), n)]
+	w.pages = pages[:min(len(pages), n)]
 	return w, nil
 }
 
-// readWalk reads the walk's rows, newest first, until done says so.
-func (s *Store) readWalk(ctx context.Context, stmt string, args []any, done func([]page) bool) (all []page, err error) {
-	rows, err := s.read.QueryContext(ctx, stmt, args...)
-	if err != nil {
-		return nil, fmt.Errorf("rank matches: %w", err)
+// walkTally is the rows one ranking statement scored, as clippings_bm25
+// notes them, newest first: at the limit-th, too says whether the walk
+// should stop (the statement then fails, stopped).
+type walkTally struct {
+	docs    []int64
+	limit   int
+	too     func(edge int64) bool
+	stopped bool
+}
+
+// walked is the rows scored, newest first, each once.
+func (t *walkTally) walked() []int64 {
+	docs := slices.Clone(t.docs)
+	slices.SortFunc(docs, func(a, b int64) int { return cmp.Compare(b, a) })
+	return slices.Compact(docs)
+}
+
+// tallies are the walks under way, by number; clippings_bm25 finds its
+// statement's by the number its params end with.
+type tallies struct {
+	mu   sync.Mutex
+	last uint64
+	by   map[uint64]*walkTally
+}
+
+var walkTallies tallies
+
+func (t *tallies) open(limit int, too func(edge int64) bool) (uint64, *walkTally) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.by == nil {
+		t.by = map[uint64]*walkTally{}
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p page
-		if err := rows.Scan(&p.doc, &p.score); err != nil {
-			return nil, fmt.Errorf("rank matches: %w", err)
-		}
-		if all = append(all, p); done(all) {
-			break
-		}
+	t.last++
+	w := &walkTally{limit: limit, too: too}
+	t.by[t.last] = w
+	return t.last, w
+}
+
+func (t *tallies) close(id uint64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.by, id)
+}
+
+// note adds a row to its tally; false: the walk is to stop.
+func (t *tallies) note(id uint64, doc int64) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	w := t.by[id]
+	if w == nil {
+		return true
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("rank matches: %w", err)
+	if n := len(w.docs); n > 0 && w.docs[n-1] == doc {
+		return true // scored twice
 	}
-	return all, nil
+	w.docs = append(w.docs, doc)
+	if len(w.docs) == w.limit && w.too(doc) {
+		w.stopped = true
+		return false
+	}
+	return true
 }

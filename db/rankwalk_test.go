@@ -13,25 +13,25 @@ import (
 // the same hits, scores, total and flags — and its total is a separate
 // count of the matches, for every kind of query on the dev corpus, with
 // the default caps and with caps the corpus exceeds (capped counts,
-// ranking of the newest only, too common to rank).
+// ranking of the newest only, too common to rank, pages with a next).
 func TestRankWalkCountsAsACount(t *testing.T) {
 	s := devCorpusStore(t)
 	ctx := context.Background()
 	queries := devQueries(t, s)
 	for _, lim := range []struct {
-		name               string
-		count, rank, ranks int
+		name                     string
+		count, rank, ranks, page int
 	}{
-		{"default caps", CountCap, RankCap, RankableMatches},
-		{"low caps", 8, 20, 60},
-		{"lower caps", 4, 10, 20},
-		{"too common to rank", 2, 3, 4},
+		{"default caps", CountCap, RankCap, RankableMatches, 30},
+		{"low caps", 8, 20, 60, 5},
+		{"lower caps", 4, 10, 20, 3},
+		{"too common to rank", 2, 3, 4, 2},
 	} {
 		s.limits.count, s.limits.rank, s.limits.rankable = lim.count, lim.rank, lim.ranks
 		walked := 0
 		for _, text := range queries {
 			q := s.parse(ctx, text)
-			req := Request{Query: text, Sort: Relevance, Limit: 30}
+			req := Request{Query: text, Sort: Relevance, Limit: lim.page}
 			s.SetScanBudget(time.Hour) // counted window by window, then ranked: two walks
 			want, err := s.Search(ctx, req)
 			if err != nil {
@@ -40,6 +40,20 @@ func TestRankWalkCountsAsACount(t *testing.T) {
 			s.SetScanBudget(0)
 			if s.walksOnce(q, req, false) {
 				walked++
+				// The walk's count is the scan's, edge and share too.
+				lo, hi := q.docRange()
+				w, err := s.walkRanked(ctx, q, lo, hi, req.Limit+1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				scan, err := s.scanMatches(ctx, q.ix, q.match, lo, hi, true, lim.count+1, req.Limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				w.scan.took, scan.took = 0, 0
+				if w.scan != scan {
+					t.Errorf("%s: %s: walked %+v, scanned %+v", lim.name, text, w.scan, scan)
+				}
 			}
 			got, err := s.Search(ctx, req)
 			if err != nil {
