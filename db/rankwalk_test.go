@@ -25,7 +25,7 @@ func TestRankWalkCountsAsACount(t *testing.T) {
 		{"default caps", CountCap, RankCap, RankableMatches, 30},
 		{"low caps", 8, 20, 60, 5},
 		{"lower caps", 4, 10, 20, 3},
-		{"too common to rank", 2, 3, 4, 2},
+		{"too common to rank", 3, 5, 4, 2},
 	} {
 		s.limits.count, s.limits.rank, s.limits.rankable = lim.count, lim.rank, lim.ranks
 		walked := 0
