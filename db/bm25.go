@@ -103,6 +103,15 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 	}
 	param := func(i int) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(params[8*i:])) }
 	idf := func(i int) float64 { return param(1 + nCol + i) }
+	if len(params) == 8*(1+nCol+nPhrase)+8 {
+		// A tally's number after the IDFs: the row is noted in it.
+		rowid := callFP[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
+		if !walkTallies.note(binary.LittleEndian.Uint64(params[len(params)-8:]), rowid) {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_ABORT)
+			return
+		}
+		params = params[:len(params)-8]
+	}
 	if len(params) != 8*(1+nCol+nPhrase) {
 		// The plan does not match FTS5's reading of the query (never so
 		// for what the query renderer writes: a test parses every kind):

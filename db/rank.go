@@ -56,13 +56,27 @@ var errUnplanned = errors.New("query not planned")
 // rankParams encodes what clippings_bm25 takes: avgdl, the column
 // weights, an IDF per phrase.
 func (s *Store) rankParams(ctx context.Context, q query, scan scanResult) ([]byte, error) {
+	params, _, err := s.planRank(ctx, q, &scan)
+	return params, err
+}
+
+// aloneIDF is the IDF of a query's one weighted phrase, from the search's
+// count of its matches.
+type aloneIDF func(scan scanResult) (float64, error)
+
+// planRank is rankParams; with scan nil (the search's count not made
+// yet), the IDF of a query's one weighted phrase is left at 1 and alone
+// works it out once the count is made: the scores are then that IDF times
+// the ones computed, to the last bit (the other phrases add exact zeros).
+// alone is nil when every IDF is in the params.
+func (s *Store) planRank(ctx context.Context, q query, scan *scanResult) (params []byte, alone aloneIDF, err error) {
 	phrases, ok := ftsPhrases(q.match)
 	if !ok {
-		return nil, errUnplanned
+		return nil, nil, errUnplanned
 	}
 	totals, err := s.indexTotals(ctx, q.ix)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	weights := make([]float64, len(q.ix.columns))
 	for i, c := range q.ix.columns {
@@ -76,17 +90,30 @@ func (s *Store) rankParams(ctx context.Context, q query, scan scanResult) ([]byt
 	}
 	idf := make([]float64, len(phrases))
 	for _, i := range weighted {
-		hits, err := s.phraseHits(ctx, q, phrases[i].expr, totals, scan, len(weighted) == 1)
+		if len(weighted) == 1 && scan == nil {
+			expr := phrases[i].expr
+			idf[i] = 1
+			alone = func(scan scanResult) (float64, error) {
+				hits, err := s.phraseHits(ctx, q, expr, totals, scan, true)
+				return bm25IDF(totals.rows, hits), err
+			}
+			break
+		}
+		var counted scanResult
+		if scan != nil {
+			counted = *scan
+		}
+		hits, err := s.phraseHits(ctx, q, phrases[i].expr, totals, counted, len(weighted) == 1)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		idf[i] = bm25IDF(totals.rows, hits)
 	}
-	params := make([]byte, 0, 8*(1+len(weights)+len(idf)))
+	params = make([]byte, 0, 8*(1+len(weights)+len(idf)))
 	for _, v := range append(append([]float64{totals.avgdl()}, weights...), idf...) {
 		params = binary.LittleEndian.AppendUint64(params, math.Float64bits(v))
 	}
-	return params, nil
+	return params, alone, nil
 }
 
 // bm25IDF is FTS5's: log((N − n + 0.5) / (n + 0.5)), and a millionth for

@@ -61,14 +61,10 @@ func (r scanResult) estimate() float64 {
 // of time. A first page is never cut short: a search that finds little must
 // not look like one that found nothing.
 func (s *Store) scanMatches(ctx context.Context, ix ftsIndex, match string, lo, hi int64, newestFirst bool, limit, atLeast int) (scanResult, error) {
-	var first, last int64
-	// Two subqueries: SQLite reads min() or max() straight off the index
-	// only when it is the query's one aggregate; both at once scan it all.
-	err := s.read.QueryRowContext(ctx, "SELECT ifnull((SELECT min(doc) FROM articles), 0), ifnull((SELECT max(doc) FROM articles), -1)").Scan(&first, &last)
+	lo, hi, err := s.archiveSpan(ctx, lo, hi)
 	if err != nil {
-		return scanResult{}, fmt.Errorf("count matches: %w", err)
+		return scanResult{}, err
 	}
-	lo, hi = max(lo, first), min(hi, last+1)
 	if lo >= hi {
 		return scanResult{complete: true, edge: lo}, nil
 	}
@@ -103,23 +99,13 @@ func (s *Store) scanMatches(ctx context.Context, ix ftsIndex, match string, lo, 
 		r.n += c
 		r.took = time.Since(start)
 		if r.n >= limit {
-			r.edge = edge
-			r.covered = hi - edge
-			if !newestFirst {
-				r.edge = edge + 1
-				r.covered = edge - lo
-			}
-			r.share = float64(r.covered) / float64(span)
+			r.stopAt(edge, lo, hi, newestFirst)
 			return r, nil
 		}
 		done = reach
 		r.covered = done
 		if done == span {
-			r.complete = true
-			r.edge = lo
-			if !newestFirst {
-				r.edge = hi
-			}
+			r.finish(lo, hi, newestFirst)
 			return r, nil
 		}
 		took, left := time.Since(t0), s.limits.budget-time.Since(start)
@@ -137,6 +123,41 @@ func (s *Store) scanMatches(ctx context.Context, ix ftsIndex, match string, lo, 
 		// keeps to the budget.
 		grow := float64(whi-wlo) / float64(max(took, time.Microsecond)) * float64(left/2)
 		reach = done + max(done, int64(min(grow, float64(span))))
+	}
+}
+
+// archiveSpan narrows [lo, hi) to the doc keys the archive holds; lo >= hi
+// when none.
+func (s *Store) archiveSpan(ctx context.Context, lo, hi int64) (int64, int64, error) {
+	var first, last int64
+	// Two subqueries: SQLite reads min() or max() straight off the index
+	// only when it is the query's one aggregate; both at once scan it all.
+	err := s.read.QueryRowContext(ctx, "SELECT ifnull((SELECT min(doc) FROM articles), 0), ifnull((SELECT max(doc) FROM articles), -1)").Scan(&first, &last)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count matches: %w", err)
+	}
+	return max(lo, first), min(hi, last+1), nil
+}
+
+// stopAt records a scan of [lo, hi) that reached its limit at the match
+// edge.
+func (r *scanResult) stopAt(edge, lo, hi int64, newestFirst bool) {
+	r.edge = edge
+	r.covered = hi - edge
+	if !newestFirst {
+		r.edge = edge + 1
+		r.covered = edge - lo
+	}
+	r.share = float64(r.covered) / float64(hi-lo)
+}
+
+// finish records a scan that went through [lo, hi) under its limit.
+func (r *scanResult) finish(lo, hi int64, newestFirst bool) {
+	r.complete = true
+	r.covered = hi - lo
+	r.edge = lo
+	if !newestFirst {
+		r.edge = hi
 	}
 }
 

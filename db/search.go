@@ -303,12 +303,29 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	res := Results{}
-	var scan scanResult
-	if q.match == "" {
+	var (
+		scan   scanResult
+		walked *walked // the page, counted and ranked in one walk
+	)
+	switch {
+	case q.match == "":
 		if err := s.count(ctx, q, ids, args, &res); err != nil {
 			return Results{}, err
 		}
-	} else {
+	case s.walksOnce(q, req, quick):
+		w, err := s.walkRanked(ctx, q, lo, hi, req.Limit+1)
+		if err != nil {
+			return Results{}, fmt.Errorf("search: %w", err)
+		}
+		walked, scan = &w, w.scan
+		res.Total = min(scan.n, s.limits.count)
+		res.TotalCapped = scan.n > s.limits.count
+		if w.never {
+			sort, res.ByDate = Newest, true
+		} else if scan.estimate() > float64(s.limits.rank) {
+			res.Ranked = s.limits.rank
+		}
+	default:
 		// Count from the end the page starts at.
 		limit := s.limits.count + 1
 		var err error
@@ -350,7 +367,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 
 	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
 	dateFrom, dateArgs := from, args // newest first, should ranking be put off
-	if sort == Relevance {
+	if sort == Relevance && walked == nil {
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
@@ -430,7 +447,9 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		pages []page
 		err   error
 	)
-	if quick && sort == Relevance && s.limits.quickWait > 0 {
+	if walked != nil {
+		pages = walked.pages
+	} else if quick && sort == Relevance && s.limits.quickWait > 0 {
 		// The ranking has until quickWait after the search began; past
 		// that the newest matches are listed, and a second request ranks.
 		rankCtx, cancel := context.WithDeadline(ctx, started.Add(s.limits.quickWait))
