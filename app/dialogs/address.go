@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/clippings/clippings/fetch"
@@ -24,12 +25,54 @@ func AskWebAddress(w fyne.Window, fetchThem func([]string)) {
 
 // addressDialog asks for web addresses to fetch.
 type addressDialog struct {
-	entry  *widget.Entry
+	entry  *addressEntry
 	dialog *dialog.FormDialog
 }
 
+// addressEntry takes one address a line. Enter fetches, as in any dialog
+// with one field — people paste an address and press Enter — and
+// Shift+Enter starts a line for another (Fyne's multi-line entry has it the
+// other way round).
+type addressEntry struct {
+	widget.Entry
+	shift  bool
+	submit func()
+}
+
+func newAddressEntry() *addressEntry {
+	e := &addressEntry{}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// KeyDown notes Shift, which turns Enter into a new line.
+func (e *addressEntry) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(k)
+}
+
+// KeyUp notes Shift released.
+func (e *addressEntry) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(k)
+}
+
+// TypedKey submits on Enter without Shift.
+func (e *addressEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift && e.submit != nil {
+		e.submit()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
 func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
-	d := &addressDialog{entry: widget.NewMultiLineEntry()}
+	d := &addressDialog{entry: newAddressEntry()}
 	d.entry.SetPlaceHolder("https://…")
 	d.entry.SetMinRowsVisible(3)
 	d.entry.Wrapping = fyne.TextWrapBreak
@@ -38,7 +81,7 @@ func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
 		return err
 	}
 	items := []*widget.FormItem{{Text: "Address", Widget: d.entry,
-		HintText: "One address a line. Each page is fetched once, now, and nothing it refers to: no images, scripts or cookies."}}
+		HintText: "Enter fetches; Shift+Enter for another address. Each page is fetched once, now, and nothing it refers to: no images, scripts or cookies."}}
 	d.dialog = dialog.NewForm("Add web address", "Fetch", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -47,6 +90,7 @@ func newAddressDialog(w fyne.Window, fetchThem func([]string)) *addressDialog {
 			fetchThem(addresses)
 		}
 	}, w)
+	d.entry.submit = d.dialog.Submit // does nothing while the text is not valid
 	d.dialog.Resize(fyne.NewSize(560, 260))
 	return d
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/clippings/clippings/db"
@@ -54,5 +56,39 @@ func TestAddWebAddress(t *testing.T) {
 	d.dialog.Submit()
 	if strings.Join(got, " ") != "https://courier.example/a https://courier.example/b" {
 		t.Errorf("fetched %q", got)
+	}
+}
+
+// Enter fetches what was typed; Shift+Enter starts a line for another
+// address; Enter on something not an address fetches nothing.
+func TestAddWebAddressKeys(t *testing.T) {
+	var got []string
+	w := test.NewTempWindow(t, nil)
+	d := newAddressDialog(w, func(a []string) { got = a })
+	d.dialog.Show()
+	w.Canvas().Focus(d.entry)
+	enter := &fyne.KeyEvent{Name: fyne.KeyReturn}
+	shift := &fyne.KeyEvent{Name: desktop.KeyShiftLeft}
+
+	test.Type(d.entry, "courier.example")
+	d.entry.TypedKey(enter)
+	if got != nil {
+		t.Fatalf("not an address, fetched %q", got)
+	}
+	d.entry.SetText("")
+	test.Type(d.entry, "https://courier.example/a")
+	d.entry.KeyDown(shift)
+	d.entry.TypedKey(enter)
+	d.entry.KeyUp(shift)
+	if got != nil {
+		t.Fatalf("Shift+Enter fetched %q", got)
+	}
+	test.Type(d.entry, "https://courier.example/b")
+	if d.entry.Text != "https://courier.example/a\nhttps://courier.example/b" {
+		t.Fatalf("text %q, want two lines", d.entry.Text)
+	}
+	d.entry.TypedKey(enter)
+	if strings.Join(got, " ") != "https://courier.example/a https://courier.example/b" {
+		t.Errorf("Enter fetched %q", got)
 	}
 }
