@@ -65,6 +65,14 @@ func TestExtractGoodFiles(t *testing.T) {
 			mustNotAppear: []string{"Most read", "All rights reserved", "Storm closes"}},
 		{file: "html/windows-1252.html", format: "html", title: cafeTitle, bodyStart: cafeFirst, bodyEnd: cafeLastPart, language: "fr"},
 		{file: "html/fragment.htm", format: "html", bodyStart: ferryFirst, bodyEnd: "on weekends.", language: "en"},
+		// A byline kept by the extractor as the first paragraph is the
+		// authors, not the body; without metadata it names them.
+		{file: "html/byline-paragraph.html", format: "html", title: "Ferries return to the islands after the storm",
+			bodyStart: "The ferries to the islands sailed again", bodyEnd: "until the backlog had cleared.", language: "en",
+			authors: []string{"Ana Lopes"}, mustNotAppear: []string{"By Ana"}},
+		{file: "html/byline-only.html", format: "html", title: "Ferries return to the islands after the storm",
+			bodyStart: "The ferries to the islands sailed again", language: "en",
+			authors: []string{"Ana Lopes", "Tom Reyes"}, mustNotAppear: []string{"By Ana"}},
 		{file: "bad/html-in-text.txt", format: "html", title: ferryTitle, bodyStart: ferryFirst, language: "en"},
 		{file: "markdown/front-matter.md", format: "markdown", title: ferryTitle,
 			bodyStart: "The town council of Eastbrook voted on Tuesday to reopen the old river ferry, which stopped running in 1998 after the last boat was sold for scrap.",

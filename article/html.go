@@ -50,6 +50,7 @@ func extractHTML(text string) (Article, error) {
 	// Some pages escape their declared titles twice ("&amp;#8211;").
 	a.Title = stdhtml.UnescapeString(chooseTitle(meta, res.Metadata.Title, a.Source))
 	a.Body = dropLeadingTitle(cleanBody(a.Body), a.Title)
+	a.Body, a.Authors = dropLeadingByline(a.Body, a.Authors)
 	a.Captions, a.Body = pageCaptions(doc, a.Body)
 	if n := len([]rune(a.Body)); n < minArticleRunes {
 		return Article{}, fmt.Errorf("no article text found in the page (only %d characters of text): %w", n, ErrNoArticle)
@@ -72,6 +73,25 @@ func dropLeadingTitle(body, title string) string {
 		return rest
 	}
 	return body
+}
+
+// dropLeadingByline removes a byline the extractor kept as the body's
+// first paragraph ("By Ana Lopes" under the headline, where the page's
+// metadata names the author too): the names are the article's authors,
+// not its text. Its names become the authors when the page declared none.
+func dropLeadingByline(body string, authors []string) (string, []string) {
+	first, rest, found := strings.Cut(body, "\n\n")
+	if !found || !looksLikeByline(strings.TrimSpace(first)) {
+		return body, authors
+	}
+	names := bylineNames(strings.TrimSpace(first))
+	if len(names) == 0 {
+		return body, authors
+	}
+	if len(authors) == 0 {
+		authors = names
+	}
+	return rest, authors
 }
 
 // maxCaptions bounds the captions kept from one page (galleries hold hundreds).
