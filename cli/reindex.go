@@ -65,8 +65,7 @@ func runReindex(ctx context.Context, env Env, args []string) int {
 	})
 	p.clear()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "clippings reindex: %v\n", err)
-		return ExitFailed
+		return finish(env, "reindex", err)
 	}
 	fmt.Fprintln(env.Stderr, "the search index is up to date")
 	return ExitOK

@@ -9,9 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/clippings/clippings/app/kit"
 	"github.com/clippings/clippings/fetch"
 )
 
@@ -35,7 +35,7 @@ type addressDialog struct {
 // other way round).
 type addressEntry struct {
 	widget.Entry
-	shift  bool
+	shift  kit.Shift
 	submit func()
 }
 
@@ -48,23 +48,25 @@ func newAddressEntry() *addressEntry {
 
 // KeyDown notes Shift, which turns Enter into a new line.
 func (e *addressEntry) KeyDown(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		e.shift = true
-	}
+	e.shift.KeyDown(k)
 	e.Entry.KeyDown(k)
 }
 
 // KeyUp notes Shift released.
 func (e *addressEntry) KeyUp(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		e.shift = false
-	}
+	e.shift.KeyUp(k)
 	e.Entry.KeyUp(k)
+}
+
+// FocusLost forgets Shift, which may be let go elsewhere.
+func (e *addressEntry) FocusLost() {
+	e.shift.Release()
+	e.Entry.FocusLost()
 }
 
 // TypedKey submits on Enter without Shift.
 func (e *addressEntry) TypedKey(k *fyne.KeyEvent) {
-	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift && e.submit != nil {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift.Held() && e.submit != nil {
 		e.submit()
 		return
 	}

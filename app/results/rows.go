@@ -26,7 +26,7 @@ type Rows struct {
 	handleKey func(*fyne.KeyEvent) bool
 	extend    func(step int) // Shift+Up, Shift+Down: select one row more (or less)
 	quiet     bool           // selecting without opening the article (see selectQuietly)
-	shift     bool           // a Shift key is held
+	shift     kit.Shift
 }
 
 // selectQuietly moves the selection to row i, which shows the article
@@ -71,24 +71,14 @@ func newRows(list *List) *Rows {
 // tint on the row it last moved to: the arrow keys move the selection here
 // (see handleKey), so that tint would mark some other row.
 func (l *Rows) FocusGained() {}
-func (l *Rows) FocusLost()   { l.shift = false }
+func (l *Rows) FocusLost()   { l.shift.Release() }
 
-// KeyDown and KeyUp follow the Shift keys: Fyne gives Shift with an arrow
-// neither as a shortcut nor in the key event.
-func (l *Rows) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		l.shift = true
-	}
-}
-
-func (l *Rows) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		l.shift = false
-	}
-}
+// KeyDown and KeyUp follow the Shift keys, for Shift with an arrow.
+func (l *Rows) KeyDown(ev *fyne.KeyEvent) { l.shift.KeyDown(ev) }
+func (l *Rows) KeyUp(ev *fyne.KeyEvent)   { l.shift.KeyUp(ev) }
 
 func (l *Rows) TypedKey(ev *fyne.KeyEvent) {
-	if l.shift && (ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown) {
+	if l.shift.Held() && (ev.Name == fyne.KeyUp || ev.Name == fyne.KeyDown) {
 		step := 1
 		if ev.Name == fyne.KeyUp {
 			step = -1
