@@ -89,26 +89,53 @@ func runTag(ctx context.Context, env Env, args []string) int {
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) == 0 && !query.set {
-		fmt.Fprintln(env.Stderr, "clippings tag: give at least one article ID, or --query")
+	if !named(env, "tag", ids, query) {
 		return ExitUsage
 	}
 	if len(add)+len(remove) == 0 {
 		fmt.Fprintln(env.Stderr, "clippings tag: give tags to add (+NAME) or remove (-NAME)")
 		return ExitUsage
 	}
-	store, ok := openStore(ctx, env, *dbFlag, changes)
+	var edits []string
+	for _, n := range add {
+		edits = append(edits, "+"+n)
+	}
+	for _, n := range remove {
+		edits = append(edits, "-"+n)
+	}
+	return change(ctx, env, "tag", *dbFlag, ids, query,
+		func(store *db.Store, ids []int64) error { return store.SetTags(ctx, ids, add, remove) },
+		func(done int) {
+			fmt.Fprintf(env.Stdout, "tagged %s: %s\n", plural(done, "article"), strings.Join(edits, " "))
+		})
+}
+
+// named reports whether a command was given articles to act on, ids or
+// --query, and says so when not.
+func named(env Env, name string, ids []int64, query *queryFlag) bool {
+	if len(ids) == 0 && !query.set {
+		fmt.Fprintf(env.Stderr, "clippings %s: give at least one article ID, or --query\n", name)
+		return false
+	}
+	return true
+}
+
+// change applies a change to the articles named and every article --query
+// finds, then reports how many it found: ids not found are listed after
+// the others were done.
+func change(ctx context.Context, env Env, name, dbPath string, ids []int64, query *queryFlag, apply func(*db.Store, []int64) error, report func(done int)) int {
+	store, ok := openStore(ctx, env, dbPath, changes)
 	if !ok {
 		return ExitUsage
 	}
 	defer store.Close()
 	ids, err := targets(ctx, store, ids, query.value, query.set)
 	if err != nil {
-		return finish(env, "tag", err)
+		return finish(env, name, err)
 	}
-	err = store.SetTags(ctx, ids, add, remove)
+	err = apply(store, ids)
 	if errors.Is(err, db.ErrInvalid) {
-		fmt.Fprintf(env.Stderr, "clippings tag: %v\n", err)
+		fmt.Fprintf(env.Stderr, "clippings %s: %v\n", name, err)
 		return ExitUsage
 	}
 	var nf *db.NotFoundError
@@ -116,17 +143,10 @@ func runTag(ctx context.Context, env Env, args []string) int {
 	if errors.As(err, &nf) {
 		done -= len(nf.IDs)
 	} else if err != nil {
-		return finish(env, "tag", err)
+		return finish(env, name, err)
 	}
-	var changes []string
-	for _, n := range add {
-		changes = append(changes, "+"+n)
-	}
-	for _, n := range remove {
-		changes = append(changes, "-"+n)
-	}
-	fmt.Fprintf(env.Stdout, "tagged %s: %s\n", plural(done, "article"), strings.Join(changes, " "))
-	return finish(env, "tag", err)
+	report(done)
+	return finish(env, name, err)
 }
 
 func uniq(ids []int64) map[int64]bool {
@@ -191,29 +211,12 @@ func markCommand(name, help, done string, method func(*db.Store) setter, on bool
 			}
 			ids = append(ids, id)
 		}
-		if len(ids) == 0 && !query.set {
-			fmt.Fprintf(env.Stderr, "clippings %s: give at least one article ID, or --query\n", name)
+		if !named(env, name, ids, query) {
 			return ExitUsage
 		}
-		store, ok := openStore(ctx, env, *dbFlag, changes)
-		if !ok {
-			return ExitUsage
-		}
-		defer store.Close()
-		ids, err := targets(ctx, store, ids, query.value, query.set)
-		if err != nil {
-			return finish(env, name, err)
-		}
-		err = method(store)(ctx, ids, on)
-		var nf *db.NotFoundError
-		n := len(uniq(ids))
-		if errors.As(err, &nf) {
-			n -= len(nf.IDs)
-		} else if err != nil {
-			return finish(env, name, err)
-		}
-		fmt.Fprintf(env.Stdout, "%s %s\n", done, plural(n, "article"))
-		return finish(env, name, err)
+		return change(ctx, env, name, *dbFlag, ids, query,
+			func(store *db.Store, ids []int64) error { return method(store)(ctx, ids, on) },
+			func(n int) { fmt.Fprintf(env.Stdout, "%s %s\n", done, plural(n, "article")) })
 	}
 }
 
