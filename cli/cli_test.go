@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -222,5 +223,31 @@ func TestBenchWritesFilesToDrop(t *testing.T) {
 	dbPath := filepath.Join(tmp, "a.db")
 	if _, errOut, status := clippings(t, dbPath, "import", dir); status != ExitOK || !strings.Contains(errOut, "6 imported") {
 		t.Errorf("import of the written files: status %d, %q", status, errOut)
+	}
+}
+
+// Each import writes a segment of the full-text index; no window is open
+// to merge them when idle, so the import merges what it left.
+func TestImportMergesTheIndexAfterwards(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "clippings.db")
+	for _, f := range []string{sample, "testdata/ecowas.md"} {
+		if out, errOut, status := clippings(t, dbPath, "import", f); status != ExitOK {
+			t.Fatalf("import %s: %d\n%s%s", f, status, out, errOut)
+		}
+	}
+	conn, err := sql.Open("sqlite", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var segments int
+	if err := conn.QueryRow("SELECT count(DISTINCT segid) FROM articles_fts_idx").Scan(&segments); err != nil {
+		t.Fatal(err)
+	}
+	if segments != 1 {
+		t.Errorf("%d segments after two imports, want them merged into 1", segments)
+	}
+	if out, _, _ := clippings(t, dbPath, "search", "Zakharova OR ECOWAS"); !strings.Contains(out, "#1 ") || !strings.Contains(out, "#2 ") {
+		t.Errorf("after merging, search finds:\n%s", out)
 	}
 }

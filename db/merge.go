@@ -55,6 +55,24 @@ func (s *Store) MergeStep(ctx context.Context, pages int) (bool, error) {
 	return worked, nil
 }
 
+// MergeFor merges the index's segments in steps until nothing is left to
+// merge or budget has passed, and reports whether it finished. The command
+// line runs it after an import: no window stays open to merge when idle,
+// and the next search would otherwise visit every segment the import left.
+func (s *Store) MergeFor(ctx context.Context, budget time.Duration) (bool, error) {
+	if s.ReadOnly() {
+		return true, nil
+	}
+	end := time.Now().Add(budget)
+	for time.Now().Before(end) {
+		worked, err := s.MergeStep(ctx, mergePages)
+		if err != nil || !worked {
+			return err == nil, err
+		}
+	}
+	return false, nil
+}
+
 // mergeMin: idle-time merging merges any level holding two segments
 // (FTS5's usermerge; its default, 4, left up to three a level). Every
 // lookup of a doc, as snippets of a ranked page make, visits each

@@ -69,6 +69,27 @@ func TestMergeStep(t *testing.T) {
 	}
 }
 
+func TestMergeFor(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	segments(t, s, 6, "f", 500)
+	// No time at all: nothing merged, and it says it did not finish.
+	if done, err := s.MergeFor(ctx, 0); err != nil || done {
+		t.Fatalf("MergeFor(0) = %v, %v; want unfinished", done, err)
+	}
+	done, err := s.MergeFor(ctx, time.Minute)
+	if err != nil || !done {
+		t.Fatalf("MergeFor(1m) = %v, %v; want finished", done, err)
+	}
+	if steps := mergeAll(t, s); steps != 0 {
+		t.Errorf("after MergeFor finished, %d more steps merged something", steps)
+	}
+	checkIndex(t, s)
+	if r, err := s.Search(ctx, Request{Query: "bamako"}); err != nil || r.Total != 6 {
+		t.Errorf("after merging: %d %v", r.Total, err)
+	}
+}
+
 func TestMergeWhenIdle(t *testing.T) {
 	defer func(idle, rest time.Duration) { mergeIdle, mergeRest = idle, rest }(mergeIdle, mergeRest)
 	mergeIdle, mergeRest = 20*time.Millisecond, 20*time.Millisecond
