@@ -10,9 +10,10 @@ import (
 )
 
 // An archive from before copies and names were found on import has
-// articles without them, and one from before the current search index
-// (schema 4) is searched on its old index until the new one is filled:
-// the window does both in the background, re-indexing first, with progress
+// articles without them, one from before the current search index
+// (schema 4) is searched on its old index until the new one is filled,
+// and one from before the words table (schema 5) lists its words for
+// prefix searches: the window does all three in the background, re-indexing first, with progress
 // and Cancel in the job panel. Cancelled, or the window closed, it goes on
 // from where it stopped the next time.
 
@@ -29,6 +30,9 @@ func (j *archiveJobs) startBackfill() {
 		pending, err := j.store.BackfillPending(j.ctx)
 		if err == nil && !pending {
 			pending, err = j.store.ReindexPending(j.ctx)
+		}
+		if err == nil && !pending {
+			pending, err = j.store.WordsPending(j.ctx)
 		}
 		if err != nil || !pending || j.ctx.Err() != nil {
 			return
@@ -71,6 +75,9 @@ func (j *archiveJobs) runBackfill() {
 			}
 		}
 		err := j.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
+		if err == nil {
+			err = j.store.IndexWords(ctx, progress("Listing the words of %s for prefix searches…"))
+		}
 		if err == nil {
 			err = j.store.Backfill(ctx, progress("Finding copies and names in %s…"))
 		}

@@ -54,7 +54,8 @@ type NewArticle struct {
 	hash       []byte
 	codec      string
 	compressed []byte
-	traits     traits // near-duplicate signature and entities
+	traits     traits     // near-duplicate signature and entities
+	words      []wordStem // the distinct words of its texts, for the words table
 }
 
 // Prepare hashes the article's text, compresses its original, signs its
@@ -73,6 +74,10 @@ func (n *NewArticle) Prepare() error {
 	}
 	n.hash, n.codec, n.compressed, n.prepared = ContentHash(n.Article), codec, data, true
 	n.traits = traitsOf(n.Article.Title, n.Article.Body)
+	a := n.Article
+	if n.words, err = textWords(a.Title, a.Subtitle, strings.Join(a.Authors, "\n"), a.Source, a.Body, captionsText(a.Captions), cleanNote(n.Organised.Note)); err != nil {
+		return err
+	}
 	n.Original = nil
 	return nil
 }
@@ -157,6 +162,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		var (
 			entries []indexEntry
 			traits  []articleTraits
+			words   [][]wordStem
 		)
 		for i, it := range items {
 			if err := it.Prepare(); err != nil {
@@ -168,6 +174,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			if err == nil {
 				entries = append(entries, entry)
 				traits = append(traits, articleTraits{entry.id, it.traits})
+				words = append(words, it.words)
 				next++
 				continue
 			}
@@ -178,6 +185,9 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		// Their copies and the entities they name, for the batch at once;
 		// before the index entries, which are written last.
 		if err := found.store(traits...); err != nil {
+			return err
+		}
+		if err := storeWords(ctx, tx, mergeWords(words...)); err != nil {
 			return err
 		}
 		// FTS5 writes a new segment whenever a rowid is not above the last
