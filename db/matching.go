@@ -18,6 +18,13 @@ func (s *Store) parse(ctx context.Context, text string) query {
 		ix = currentIndex // the search says what is wrong
 	}
 	text = cleanQueryText(text)
+	if s.wordsReady(ctx) {
+		if q, err := s.parseExact(ctx, querylang.Parse(text), ix); err == nil {
+			return q
+		}
+		// The words table could not be read: the search says what is
+		// wrong, or finds as before the table.
+	}
 	q := parseQueryIn(text, ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
 	if q.ix.check != "" && s.tooManyToCheck(ctx, q) {
 		q = compile(querylang.Parse(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms), false)

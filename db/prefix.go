@@ -1,11 +1,8 @@
 package db
 
 import (
-	"database/sql"
 	"database/sql/driver"
-	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -132,7 +129,7 @@ func widened(prefix string) string {
 	r := []rune(prefix)
 	k := max(min(3, len(r)), len(r)-widenedBy)
 	for k > 2 {
-		if st, err := porter.stem(string(r[:k])); err == nil && st == foldWord(string(r[:k])) {
+		if st, err := indexStem(string(r[:k])); err == nil && st == foldWord(string(r[:k])) {
 			break
 		}
 		k--
@@ -194,14 +191,14 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 
 // trusted is the FTS5 expression of the articles a checked prefix
 // matches that surely hold it, or "" for none. FTS5 stems the prefix as it
-// stems words: when Porter leaves it as it is (SQLite's own stemmer says,
-// in a table of one row in memory), every term it matches is the start of
+// stems words: when Porter leaves it as it is (the index's own tokenizer
+// says), every term it matches is the start of
 // a word with the prefix, but for one. Porter writes letters a word may
 // not have only at a stem's end — an "e" ("striking" is "strike") or an
 // "i" ("discovery" is "discoveri") — so a prefix ending in one of them, as
 // a whole term, may be a word without it: those articles are checked.
 func trusted(prefix string) string {
-	st, err := porter.stem(prefix)
+	st, err := indexStem(prefix)
 	folded := foldWord(prefix)
 	switch {
 	case err != nil || st != folded:
@@ -210,44 +207,4 @@ func trusted(prefix string) string {
 		return quote(prefix) + "* NOT " + quote(prefix)
 	}
 	return quote(prefix) + "*"
-}
-
-// porter stems words with the index's tokenizer.
-var porter stemmer
-
-type stemmer struct {
-	once sync.Once
-	mu   sync.Mutex
-	db   *sql.DB
-	err  error
-}
-
-func (s *stemmer) stem(word string) (string, error) {
-	s.once.Do(func() {
-		s.db, s.err = sql.Open("sqlite", ":memory:")
-		if s.err != nil {
-			return
-		}
-		s.db.SetMaxOpenConns(1) // each connection to :memory: is a database of its own
-		s.db.SetConnMaxLifetime(0)
-		_, s.err = s.db.Exec("CREATE VIRTUAL TABLE words USING fts5(w, tokenize = 'porter unicode61 remove_diacritics 2'); " +
-			"CREATE VIRTUAL TABLE stems USING fts5vocab(words, row)")
-	})
-	if s.err != nil {
-		return "", fmt.Errorf("stemmer: %w", s.err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var st string
-	_, err := s.db.Exec("INSERT INTO words (w) VALUES (?)", word)
-	if err == nil {
-		err = s.db.QueryRow("SELECT term FROM stems LIMIT 1").Scan(&st)
-	}
-	if _, derr := s.db.Exec("DELETE FROM words"); err == nil {
-		err = derr
-	}
-	if err != nil {
-		return "", fmt.Errorf("stem %q: %w", word, err)
-	}
-	return st, nil
 }
