@@ -69,7 +69,8 @@ type Store struct {
 
 	lastUse atomic.Int64 // when the archive was last written or searched (UnixNano), for MergeWhenIdle
 
-	rankCounts hitCounts // phrases' article counts for ranking (see rank.go)
+	rankCounts hitCounts      // phrases' article counts for ranking (see rank.go)
+	settled    settledQueries // what prefix searches leave out (see prefixwords.go)
 }
 
 // access is how a Store's connections use its file.

@@ -340,6 +340,20 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 	if got := titles(); slices.Contains(got, bankStories[1].Title) {
 		t.Errorf("negotiat* finds %q, which holds negotiable only", bankStories[1].Title)
 	}
+	// What was read for a query is not kept past a change of the archive.
+	res, err := s.Search(ctx, Request{Query: `title:"files for bankruptcy"`})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("the bankruptcy story: %v, %v", res.Hits, err)
+	}
+	if err := s.SetNote(ctx, res.Hits[0].ID, "Negotiating with creditors."); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(); !slices.Contains(got, bankStories[1].Title) {
+		t.Errorf("negotiat* does not find %q once its note says negotiating", bankStories[1].Title)
+	}
+	if err := s.SetNote(ctx, res.Hits[0].ID, ""); err != nil {
+		t.Fatal(err)
+	}
 	s.limits.checkable = 1
 	if got := titles(); !slices.Contains(got, bankStories[1].Title) {
 		t.Errorf("over the articles that may be read, negotiat* finds %q, want every article with its stems (negotiable too)", got)

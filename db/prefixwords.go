@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	querylang "github.com/clippings/clippings/query"
 )
@@ -192,7 +193,10 @@ const noMatch = `keys : "0none"`
 // through the words table, and settles the articles in doubt (see the top
 // of this file). It fails when the table cannot be read: the caller then
 // searches as before the table.
-func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsIndex) (query, error) {
+//
+// Without settle, the query finds the articles its up rendering does (for
+// marking the words an article matches).
+func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsIndex, settle bool) (query, error) {
 	q := query{ix: ix, root: fromTree(parsed.Root)}
 	q.after, q.before = parsed.Range()
 	var prefixes []*node
@@ -219,7 +223,7 @@ func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsI
 		r.skipKeys = true
 		q.words, _ = r.top(q.root)
 	}
-	if !mixed || q.tooBroad() != nil {
+	if !mixed || !settle || q.tooBroad() != nil {
 		return q, nil
 	}
 	return q, s.settle(ctx, &q)
@@ -238,7 +242,7 @@ func walkNodes(n *node, fn func(*node)) {
 
 // settle leaves out of q the articles its up rendering matches and its
 // exact reading does not: q.ix.check lists them.
-func (s *Store) settle(ctx context.Context, q *query) error {
+func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	up, low := q.match, ""
 	eval := func(truth func(*node) bool) bool { v, _ := evalNode(q.root, truth); return v }
 	if up != "" {
@@ -266,6 +270,20 @@ func (s *Store) settle(ctx context.Context, q *query) error {
 		low = noMatch
 	}
 	lo, hi := q.docRange()
+	// The window asks for a page, the facets and the timeline of one query
+	// at once: what was read for one serves the others until the archive
+	// changes.
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d\x00%d\x00%d", q.ix.table, up, low, lo, hi, s.limits.checkable)
+	version, verr := s.DataVersion(ctx)
+	if check, ok := s.settled.get(key, version); ok && verr == nil {
+		q.ix.check = check
+		return nil
+	}
+	defer func() {
+		if err == nil && verr == nil {
+			s.settled.put(key, version, q.ix.check)
+		}
+	}()
 	doubt, err := s.docsOf(ctx, q.ix, "("+up+") NOT ("+low+")", lo, hi)
 	if err != nil {
 		return err
@@ -370,6 +388,37 @@ func (s *Store) settle(ctx context.Context, q *query) error {
 		q.ix.check = matchedRow + "rowid NOT IN (" + strings.Join(out, ",") + ")"
 	}
 	return nil
+}
+
+// settledQueries remembers the last queries settled: what they leave out,
+// at the archive's data version they were settled at.
+type settledQueries struct {
+	mu      sync.Mutex
+	entries map[string]settledQuery
+}
+
+type settledQuery struct {
+	version int64
+	check   string
+}
+
+// settledKept is how many settled queries are remembered.
+const settledKept = 16
+
+func (c *settledQueries) get(key string, version int64) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	return e.check, ok && e.version == version
+}
+
+func (c *settledQueries) put(key string, version int64, check string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || len(c.entries) >= settledKept {
+		c.entries = map[string]settledQuery{}
+	}
+	c.entries[key] = settledQuery{version, check}
 }
 
 // articleTextColumns are the articles' columns of text the index holds,

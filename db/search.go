@@ -671,7 +671,7 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", err
 	}
-	q := s.parse(ctx, queryText)
+	q := s.parseFor(ctx, queryText, false) // the article matched: its words are marked
 	if q.match == "" || q.tooBroad() != nil {
 		return a.Title, a.Body, nil
 	}
