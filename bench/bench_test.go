@@ -99,3 +99,25 @@ func TestCountsPrinted(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPrepare times what the importer's workers do for each article
+// before the writer stores it.
+func BenchmarkPrepare(b *testing.B) {
+	c := NewCorpus(1)
+	prepared := make([]db.NewArticle, 512)
+	for i := range prepared {
+		text := c.Article(i).Text()
+		ext, err := article.Extract("a.txt", []byte(text), article.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		prepared[i] = db.NewArticle{Article: ext, Original: []byte(text)}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := prepared[i%len(prepared)]
+		if err := a.Prepare(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -138,6 +138,7 @@ func ContentHash(a article.Article) []byte {
 func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error) {
 	results := make([]AddResult, len(items))
 	now := time.Now().UTC().Truncate(time.Second)
+	var newWords []wordStem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		next, err := nextID(ctx, tx)
 		if err != nil {
@@ -187,7 +188,8 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		if err := found.store(traits...); err != nil {
 			return err
 		}
-		if err := storeWords(ctx, tx, mergeWords(words...)); err != nil {
+		newWords = s.words.unknown(mergeWords(words...))
+		if err := storeWords(ctx, tx, newWords); err != nil {
 			return err
 		}
 		// FTS5 writes a new segment whenever a rowid is not above the last
@@ -207,6 +209,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		}
 		return results, err
 	}
+	s.words.add(newWords) // committed
 	return results, nil
 }
 

@@ -71,6 +71,7 @@ type Store struct {
 
 	rankCounts hitCounts      // phrases' article counts for ranking (see rank.go)
 	settled    settledQueries // what prefix searches leave out (see prefixwords.go)
+	words      knownWords     // words the words table holds (see words.go)
 }
 
 // access is how a Store's connections use its file.

@@ -22,16 +22,22 @@ import (
 // before) let "bankr*" find every article with "bank": on 10,300 news
 // stories, 1,014 of its 1,089 hits held no word starting with "bankr".
 //
-// So a prefix that every match must hold (at the query's top, alone or
-// among words that all must) is searched wider — the prefix, or its first
-// letters but a few (widened) — and of
-// those candidates only the articles whose text holds a word with the
-// prefix are kept, checked by hasPrefixFunc; the articles the prefix
-// itself surely matches are taken at once (trusted). A prefix under OR or NOT cannot be checked inside
-// FTS5's one MATCH ("this branch, and only for these articles"): it keeps
-// matching its truncations that are terms, unchecked (Store.prefixStems).
-// Nor is one whose candidates are more than CheckablePrefixMatches: reading
-// them would take longer than a search may (Store.tooManyToCheck).
+// So a prefix is matched against the words as written: the words table
+// (words.go) pairs each word of the archive with its stem, a prefix is
+// expanded to the stems of the words starting with it, and only the
+// articles of stems other words share too are read (prefixwords.go) —
+// wherever the prefix stands in the query, under OR and NOT too.
+//
+// Until an upgraded archive has listed its words, prefixes are checked as
+// before the table, by what this file holds: a prefix that every match
+// must hold (at the query's top, alone or among words that all must) is
+// searched wider — the prefix, or its first letters but a few (widened) —
+// and of those candidates only the articles whose text holds a word with
+// the prefix are kept, checked by hasPrefixFunc; the articles the prefix
+// itself surely matches are taken at once (trusted). A prefix under OR or
+// NOT then keeps matching its truncations that are terms, unchecked
+// (Store.prefixStems), as does one whose candidates are more than
+// CheckablePrefixMatches (Store.tooManyToCheck).
 
 // hasPrefixFunc is the SQL function: hasPrefixFunc(prefix, text, …) is 1
 // when one of the texts holds a word starting with the prefix, compared as

@@ -26,6 +26,7 @@ type indexTokenizer struct {
 	tokenize uintptr // its xTokenize
 	id       uintptr // its number, the callback's context
 	onToken  func(stem []byte, start, end int)
+	seen     map[string]struct{} // textWords' scratch
 }
 
 // tokenizerArgs are the index's tokenize option after the tokenizer's name.

@@ -27,18 +27,38 @@ type wordStem struct{ word, stem string }
 // tokenizes them. The import's workers call it (Prepare), so the writer
 // only inserts.
 func textWords(texts ...string) ([]wordStem, error) {
-	seen := map[string]bool{}
+	t, err := takeTokenizer()
+	if err != nil {
+		return nil, err
+	}
+	defer t.give()
+	// Most of a text's words come again: a word is looked up as written
+	// (a substring of the text), folded only the first time. The map is
+	// the tokenizer's, kept from text to text: making and growing one for
+	// each took a third of the time.
+	if t.seen == nil {
+		t.seen = make(map[string]struct{}, 1024)
+	}
+	seen := t.seen
+	defer clear(seen)
 	var out []wordStem
 	for _, text := range texts {
-		err := tokenizeIndex(text, func(stem []byte, start, end int) {
+		err := t.each(text, func(stem []byte, start, end int) {
 			if start < 0 || end > len(text) || start >= end {
 				return
 			}
-			w := foldWord(text[start:end])
-			if seen[w] {
+			written := text[start:end]
+			if _, ok := seen[written]; ok {
 				return
 			}
-			seen[w] = true
+			seen[written] = struct{}{}
+			w := foldWord(written)
+			if w != written {
+				if _, ok := seen[w]; ok {
+					return
+				}
+				seen[w] = struct{}{}
+			}
 			out = append(out, wordStem{w, string(stem)})
 		})
 		if err != nil {
@@ -74,6 +94,47 @@ func (row indexRow) changedTexts(before indexRow) []string {
 // wordsInsertRows is how many words one INSERT adds (two parameters each,
 // well under SQLite's limit of 32,766).
 const wordsInsertRows = 500
+
+// knownWords are words the words table is known to hold: stored by this
+// store (once committed) — words are never removed. An import batch's
+// words are mostly known: looking each up in the table took the writer
+// 0.7 ms an article of the bench's (2.1 ms with it, 1.4 without).
+type knownWords struct {
+	mu  sync.Mutex
+	set map[string]struct{}
+}
+
+// knownWordsKept bounds the words remembered (about 8 MB): the commonest
+// come first and stay, and a rare word costs a lookup.
+const knownWordsKept = 1 << 17
+
+// unknown is the words not known to be in the table.
+func (k *knownWords) unknown(words []wordStem) []wordStem {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	out := words[:0:0]
+	for _, w := range words {
+		if _, ok := k.set[w.word]; !ok {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// add remembers words committed to the table.
+func (k *knownWords) add(words []wordStem) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.set == nil {
+		k.set = map[string]struct{}{}
+	}
+	for _, w := range words {
+		if len(k.set) >= knownWordsKept {
+			return
+		}
+		k.set[w.word] = struct{}{}
+	}
+}
 
 // storeWords adds the words the table lacks, sorted, in statements of
 // wordsInsertRows.
