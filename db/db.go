@@ -185,7 +185,7 @@ func (s *Store) openReaders() error {
 		return err
 	}
 	s.read, s.watch = read, watch
-	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget, checkable: CheckablePrefixMatches}
+	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget, checkable: CheckablePrefixMatches, settleable: SettleablePrefixMatches}
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -354,7 +355,23 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 	if err := s.SetNote(ctx, res.Hits[0].ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	s.limits.checkable = 1
+	// The window's requests for one query at once: settled once, alike.
+	var wg sync.WaitGroup
+	results := make([][]string, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = titles()
+		}()
+	}
+	wg.Wait()
+	for _, got := range results {
+		if !slices.Equal(got, results[0]) || slices.Contains(got, bankStories[1].Title) {
+			t.Errorf("at once, negotiat* finds %q and %q", got, results[0])
+		}
+	}
+	s.limits.settleable = 1
 	if got := titles(); !slices.Contains(got, bankStories[1].Title) {
 		t.Errorf("over the articles that may be read, negotiat* finds %q, want every article with its stems (negotiable too)", got)
 	}

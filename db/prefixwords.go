@@ -273,17 +273,21 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	// The window asks for a page, the facets and the timeline of one query
 	// at once: what was read for one serves the others until the archive
 	// changes.
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d\x00%d\x00%d", q.ix.table, up, low, lo, hi, s.limits.checkable)
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d\x00%d\x00%d", q.ix.table, up, low, lo, hi, s.limits.settleable)
 	version, verr := s.DataVersion(ctx)
-	if check, ok := s.settled.get(key, version); ok && verr == nil {
-		q.ix.check = check
-		return nil
-	}
-	defer func() {
-		if err == nil && verr == nil {
-			s.settled.put(key, version, q.ix.check)
+	if verr == nil {
+		check, ok, done := s.settled.get(ctx, key, version)
+		if ok {
+			q.ix.check = check
+			return nil
 		}
-	}()
+		defer func() {
+			if err == nil {
+				s.settled.put(key, version, q.ix.check)
+			}
+			done()
+		}()
+	}
 	doubt, err := s.docsOf(ctx, q.ix, "("+up+") NOT ("+low+")", lo, hi)
 	if err != nil {
 		return err
@@ -291,8 +295,8 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	if len(doubt) == 0 {
 		return nil
 	}
-	if s.limits.checkable > 0 && len(doubt) > s.limits.checkable {
-		return nil // matches its up expression: see CheckablePrefixMatches
+	if s.limits.settleable > 0 && len(doubt) > s.limits.settleable {
+		return nil // matches its up expression: see SettleablePrefixMatches
 	}
 	first, last := doubt[0], doubt[len(doubt)-1]
 
@@ -391,10 +395,12 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 }
 
 // settledQueries remembers the last queries settled: what they leave out,
-// at the archive's data version they were settled at.
+// at the archive's data version they were settled at. A query being
+// settled is settled once: the others asking wait for it.
 type settledQueries struct {
-	mu      sync.Mutex
-	entries map[string]settledQuery
+	mu       sync.Mutex
+	entries  map[string]settledQuery
+	settling map[string]chan struct{}
 }
 
 type settledQuery struct {
@@ -405,11 +411,37 @@ type settledQuery struct {
 // settledKept is how many settled queries are remembered.
 const settledKept = 16
 
-func (c *settledQueries) get(key string, version int64) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[key]
-	return e.check, ok && e.version == version
+// get returns what a query leaves out when it was settled at version;
+// else the caller settles it and calls done when it has (after put).
+func (c *settledQueries) get(ctx context.Context, key string, version int64) (check string, ok bool, done func()) {
+	for {
+		c.mu.Lock()
+		if e, found := c.entries[key]; found && e.version == version {
+			c.mu.Unlock()
+			return e.check, true, nil
+		}
+		wait, busy := c.settling[key]
+		if !busy {
+			if c.settling == nil {
+				c.settling = map[string]chan struct{}{}
+			}
+			ch := make(chan struct{})
+			c.settling[key] = ch
+			c.mu.Unlock()
+			return "", false, func() {
+				c.mu.Lock()
+				delete(c.settling, key)
+				c.mu.Unlock()
+				close(ch)
+			}
+		}
+		c.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return "", false, func() {}
+		}
+	}
 }
 
 func (c *settledQueries) put(key string, version int64, check string) {
@@ -420,7 +452,6 @@ func (c *settledQueries) put(key string, version int64, check string) {
 	}
 	c.entries[key] = settledQuery{version, check}
 }
-
 // articleTextColumns are the articles' columns of text the index holds,
 // as settle reads them.
 var articleTextColumns = []string{"title", "subtitle", "authors", "source", "body", "captions", "note"}
