@@ -323,6 +323,28 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 			t.Errorf("%s*: mixed %v (up %q, low %q), want %v", p, exp.mixed(), exp.up, exp.low, mixed)
 		}
 	}
+	for query, want := range map[string][]string{
+		"title:bank*":                 {bankStories[1].Title, bankStories[0].Title}, // sorted
+		"title:bankr*":                {bankStories[1].Title},
+		"title:banne*":                nil, // the body's "banned" is not the title's
+		"title:rais* OR title:bankr*": {bankStories[1].Title, bankStories[0].Title},
+		"bankr* -title:bankr*":        nil,
+	} {
+		res, err := s.Search(ctx, Request{Query: query, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			if slices.Contains([]string{bankStories[0].Title, bankStories[1].Title}, h.Title) {
+				got = append(got, h.Title)
+			}
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s finds %q of the bank stories, want %q", query, got, want)
+		}
+	}
 	q := s.parse(ctx, "negotiat*")
 	if !strings.Contains(q.ix.check, "NOT IN") {
 		t.Errorf("negotiat*: no article left out (check %q), but #%d holds only negotiable", q.ix.check, len(bankStories))
