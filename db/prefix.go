@@ -69,12 +69,21 @@ func init() {
 // holdsPrefix reports whether text holds a word starting with prefix, both
 // folded as the index folds them (unicode61 remove_diacritics 2). It runs
 // on every candidate's whole text, so words are compared in place, folded
-// only when not ASCII.
+// only when not ASCII; an ASCII prefix is looked for by its first letter
+// (holdsASCIIPrefix) unless a letter of the text might fold to ASCII.
 func holdsPrefix(text, prefix string) bool {
 	prefix = foldWord(prefix)
 	if prefix == "" {
 		return false
 	}
+	if isASCII(prefix) && !mayFoldToASCII(text) {
+		return holdsASCIIPrefix(text, prefix)
+	}
+	return holdsPrefixByWord(text, prefix)
+}
+
+// holdsPrefixByWord is holdsPrefix reading every word.
+func holdsPrefixByWord(text, prefix string) bool {
 	start := -1
 	for i, r := range text {
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && isTokenRune(r) {
@@ -89,6 +98,74 @@ func holdsPrefix(text, prefix string) bool {
 		start = -1
 	}
 	return start >= 0 && wordHolds(text[start:], prefix)
+}
+
+// mayFoldToASCII reports whether text may hold a letter beyond ASCII that
+// folds to an ASCII one — Latin letters with marks (U+00C0–U+027F, lead
+// bytes C3–C9; U+1E00–U+1FFF, E1) and the letterlike symbols
+// (U+2100–U+213F: the Kelvin sign is K): a word starting with one is
+// missed by looking for the prefix's first letter. Quotes and dashes
+// (E2 80) are not.
+func mayFoldToASCII(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch b := text[i]; {
+		case b < 0xC3:
+		case b <= 0xC9, b == 0xE1:
+			return true
+		case b == 0xE2 && i+1 < len(text) && text[i+1] == 0x84:
+			return true
+		}
+	}
+	return false
+}
+
+// holdsASCIIPrefix is holdsPrefix for an ASCII prefix in a text none of
+// whose letters beyond ASCII folds to ASCII: each place the prefix's first
+// letter (either case) starts a word is compared.
+func holdsASCIIPrefix(text, prefix string) bool {
+	first := [2]byte{prefix[0], prefix[0]}
+	if 'a' <= first[0] && first[0] <= 'z' {
+		first[1] = first[0] - 'a' + 'A'
+	}
+	next := [2]int{strings.IndexByte(text, first[0]), strings.IndexByte(text, first[1])}
+	for next[0] >= 0 || next[1] >= 0 {
+		c := 0
+		if next[0] < 0 || next[1] >= 0 && next[1] < next[0] {
+			c = 1
+		}
+		k := next[c]
+		if r, _ := utf8.DecodeLastRuneInString(text[:k]); k == 0 || !isWordByteRune(r) {
+			end := k
+			for end < len(text) {
+				r, size := utf8.DecodeRuneInString(text[end:])
+				if !isWordByteRune(r) {
+					break
+				}
+				end += size
+			}
+			if wordHolds(text[k:end], prefix) {
+				return true
+			}
+		}
+		for i := range next {
+			if next[i] == k {
+				if j := strings.IndexByte(text[k+1:], first[i]); j >= 0 {
+					next[i] = k + 1 + j
+				} else {
+					next[i] = -1
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isWordByteRune is a rune unicode61 keeps in a token, ASCII first.
+func isWordByteRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return isTokenRune(r)
 }
 
 // wordHolds reports whether a word starts with a folded prefix.

@@ -398,3 +398,38 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 		t.Errorf("over the articles that may be read, negotiat* finds %q, want every article with its stems (negotiable too)", got)
 	}
 }
+
+// Looking for an ASCII prefix by its first letter finds what reading
+// every word finds: in every text of the corpora, for every prefix of
+// them, and in texts with letters that fold to ASCII.
+func TestHoldsPrefixByFirstLetter(t *testing.T) {
+	texts := []string{"Américas", "the Émile Zola prize", "KELVIN: \u212Aelvin", "naïve café", "“Quoted” — bank’s bankruptcy", "x-ray e\u0301lan", "İstanbul"}
+	prefixes := []string{"ame", "emi", "kel", "naiv", "caf", "bankr", "bank", "quot", "ray", "ela", "ist", "x"}
+	for _, name := range []string{testcorpus.Dev, testcorpus.Dev2} {
+		for _, truth := range testcorpus.Truths(t, name) {
+			texts = append(texts, truth.Title+"\n"+truth.Body)
+		}
+	}
+	for _, text := range texts {
+		words := strings.FieldsFunc(withoutAccents(strings.ToLower(text)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		for i := 0; i < len(words); i += 101 {
+			if w := words[i]; len(w) > 3 && isASCII(w) {
+				prefixes = append(prefixes, w[:len(w)-2])
+			}
+		}
+	}
+	differ := 0
+	for _, text := range texts {
+		for _, p := range prefixes {
+			if fast, slow := holdsPrefix(text, p), holdsPrefixByWord(text, foldWord(p)); fast != slow {
+				differ++
+				if differ < 10 {
+					t.Errorf("%q in %.60q: %v by first letter, %v by word", p, text, fast, slow)
+				}
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d differences", differ)
+	}
+}

@@ -30,3 +30,21 @@ func BenchmarkTraits(b *testing.B) {
 		traitsOf(t.Title, t.Body)
 	}
 }
+
+// BenchmarkHoldsPrefix times looking for a prefix in an article's text,
+// as a prefix search does for each article in doubt; ByWord reads every
+// word, as it did before.
+func BenchmarkHoldsPrefix(b *testing.B) {
+	truths := testcorpus.Truths(b, testcorpus.Dev)
+	for _, by := range []struct {
+		name  string
+		holds func(text, prefix string) bool
+	}{{"FirstLetter", holdsPrefix}, {"ByWord", holdsPrefixByWord}} {
+		b.Run(by.name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				t := truths[i%len(truths)]
+				by.holds(t.Body, "negotiat")
+			}
+		})
+	}
+}
