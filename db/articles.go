@@ -82,12 +82,16 @@ func (n *NewArticle) Prepare() error {
 	return nil
 }
 
-// Size is about the memory the article holds: its text and its original.
+// Size is about the memory the article holds: its text, its original and
+// (once prepared) its words.
 func (n *NewArticle) Size() int64 {
 	a := n.Article
 	size := len(n.Original) + len(n.compressed) + len(a.Title) + len(a.Subtitle) + len(a.Body)
 	for _, c := range a.Captions {
 		size += len(c.Text) + len(c.Credit)
+	}
+	for _, w := range n.words {
+		size += 32 + len(w.word) + len(w.stem) // two string headers
 	}
 	return int64(size)
 }
