@@ -452,6 +452,7 @@ func (c *settledQueries) put(key string, version int64, check string) {
 	}
 	c.entries[key] = settledQuery{version, check}
 }
+
 // articleTextColumns are the articles' columns of text the index holds,
 // as settle reads them.
 var articleTextColumns = []string{"title", "subtitle", "authors", "source", "body", "captions", "note"}
