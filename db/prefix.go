@@ -26,7 +26,9 @@ import (
 // (words.go) pairs each word of the archive with its stem, a prefix is
 // expanded to the stems of the words starting with it, and only the
 // articles of stems other words share too are read (prefixwords.go) —
-// wherever the prefix stands in the query, under OR and NOT too.
+// wherever the prefix stands in the query, under OR and NOT too, and at
+// the end of a phrase ("peace talk"*, its other words matched by stem as
+// a phrase's are).
 //
 // Until an upgraded archive has listed its words, prefixes are checked as
 // before the table, by what this file holds: a prefix that every match

@@ -150,6 +150,21 @@ func found(t *testing.T, s *Store, q string) set {
 	return sets[0]
 }
 
+// compareFound reports each article a query finds and should not, and
+// each it should find and does not; it returns how many of each.
+func compareFound(t *testing.T, q string, want, got set) (wrong, missed int) {
+	t.Helper()
+	for id := range got.minus(want) {
+		wrong++
+		t.Errorf("%s finds #%d, which it should not", q, id)
+	}
+	for id := range want.minus(got) {
+		missed++
+		t.Errorf("%s misses #%d", q, id)
+	}
+	return wrong, missed
+}
+
 // corpusPrefixes are the issue's prefixes and, for the general case, the
 // first letters of every 40th long word of the corpora, cut where
 // suffixes start (negotiat- of negotiations).
@@ -225,16 +240,8 @@ func TestPrefixFindsWordsWithThePrefix(t *testing.T) {
 				continue // a third of them under each other form
 			}
 			q := strings.ReplaceAll(form.query, "%s", p)
-			want, got := form.want(holding(words, p), w, v, all), found(t, s, q)
-			for id := range got.minus(want) {
-				wrong++
-				t.Errorf("%s finds #%d, which it should not", q, id)
-			}
-			for id := range want.minus(got) {
-				missed++
-				t.Errorf("%s misses #%d", q, id)
-			}
-			checked++
+			bad, lost := compareFound(t, q, form.want(holding(words, p), w, v, all), found(t, s, q))
+			wrong, missed, checked = wrong+bad, missed+lost, checked+1
 		}
 	}
 	t.Logf("%d queries (%d prefixes, %d forms) over %d articles: %d wrong hits, %d missed", checked, len(prefixes), len(prefixForms), len(words), wrong, missed)
@@ -320,7 +327,7 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 			t.Fatal(err)
 		}
 		if exp.mixed() != mixed {
-			t.Errorf("%s*: mixed %v (up %q, low %q), want %v", p, exp.mixed(), exp.up, exp.low, mixed)
+			t.Errorf("%s*: mixed %v (up %v, low %v), want %v", p, exp.mixed(), exp.up, exp.low, mixed)
 		}
 	}
 	for query, want := range map[string][]string{
@@ -432,4 +439,71 @@ func TestHoldsPrefixByFirstLetter(t *testing.T) {
 	if differ > 0 {
 		t.Errorf("%d differences", differ)
 	}
+}
+
+// A phrase ending in a prefix finds the articles holding its words one
+// after the other, the last starting with the prefix as written ("the
+// negotiat*" finds "the negotiations", not "the negotiable"); its other
+// words match as a phrase's do, by their stems.
+func TestPhrasePrefixFindsWordsWithThePrefix(t *testing.T) {
+	s := openTemp(t)
+	words := corpusArticles(t, s, bankStories...)
+	stem := func(w string) string {
+		st, err := indexStem(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	holdingPhrase := func(head []string, p string) set {
+		heads := make([]string, len(head))
+		for i, h := range head {
+			heads[i] = stem(h)
+		}
+		out := set{}
+		for id, ws := range words {
+		next:
+			for i := len(head); i < len(ws); i++ {
+				if !strings.HasPrefix(ws[i], p) {
+					continue
+				}
+				for j, h := range heads {
+					if stem(ws[i-len(head)+j]) != h {
+						continue next
+					}
+				}
+				out[id] = true
+				break
+			}
+		}
+		return out
+	}
+	phrases := [][]string{{"the", "negotiat"}, {"central", "bank"}, {"a", "negotiab"}, {"a", "negotiat"}, {"went", "bankr"}, {"peace", "talk"}}
+	// "a negotiable" is in doubt for "a negotiat"*: read, and left out.
+	if q := s.parse(context.Background(), `"a negotiat"*`); !strings.Contains(q.ix.check, "NOT IN") {
+		t.Errorf(`"a negotiat"*: no article left out (check %q)`, q.ix.check)
+	}
+	// And, for the general case, two words of every 10th article of the
+	// corpora, the second cut where suffixes start.
+	ids := make([]int64, 0, len(words))
+	for id := range words {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for k := 0; k < len(ids); k += 10 {
+		ws := words[ids[k]]
+		for i := 20; i+1 < len(ws); i += 40 {
+			if w := ws[i+1]; len(w) >= 6 && isASCII(w+ws[i]) {
+				phrases = append(phrases, []string{ws[i], w[:len(w)-2]})
+			}
+		}
+	}
+	wrong, missed := 0, 0
+	for _, ph := range phrases {
+		head, p := ph[:len(ph)-1], ph[len(ph)-1]
+		q := `"` + strings.Join(head, " ") + " " + p + `"*`
+		bad, lost := compareFound(t, q, holdingPhrase(head, p), found(t, s, q))
+		wrong, missed = wrong+bad, missed+lost
+	}
+	t.Logf("%d phrases: %d wrong hits, %d missed", len(phrases), wrong, missed)
 }

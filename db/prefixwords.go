@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	querylang "github.com/clippings/clippings/query"
 )
@@ -31,15 +32,38 @@ import (
 // (ftsIndex.check). Most prefixes have no mixed stem (bankr*, presid*:
 // nothing is read); one with a common mixed stem reads its articles.
 
-// prefixExpansion is what the words table says of a prefix: the FTS5
+// prefixExpansion is what the words table says of a prefix: the
 // alternatives of its up and low expressions (see above).
 type prefixExpansion struct {
-	up, low []string
+	up, low []prefixAlt
+}
+
+// prefixAlt is one alternative of a prefix's expression: an index term,
+// searched whole or as a start, less the articles holding any of not.
+type prefixAlt struct {
+	term   string
+	prefix bool
+	not    []string // FTS5 terms
+}
+
+// render is the alternative as FTS5 is given it, after the words of a
+// phrase (head; "" for a word alone).
+func (a prefixAlt) render(head string) string {
+	s := quote(strings.TrimSpace(head + " " + a.term))
+	if a.prefix {
+		s += "*"
+	}
+	if len(a.not) > 0 {
+		s = "(" + s + " NOT (" + strings.Join(a.not, " OR ") + "))"
+	}
+	return s
 }
 
 // mixed reports whether some articles matching up may hold no word with
 // the prefix.
-func (e *prefixExpansion) mixed() bool { return !slices.Equal(e.up, e.low) }
+func (e *prefixExpansion) mixed() bool {
+	return !slices.EqualFunc(e.up, e.low, func(a, b prefixAlt) bool { return a.render("") == b.render("") })
+}
 
 // maxWordUpper follows every word starting with a prefix, as SQLite
 // compares text (bytewise): U+10FFFF, the last code point.
@@ -114,7 +138,7 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 		// p* searches exactly the terms starting with p: the stems the
 		// table has under p, and perhaps some of words since changed
 		// (none of them pure).
-		e.up = append(e.up, quote(p)+"*")
+		e.up = append(e.up, prefixAlt{term: p, prefix: true})
 		var impure []string
 		for st, ok := range covered {
 			if !ok || !stems[st] {
@@ -122,13 +146,10 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 			}
 		}
 		sort.Strings(impure)
-		low := quote(p) + "*"
-		if len(impure) > 0 {
-			alts := make([]string, 0, len(impure))
-			for _, st := range impure {
-				alts = append(alts, termOf(st, true))
-			}
-			low = "(" + low + " NOT (" + strings.Join(alts, " OR ") + "))"
+		low := prefixAlt{term: p, prefix: true}
+		for _, st := range impure {
+			t, _ := termOf(st, true)
+			low.not = append(low.not, t.render(""))
 		}
 		e.low = append(e.low, low)
 	} else {
@@ -140,11 +161,10 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 		sort.Strings(short)
 	}
 	for _, st := range short {
-		e.up = append(e.up, termOf(st, true))
-		if pure[st] {
-			if t := termOf(st, false); t != "" {
-				e.low = append(e.low, t)
-			}
+		t, _ := termOf(st, true)
+		e.up = append(e.up, t)
+		if t, ok := termOf(st, false); ok && pure[st] {
+			e.low = append(e.low, t)
 		}
 	}
 	return e, nil
@@ -153,21 +173,22 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 // termOf is the FTS5 term that searches an index term exactly. FTS5 stems
 // what it searches for, and a stem stemmed again is mostly itself; when it
 // is not, the term is searched as its longest start Porter leaves alone,
-// with more terms — for an up expression (wider), or "" for a low one.
-func termOf(stem string, wider bool) string {
+// with more terms — for an up expression (wider), or not at all (false)
+// for a low one.
+func termOf(stem string, wider bool) (prefixAlt, bool) {
 	if st, err := indexStem(stem); err == nil && st == stem {
-		return quote(stem)
+		return prefixAlt{term: stem}, true
 	}
 	if !wider {
-		return ""
+		return prefixAlt{}, false
 	}
 	r := []rune(stem)
 	for k := len(r) - 1; k >= 2; k-- {
 		if st, err := indexStem(string(r[:k])); err == nil && st == string(r[:k]) {
-			return quote(string(r[:k])) + "*"
+			return prefixAlt{term: string(r[:k]), prefix: true}, true
 		}
 	}
-	return quote(string(r[:min(2, len(r))])) + "*"
+	return prefixAlt{term: string(r[:min(2, len(r))]), prefix: true}, true
 }
 
 // eachRow runs a query on the readers, calling fn with each row's Scan.
@@ -201,8 +222,11 @@ func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsI
 	q.after, q.before = parsed.Range()
 	var prefixes []*node
 	walkNodes(q.root, func(n *node) {
-		if n.kind == termNode && n.prefix && n.key == "" && n.text != "" && !strings.ContainsFunc(n.text, func(r rune) bool { return !isWordRune(r) }) {
-			prefixes = append(prefixes, n)
+		if n.kind == termNode && n.prefix && n.key == "" {
+			if head, last := splitLastWord(n.text); last != "" {
+				n.head = head
+				prefixes = append(prefixes, n)
+			}
 		}
 	})
 	mixed := false
@@ -210,7 +234,8 @@ func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsI
 		if i == MaxPrefixTerms {
 			break // refused as too broad
 		}
-		exp, err := s.expandPrefix(ctx, n.text)
+		_, last := splitLastWord(n.text)
+		exp, err := s.expandPrefix(ctx, last)
 		if err != nil {
 			return query{}, fmt.Errorf("expand %s*: %w", n.text, err)
 		}
@@ -227,6 +252,24 @@ func (s *Store) parseExact(ctx context.Context, parsed *querylang.Query, ix ftsI
 		return q, nil
 	}
 	return q, s.settle(ctx, &q)
+}
+
+// splitLastWord splits a prefix term into the words of a phrase before its
+// last word (head, "" for a word alone) and that word; last is "" when the
+// text does not end in a word (the prefix is then searched as before the
+// words table).
+func splitLastWord(text string) (head, last string) {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return !isWordRune(r) })
+	last = text[i+1:]
+	if i >= 0 {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		last = text[i+size:]
+		head = strings.TrimSpace(text[:i])
+	}
+	if strings.IndexFunc(head, isWordRune) < 0 {
+		head = ""
+	}
+	return head, last
 }
 
 // walkNodes calls fn with every node of a tree.
@@ -338,8 +381,15 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			}
 		}
 	}
+	heads := map[*node][]string{} // the stems of a phrase's words before its prefix
 	for _, n := range reading {
 		holds[n] = map[int64]bool{}
+		if n.head != "" {
+			err := tokenizeIndex(n.head, func(stem []byte, _, _ int) { heads[n] = append(heads[n], string(stem)) })
+			if err != nil {
+				return err
+			}
+		}
 	}
 	err = queryIn(ctx, s.read, "SELECT doc, title, subtitle, authors, source, body, captions, note FROM articles WHERE doc IN ", nil, toRead, func(rows *sql.Rows) error {
 		var doc int64
@@ -356,8 +406,12 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			if !ls.up[doc] || ls.low[doc] {
 				continue
 			}
+			_, last := splitLastWord(n.text)
 			for i, c := range articleTextColumns {
-				if (n.column == "" || n.column == textColumns || n.column == c) && holdsPrefix(cols[i], n.text) {
+				if n.column != "" && n.column != textColumns && n.column != c {
+					continue
+				}
+				if len(heads[n]) == 0 && holdsPrefix(cols[i], last) || len(heads[n]) > 0 && holdsPhrasePrefix(cols[i], heads[n], last) {
 					holds[n][doc] = true
 					break
 				}
@@ -451,6 +505,34 @@ func (c *settledQueries) put(key string, version int64, check string) {
 		c.entries = map[string]settledQuery{}
 	}
 	c.entries[key] = settledQuery{version, check}
+}
+
+// holdsPhrasePrefix reports whether text holds the phrase: words whose
+// stems are head's, one after the other as the index tokenizes them, then
+// a word starting with prefix as written — FTS5's "peace talk"* with its
+// last word as written.
+func holdsPhrasePrefix(text string, head []string, prefix string) bool {
+	prefix = foldWord(prefix)
+	recent := make([][]byte, len(head)) // the last stems, a ring
+	n, found := 0, false
+	err := tokenizeIndex(text, func(stem []byte, start, end int) {
+		if found {
+			return
+		}
+		if n >= len(head) && start >= 0 && end <= len(text) && wordHolds(text[start:end], prefix) {
+			match := true
+			for i, h := range head {
+				if string(recent[(n-len(head)+i)%len(head)]) != h {
+					match = false
+					break
+				}
+			}
+			found = match
+		}
+		recent[n%len(head)] = append(recent[n%len(head)][:0], stem...)
+		n++
+	})
+	return err == nil && found
 }
 
 // articleTextColumns are the articles' columns of text the index holds,

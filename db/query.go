@@ -1,7 +1,6 @@
 package db
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +51,7 @@ type node struct {
 	checked  bool             // term: a prefix every match must hold as written (see prefix.go)
 	wide     string           // term: what a checked prefix is searched as
 	words    *prefixExpansion // term: a prefix expanded through the words table (see prefixwords.go)
+	head     string           // term: with words, the words of a phrase before its prefix
 	children []*node
 }
 
@@ -245,14 +245,17 @@ func (r renderer) render(n *node) string {
 		}
 		alts := []string{quote(n.text)}
 		if n.words != nil {
-			alts = n.words.up
+			bound := n.words.up
 			if r.low {
-				alts = n.words.low
+				bound = n.words.low
 			}
-			if len(alts) == 0 {
+			if len(bound) == 0 {
 				return noMatch
 			}
-			alts = slices.Clone(alts)
+			alts = alts[:0]
+			for _, a := range bound {
+				alts = append(alts, a.render(n.head))
+			}
 		} else if n.prefix {
 			alts[0] += "*"
 			if n.checked {
