@@ -167,10 +167,10 @@ const CheckablePrefixMatches = 5000
 // most where the words table leaves it in doubt (their stem is shared with
 // words that do not start with the prefix: "reporter*" and "report"); with
 // more, it matches every article of its stems (Store.settle). Reading an
-// article and looking for the prefix took 30–50 µs at 100,000 articles on
-// a busy machine: 20,000 take up to a second, once, for the first of the
-// requests the window makes for a query (the others wait for it, and use
-// it until the archive changes).
+// article and looking for the prefix took 25 µs at 100,000 articles, up
+// to 150 µs on the busy machine shared by the tests: 20,000 take 0.5 s to
+// a few, once, for the first of the requests the window makes for a query
+// (the others wait for it, and use it until the archive changes).
 const SettleablePrefixMatches = 20000
 
 // ErrBadCursor is returned for a cursor this store did not make.
