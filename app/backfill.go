@@ -53,13 +53,15 @@ func (j *archiveJobs) runBackfill() {
 	}
 	j.tasks.Go(func() {
 		var lastDraw time.Time
-		progress := func(what string) func(done, total int) {
+		// Each step says what it does, and its progress goes under its
+		// name (the panel's first words were the job's, for every step).
+		progress := func(step, what string) func(done, total int) {
 			first := true
 			return func(done, total int) {
 				if first {
 					first = false
 					j.tasks.Do(func() {
-						j.panel.Say(backfillJob, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
+						j.panel.Step(backfillJob, step, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
 					})
 					return
 				}
@@ -74,12 +76,12 @@ func (j *archiveJobs) runBackfill() {
 				})
 			}
 		}
-		err := j.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
+		err := j.store.Reindex(ctx, progress("Re-indexing", "Re-indexing %s (searches use the old index until it is done)…"))
 		if err == nil {
-			err = j.store.IndexWords(ctx, progress("Listing the words of %s for prefix searches…"))
+			err = j.store.IndexWords(ctx, progress("Listing words for prefix searches", "Listing the words of %s for prefix searches…"))
 		}
 		if err == nil {
-			err = j.store.Backfill(ctx, progress("Finding copies and names in %s…"))
+			err = j.store.Backfill(ctx, progress("Finding copies and names", "Finding copies and names in %s…"))
 		}
 		j.tasks.Do(func() {
 			gaveWay := ctx.Err() != nil && !j.panel.Cancelled() // to an import (pauseBackfill)
