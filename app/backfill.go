@@ -10,9 +10,10 @@ import (
 )
 
 // An archive from before copies and names were found on import has
-// articles without them, and one from before the current search index
-// (schema 4) is searched on its old index until the new one is filled:
-// the window does both in the background, re-indexing first, with progress
+// articles without them, one from before the current search index
+// (schema 4) is searched on its old index until the new one is filled,
+// and one from before the words table (schema 5) lists its words for
+// prefix searches: the window does all three in the background, re-indexing first, with progress
 // and Cancel in the job panel. Cancelled, or the window closed, it goes on
 // from where it stopped the next time.
 
@@ -29,6 +30,9 @@ func (j *archiveJobs) startBackfill() {
 		pending, err := j.store.BackfillPending(j.ctx)
 		if err == nil && !pending {
 			pending, err = j.store.ReindexPending(j.ctx)
+		}
+		if err == nil && !pending {
+			pending, err = j.store.WordsPending(j.ctx)
 		}
 		if err != nil || !pending || j.ctx.Err() != nil {
 			return
@@ -49,13 +53,15 @@ func (j *archiveJobs) runBackfill() {
 	}
 	j.tasks.Go(func() {
 		var lastDraw time.Time
-		progress := func(what string) func(done, total int) {
+		// Each step says what it does, and its progress goes under its
+		// name (the panel's first words were the job's, for every step).
+		progress := func(step, what string) func(done, total int) {
 			first := true
 			return func(done, total int) {
 				if first {
 					first = false
 					j.tasks.Do(func() {
-						j.panel.Say(backfillJob, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
+						j.panel.Step(backfillJob, step, fmt.Sprintf(what, humanize.Plural(total, "article", "articles")))
 					})
 					return
 				}
@@ -70,9 +76,12 @@ func (j *archiveJobs) runBackfill() {
 				})
 			}
 		}
-		err := j.store.Reindex(ctx, progress("Re-indexing %s (searches use the old index until it is done)…"))
+		err := j.store.Reindex(ctx, progress("Re-indexing", "Re-indexing %s (searches use the old index until it is done)…"))
 		if err == nil {
-			err = j.store.Backfill(ctx, progress("Finding copies and names in %s…"))
+			err = j.store.IndexWords(ctx, progress("Listing words for prefix searches", "Listing the words of %s for prefix searches…"))
+		}
+		if err == nil {
+			err = j.store.Backfill(ctx, progress("Finding copies and names", "Finding copies and names in %s…"))
 		}
 		j.tasks.Do(func() {
 			gaveWay := ctx.Err() != nil && !j.panel.Cancelled() // to an import (pauseBackfill)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -122,11 +123,21 @@ func openArchive(a fyne.App, path string, open opener, opened func(*db.Store), f
 			default:
 				opened(store)
 			}
-			w.Close() // after the next window is shown: the app lives on
+			// Hidden after the next window is shown (the app lives on),
+			// and closed a moment later: closed at once, a mouse move
+			// over it as it went crashed the app in Fyne's GLFW driver
+			// (processMouseMoved on a window without its view;
+			// fyne-io/fyne#5981), every time under Xvfb.
+			w.Hide()
+			time.AfterFunc(upgradeWindowLinger, func() { fyne.Do(w.Close) })
 		})
 	}()
 	return w
 }
+
+// upgradeWindowLinger is how long the upgrade window stays hidden before
+// it is closed.
+const upgradeWindowLinger = time.Second
 
 // upgradeTitle is what the upgrade window says.
 const upgradeTitle = "Upgrading your archive (one time)…"

@@ -38,15 +38,7 @@ func BenchmarkStoreAdd(b *testing.B) {
 	}
 	defer s.Close()
 	// Extraction is timed by BenchmarkExtractSynthetic: here only storing.
-	prepared := make([]db.NewArticle, 512)
-	for i := range prepared {
-		text := c.Article(i).Text()
-		ext, err := article.Extract("a.txt", []byte(text), article.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		prepared[i] = db.NewArticle{Article: ext, Original: []byte(text)}
-	}
+	prepared := extracted(b, c, 512)
 	b.ResetTimer()
 	arts := make([]db.NewArticle, 0, storeBatch)
 	for i := 0; i < b.N; i++ {
@@ -98,4 +90,31 @@ func TestCountsPrinted(t *testing.T) {
 			t.Errorf("clippings count of %q: %v", in, m)
 		}
 	}
+}
+
+// BenchmarkPrepare times what the importer's workers do for each article
+// before the writer stores it.
+func BenchmarkPrepare(b *testing.B) {
+	prepared := extracted(b, NewCorpus(1), 512)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := prepared[i%len(prepared)]
+		if err := a.Prepare(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// extracted is n articles of the corpus, extracted.
+func extracted(b *testing.B, c *Corpus, n int) []db.NewArticle {
+	out := make([]db.NewArticle, n)
+	for i := range out {
+		text := c.Article(i).Text()
+		ext, err := article.Extract("a.txt", []byte(text), article.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		out[i] = db.NewArticle{Article: ext, Original: []byte(text)}
+	}
+	return out
 }

@@ -73,7 +73,7 @@ func commands() []command {
 		{"reextract", "[--json] [QUERY...]", "extract articles (all, or a search's) again from their original files", runReextract},
 		{"bench", "[--articles N] [--keep FILE] [--json]", "measure import and search speed on synthetic articles", runBench},
 		{"check", "[--json]", "verify the archive; exit status 0 only when all is well", runCheck},
-		{"reindex", "", "fill the search index of an archive from an earlier version now (the window does it in the background)", runReindex},
+		{"reindex", "", "fill the search index and word list of an archive from an earlier version now (the window does it in the background)", runReindex},
 		{"stats", "[--json]", "count and measure the archive's articles", runStats},
 		{"backup", "FILE", "write a consistent copy of the archive, even while it is in use", runBackup},
 		{"export", "--format json|markdown|html DIR [QUERY...]", "write articles (all, or a search's) to files; a JSON export imports back whole", runExport},

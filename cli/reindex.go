@@ -47,9 +47,10 @@ func backfill(ctx context.Context, env Env, store *db.Store, name string) (*db.S
 
 func runReindex(ctx context.Context, env Env, args []string) int {
 	fs, dbFlag := newFlags(env, "reindex", "",
-		"Fill the search index of an archive from an earlier version now, with progress; interrupted, it goes\n"+
-			"on from where it stopped the next time. Searches use the old index until it is done. The window\n"+
-			"does this in the background when it opens such an archive.")
+		"Fill the search index and the list of words of an archive from an earlier version now, with progress;\n"+
+			"interrupted, it goes on from where it stopped the next time. Searches use the old index until it is\n"+
+			"done, and prefix searches check more articles until the words are listed. The window does this in\n"+
+			"the background when it opens such an archive.")
 	if ok, status := parse(fs, args); !ok {
 		return status
 	}
@@ -64,6 +65,14 @@ func runReindex(ctx context.Context, env Env, args []string) int {
 		p.update(importer.Progress{Done: done, Total: total})
 	})
 	p.clear()
+	if err == nil {
+		p = newProgress(env)
+		p.unit = "articles: words listed for prefix searches"
+		err = store.IndexWords(ctx, func(done, total int) {
+			p.update(importer.Progress{Done: done, Total: total})
+		})
+		p.clear()
+	}
 	if err != nil {
 		return finish(env, "reindex", err)
 	}

@@ -54,7 +54,8 @@ type NewArticle struct {
 	hash       []byte
 	codec      string
 	compressed []byte
-	traits     traits // near-duplicate signature and entities
+	traits     traits     // near-duplicate signature and entities
+	words      []wordStem // the distinct words of its texts, for the words table
 }
 
 // Prepare hashes the article's text, compresses its original, signs its
@@ -73,16 +74,24 @@ func (n *NewArticle) Prepare() error {
 	}
 	n.hash, n.codec, n.compressed, n.prepared = ContentHash(n.Article), codec, data, true
 	n.traits = traitsOf(n.Article.Title, n.Article.Body)
+	a := n.Article
+	if n.words, err = textWords(a.Title, a.Subtitle, strings.Join(a.Authors, "\n"), a.Source, a.Body, captionsText(a.Captions), cleanNote(n.Organised.Note)); err != nil {
+		return err
+	}
 	n.Original = nil
 	return nil
 }
 
-// Size is about the memory the article holds: its text and its original.
+// Size is about the memory the article holds: its text, its original and
+// (once prepared) its words.
 func (n *NewArticle) Size() int64 {
 	a := n.Article
 	size := len(n.Original) + len(n.compressed) + len(a.Title) + len(a.Subtitle) + len(a.Body)
 	for _, c := range a.Captions {
 		size += len(c.Text) + len(c.Credit)
+	}
+	for _, w := range n.words {
+		size += 32 + len(w.word) + len(w.stem) // two string headers
 	}
 	return int64(size)
 }
@@ -133,6 +142,7 @@ func ContentHash(a article.Article) []byte {
 func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error) {
 	results := make([]AddResult, len(items))
 	now := time.Now().UTC().Truncate(time.Second)
+	var newWords []wordStem
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		next, err := nextID(ctx, tx)
 		if err != nil {
@@ -157,6 +167,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		var (
 			entries []indexEntry
 			traits  []articleTraits
+			words   [][]wordStem
 		)
 		for i, it := range items {
 			if err := it.Prepare(); err != nil {
@@ -168,6 +179,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			if err == nil {
 				entries = append(entries, entry)
 				traits = append(traits, articleTraits{entry.id, it.traits})
+				words = append(words, it.words)
 				next++
 				continue
 			}
@@ -178,6 +190,10 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		// Their copies and the entities they name, for the batch at once;
 		// before the index entries, which are written last.
 		if err := found.store(traits...); err != nil {
+			return err
+		}
+		newWords = s.words.unknown(mergeWords(words...))
+		if err := storeWords(ctx, tx, newWords); err != nil {
 			return err
 		}
 		// FTS5 writes a new segment whenever a rowid is not above the last
@@ -197,6 +213,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		}
 		return results, err
 	}
+	s.words.add(newWords) // committed
 	return results, nil
 }
 

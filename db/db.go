@@ -69,7 +69,9 @@ type Store struct {
 
 	lastUse atomic.Int64 // when the archive was last written or searched (UnixNano), for MergeWhenIdle
 
-	rankCounts hitCounts // phrases' article counts for ranking (see rank.go)
+	rankCounts hitCounts      // phrases' article counts for ranking (see rank.go)
+	settled    settledQueries // what prefix searches leave out (see prefixwords.go)
+	words      knownWords     // words the words table holds (see words.go)
 }
 
 // access is how a Store's connections use its file.
@@ -183,7 +185,7 @@ func (s *Store) openReaders() error {
 		return err
 	}
 	s.read, s.watch = read, watch
-	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget, checkable: CheckablePrefixMatches}
+	s.limits = searchLimits{count: CountCap, rank: RankCap, rankable: RankableMatches, quickCost: QuickRankCost, quickWait: QuickRankWait, budget: ScanBudget, queryBudget: QueryBudget, checkable: CheckablePrefixMatches, settleable: SettleablePrefixMatches}
 	return nil
 }
 

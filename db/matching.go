@@ -12,12 +12,23 @@ import (
 )
 
 // parse reads a query the way Search does, for the index searches use now.
-func (s *Store) parse(ctx context.Context, text string) query {
+func (s *Store) parse(ctx context.Context, text string) query { return s.parseFor(ctx, text, true) }
+
+// parseFor is parse; without settle, a prefix matches every article of the
+// stems of its words (see Store.settle), which is enough to mark them.
+func (s *Store) parseFor(ctx context.Context, text string, settle bool) query {
 	ix, err := s.fts(ctx)
 	if err != nil {
 		ix = currentIndex // the search says what is wrong
 	}
 	text = cleanQueryText(text)
+	if s.wordsReady(ctx) {
+		if q, err := s.parseExact(ctx, querylang.Parse(text), ix, settle); err == nil {
+			return q
+		}
+		// The words table could not be read: the search says what is
+		// wrong, or finds as before the table.
+	}
 	q := parseQueryIn(text, ix, s.prefixStems(ctx, ix, MaxPrefixTerms))
 	if q.ix.check != "" && s.tooManyToCheck(ctx, q) {
 		q = compile(querylang.Parse(text), ix, s.prefixStems(ctx, ix, MaxPrefixTerms), false)

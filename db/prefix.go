@@ -1,11 +1,8 @@
 package db
 
 import (
-	"database/sql"
 	"database/sql/driver"
-	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,16 +22,24 @@ import (
 // before) let "bankr*" find every article with "bank": on 10,300 news
 // stories, 1,014 of its 1,089 hits held no word starting with "bankr".
 //
-// So a prefix that every match must hold (at the query's top, alone or
-// among words that all must) is searched wider — the prefix, or its first
-// letters but a few (widened) — and of
-// those candidates only the articles whose text holds a word with the
-// prefix are kept, checked by hasPrefixFunc; the articles the prefix
-// itself surely matches are taken at once (trusted). A prefix under OR or NOT cannot be checked inside
-// FTS5's one MATCH ("this branch, and only for these articles"): it keeps
-// matching its truncations that are terms, unchecked (Store.prefixStems).
-// Nor is one whose candidates are more than CheckablePrefixMatches: reading
-// them would take longer than a search may (Store.tooManyToCheck).
+// So a prefix is matched against the words as written: the words table
+// (words.go) pairs each word of the archive with its stem, a prefix is
+// expanded to the stems of the words starting with it, and only the
+// articles of stems other words share too are read (prefixwords.go) —
+// wherever the prefix stands in the query, under OR and NOT too, and at
+// the end of a phrase ("peace talk"*, its other words matched by stem as
+// a phrase's are).
+//
+// Until an upgraded archive has listed its words, prefixes are checked as
+// before the table, by what this file holds: a prefix that every match
+// must hold (at the query's top, alone or among words that all must) is
+// searched wider — the prefix, or its first letters but a few (widened) —
+// and of those candidates only the articles whose text holds a word with
+// the prefix are kept, checked by hasPrefixFunc; the articles the prefix
+// itself surely matches are taken at once (trusted). A prefix under OR or
+// NOT then keeps matching its truncations that are terms, unchecked
+// (Store.prefixStems), as does one whose candidates are more than
+// CheckablePrefixMatches (Store.tooManyToCheck).
 
 // hasPrefixFunc is the SQL function: hasPrefixFunc(prefix, text, …) is 1
 // when one of the texts holds a word starting with the prefix, compared as
@@ -66,12 +71,21 @@ func init() {
 // holdsPrefix reports whether text holds a word starting with prefix, both
 // folded as the index folds them (unicode61 remove_diacritics 2). It runs
 // on every candidate's whole text, so words are compared in place, folded
-// only when not ASCII.
+// only when not ASCII; an ASCII prefix is looked for by its first letter
+// (holdsASCIIPrefix) unless a letter of the text might fold to ASCII.
 func holdsPrefix(text, prefix string) bool {
 	prefix = foldWord(prefix)
 	if prefix == "" {
 		return false
 	}
+	if isASCII(prefix) && !mayFoldToASCII(text) {
+		return holdsASCIIPrefix(text, prefix)
+	}
+	return holdsPrefixByWord(text, prefix)
+}
+
+// holdsPrefixByWord is holdsPrefix reading every word.
+func holdsPrefixByWord(text, prefix string) bool {
 	start := -1
 	for i, r := range text {
 		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') || r >= utf8.RuneSelf && isTokenRune(r) {
@@ -86,6 +100,74 @@ func holdsPrefix(text, prefix string) bool {
 		start = -1
 	}
 	return start >= 0 && wordHolds(text[start:], prefix)
+}
+
+// mayFoldToASCII reports whether text may hold a letter beyond ASCII that
+// folds to an ASCII one — Latin letters with marks (U+00C0–U+027F, lead
+// bytes C3–C9; U+1E00–U+1FFF, E1) and the letterlike symbols
+// (U+2100–U+213F: the Kelvin sign is K): a word starting with one is
+// missed by looking for the prefix's first letter. Quotes and dashes
+// (E2 80) are not.
+func mayFoldToASCII(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch b := text[i]; {
+		case b < 0xC3:
+		case b <= 0xC9, b == 0xE1:
+			return true
+		case b == 0xE2 && i+1 < len(text) && text[i+1] == 0x84:
+			return true
+		}
+	}
+	return false
+}
+
+// holdsASCIIPrefix is holdsPrefix for an ASCII prefix in a text none of
+// whose letters beyond ASCII folds to ASCII: each place the prefix's first
+// letter (either case) starts a word is compared.
+func holdsASCIIPrefix(text, prefix string) bool {
+	first := [2]byte{prefix[0], prefix[0]}
+	if 'a' <= first[0] && first[0] <= 'z' {
+		first[1] = first[0] - 'a' + 'A'
+	}
+	next := [2]int{strings.IndexByte(text, first[0]), strings.IndexByte(text, first[1])}
+	for next[0] >= 0 || next[1] >= 0 {
+		c := 0
+		if next[0] < 0 || next[1] >= 0 && next[1] < next[0] {
+			c = 1
+		}
+		k := next[c]
+		if r, _ := utf8.DecodeLastRuneInString(text[:k]); k == 0 || !isWordByteRune(r) {
+			end := k
+			for end < len(text) {
+				r, size := utf8.DecodeRuneInString(text[end:])
+				if !isWordByteRune(r) {
+					break
+				}
+				end += size
+			}
+			if wordHolds(text[k:end], prefix) {
+				return true
+			}
+		}
+		for i := range next {
+			if next[i] == k {
+				if j := strings.IndexByte(text[k+1:], first[i]); j >= 0 {
+					next[i] = k + 1 + j
+				} else {
+					next[i] = -1
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isWordByteRune is a rune unicode61 keeps in a token, ASCII first.
+func isWordByteRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return isTokenRune(r)
 }
 
 // wordHolds reports whether a word starts with a folded prefix.
@@ -132,7 +214,7 @@ func widened(prefix string) string {
 	r := []rune(prefix)
 	k := max(min(3, len(r)), len(r)-widenedBy)
 	for k > 2 {
-		if st, err := porter.stem(string(r[:k])); err == nil && st == foldWord(string(r[:k])) {
+		if st, err := indexStem(string(r[:k])); err == nil && st == foldWord(string(r[:k])) {
 			break
 		}
 		k--
@@ -194,14 +276,14 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 
 // trusted is the FTS5 expression of the articles a checked prefix
 // matches that surely hold it, or "" for none. FTS5 stems the prefix as it
-// stems words: when Porter leaves it as it is (SQLite's own stemmer says,
-// in a table of one row in memory), every term it matches is the start of
+// stems words: when Porter leaves it as it is (the index's own tokenizer
+// says), every term it matches is the start of
 // a word with the prefix, but for one. Porter writes letters a word may
 // not have only at a stem's end — an "e" ("striking" is "strike") or an
 // "i" ("discovery" is "discoveri") — so a prefix ending in one of them, as
 // a whole term, may be a word without it: those articles are checked.
 func trusted(prefix string) string {
-	st, err := porter.stem(prefix)
+	st, err := indexStem(prefix)
 	folded := foldWord(prefix)
 	switch {
 	case err != nil || st != folded:
@@ -210,44 +292,4 @@ func trusted(prefix string) string {
 		return quote(prefix) + "* NOT " + quote(prefix)
 	}
 	return quote(prefix) + "*"
-}
-
-// porter stems words with the index's tokenizer.
-var porter stemmer
-
-type stemmer struct {
-	once sync.Once
-	mu   sync.Mutex
-	db   *sql.DB
-	err  error
-}
-
-func (s *stemmer) stem(word string) (string, error) {
-	s.once.Do(func() {
-		s.db, s.err = sql.Open("sqlite", ":memory:")
-		if s.err != nil {
-			return
-		}
-		s.db.SetMaxOpenConns(1) // each connection to :memory: is a database of its own
-		s.db.SetConnMaxLifetime(0)
-		_, s.err = s.db.Exec("CREATE VIRTUAL TABLE words USING fts5(w, tokenize = 'porter unicode61 remove_diacritics 2'); " +
-			"CREATE VIRTUAL TABLE stems USING fts5vocab(words, row)")
-	})
-	if s.err != nil {
-		return "", fmt.Errorf("stemmer: %w", s.err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var st string
-	_, err := s.db.Exec("INSERT INTO words (w) VALUES (?)", word)
-	if err == nil {
-		err = s.db.QueryRow("SELECT term FROM stems LIMIT 1").Scan(&st)
-	}
-	if _, derr := s.db.Exec("DELETE FROM words"); err == nil {
-		err = derr
-	}
-	if err != nil {
-		return "", fmt.Errorf("stem %q: %w", word, err)
-	}
-	return st, nil
 }

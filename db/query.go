@@ -42,14 +42,16 @@ const (
 
 type node struct {
 	kind     nodeKind
-	text     string   // term: the words
-	column   string   // term: FTS5 column filter, "" for all
-	prefix   bool     // term: last word is a prefix
-	key      string   // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
-	stems    []string // term: the truncations a prefix matches too (see prefix.go), once asked
-	expanded bool     // term: stems were asked for
-	checked  bool     // term: a prefix every match must hold as written (see prefix.go)
-	wide     string   // term: what a checked prefix is searched as
+	text     string           // term: the words
+	column   string           // term: FTS5 column filter, "" for all
+	prefix   bool             // term: last word is a prefix
+	key      string           // term: an exact token of the keys column (tag:, is:, lang:, person:…) instead of text; several, space-separated, for either
+	stems    []string         // term: the truncations a prefix matches too (see prefix.go), once asked
+	expanded bool             // term: stems were asked for
+	checked  bool             // term: a prefix every match must hold as written (see prefix.go)
+	wide     string           // term: what a checked prefix is searched as
+	words    *prefixExpansion // term: a prefix expanded through the words table (see prefixwords.go)
+	head     string           // term: with words, the words of a phrase before its prefix
 	children []*node
 }
 
@@ -181,9 +183,18 @@ func negation(n *node) *node {
 // renderTop renders the root. FTS5's NOT is binary ("a NOT b"), so a query
 // made only of negations is returned as exclude, for SQL to subtract.
 // skipKeys leaves out the filters on the keys column (for snippets).
+// low renders each prefix expanded through the words table by its low
+// expression (its up one under NOT), for the articles that surely match.
 type renderer struct {
 	expand   stemExpander
 	skipKeys bool
+	low      bool
+}
+
+// negated renders what is under a NOT: the other bound of each prefix.
+func (r renderer) negated() renderer {
+	r.low = !r.low
+	return r
 }
 
 // textColumns are the index's columns of text, all but keys: a word that
@@ -233,7 +244,19 @@ func (r renderer) render(n *node) string {
 			return "(" + strings.Join(keys, " OR ") + ")"
 		}
 		alts := []string{quote(n.text)}
-		if n.prefix {
+		if n.words != nil {
+			bound := n.words.up
+			if r.low {
+				bound = n.words.low
+			}
+			if len(bound) == 0 {
+				return noMatch
+			}
+			alts = alts[:0]
+			for _, a := range bound {
+				alts = append(alts, a.render(n.head))
+			}
+		} else if n.prefix {
 			alts[0] += "*"
 			if n.checked {
 				if n.wide != n.text {
@@ -276,7 +299,7 @@ func (r renderer) render(n *node) string {
 		var pos, neg []string
 		for _, c := range n.children {
 			if c.kind == notNode {
-				if s := r.render(c.children[0]); s != "" {
+				if s := r.negated().render(c.children[0]); s != "" {
 					neg = append(neg, s)
 				}
 				continue

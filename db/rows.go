@@ -223,6 +223,7 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 	// tag links') open a statement savepoint, and each savepoint after the
 	// first write to the index makes FTS5 flush a segment.
 	befores := make([]stored, len(rows))
+	var words [][]wordStem
 	for i := range rows {
 		r := &rows[i]
 		befores[i] = r.clone()
@@ -260,10 +261,20 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 			return fmt.Errorf("update article #%d: %w", r.id, err)
 		}
 		if reindex {
-			if err := index.add(ctx, r.id, r.indexRow()); err != nil {
+			row := r.indexRow()
+			if err := index.add(ctx, r.id, row); err != nil {
 				return fmt.Errorf("index article #%d: %w", r.id, err)
+			}
+			if changed := row.changedTexts(before.indexRow()); len(changed) > 0 {
+				w, err := textWords(changed...)
+				if err != nil {
+					return fmt.Errorf("index article #%d: %w", r.id, err)
+				}
+				words = append(words, w)
 			}
 		}
 	}
-	return nil
+	// The words of changed texts after the index's writes, which a
+	// statement savepoint would flush.
+	return storeWords(ctx, tx, mergeWords(words...))
 }

@@ -106,10 +106,12 @@ func (j *Panel) Progress(done, total int, unit string) {
 	j.progress.SetValue(float64(done))
 }
 
-// Say replaces what the panel says about the job named, unless it ended
-// or the user cancelled it.
-func (j *Panel) Say(name, status string) {
+// Step says the job named went on to another step: what it says and
+// what its progress is reported as ("Re-indexing: 12 of 450 articles"),
+// unless it ended or the user cancelled it.
+func (j *Panel) Step(name, what, status string) {
 	if j.name == name && !j.cancelled {
+		j.what = what
 		j.status.SetText(status)
 	}
 }

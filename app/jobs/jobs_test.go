@@ -72,8 +72,8 @@ func TestUnknownAmountShowsActivity(t *testing.T) {
 func TestInterruptStopsOnlyTheNamedJob(t *testing.T) {
 	j, status := newPanel(t)
 	ctx, _ := j.Start("finding copies", "Finding", true)
-	j.Say("finding copies", "Finding copies in 3 articles…")
-	j.Say("something else", "no")
+	j.Step("finding copies", "Finding copies", "Finding copies in 3 articles…")
+	j.Step("something else", "no", "no")
 	if got := status(); got != "Finding copies in 3 articles…" {
 		t.Errorf("%q", got)
 	}
@@ -85,5 +85,25 @@ func TestInterruptStopsOnlyTheNamedJob(t *testing.T) {
 	}
 	if j.End() {
 		t.Error("an interrupted job reads as cancelled by the user")
+	}
+}
+
+// A job of several steps reports each one's progress under its own name.
+func TestStepsReportTheirOwnProgress(t *testing.T) {
+	j, status := newPanel(t)
+	if _, ok := j.Start("the upgrade", "Updating", true); !ok {
+		t.Fatal("not started")
+	}
+	j.Step("the upgrade", "Listing words", "Listing the words of 450 articles…")
+	if got := status(); got != "Listing the words of 450 articles…" {
+		t.Errorf("step: %q", got)
+	}
+	j.Progress(12, 450, "articles")
+	if got := status(); got != "Listing words: 12 of 450 articles" {
+		t.Errorf("step's progress: %q", got)
+	}
+	j.Step("another job", "Other", "Other")
+	if got := status(); got != "Listing words: 12 of 450 articles" {
+		t.Errorf("another job's step shown: %q", got)
 	}
 }
