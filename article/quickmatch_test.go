@@ -328,6 +328,15 @@ func checkLine(t *testing.T, line string) {
 	} else if got != nil {
 		t.Fatalf("mdyMatches(%q) = %v, want none", line, got)
 	}
+	for _, scan := range []struct {
+		name string
+		got  func(string) [][]int
+		re   *lazyRegexp
+	}{{"dmyMatches", dmyMatches, dmyDateRe}, {"numDateMatches", numDateMatches, numDateRe}, {"isoDateMatches", isoDateMatches, isoDateRe}} {
+		if got, want := scan.got(line), scan.re.FindAllStringSubmatchIndex(line, -1); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Fatalf("%s(%q) = %v, want %v", scan.name, line, got, want)
+		}
+	}
 	if urlRe.MatchString(line) && !(strings.Contains(line, "://") || strings.Contains(foldLower(line), "www.")) {
 		t.Fatalf("urlRe matches %q but its guard rules it out", line)
 	}
@@ -675,5 +684,20 @@ func TestCandidateWordsInBody(t *testing.T) {
 				t.Errorf("%s: %q in body: %v, want %v", f, w, found, all[w])
 			}
 		}
+	}
+}
+
+// TestDateScannersMatchPatterns checks the date scanners against their
+// patterns on the cases where a part of a pattern could go two ways.
+func TestDateScannersMatchPatterns(t *testing.T) {
+	for _, s := range []string{
+		"12 March 2015", "12th. March, 2015", "1er mars 2020", "22 de outubro de 2010", "3 DE MAYO DEL 2020",
+		"1º de janeiro", "12 ſeptember 2019", "24 сентября 2018", "24 СЕНТЯБРЯ", "123 March", "12 marchand 2015",
+		"12.\tmar., 2015", "12. März 2020", "12 de 2015", "12 de marzo de", "12 de marzo del 2015", "12 dec de 2015",
+		"31 mar.,2015", "5 May\u00a02015", "5\u00a0May", "12st March", "12\xff March", "\xff12 March", "9 de\tdez",
+		"12-03-2015", "12/3/20155", "1.2.123", "12-03-15-04", "123.4.56", "2015-03-12", "12015-03-12", "2015-3-1234",
+		"2015/03/12T10:00", "20194 Nov", "Nov 20 20194:29", "",
+	} {
+		checkLine(t, s)
 	}
 }

@@ -379,11 +379,11 @@ func matchDateline(text string) dateline {
 func numericOrderOf(lines []textLine, lang func() string) numOrder {
 	mdy, dmy, ambiguous := 0, 0, 0
 	for _, l := range lines {
-		if !l.digit || !strings.ContainsAny(l.text, "/.-") { // numDateRe's digits and separators
+		if !l.digit || !strings.ContainsAny(l.text, "/.-") { // numDateMatches' digits and separators
 			continue
 		}
-		for _, m := range numDateRe.FindAllStringSubmatch(l.text, -1) {
-			a, b := atoi(m[1]), atoi(m[3])
+		for _, m := range numDateMatches(l.text) {
+			a, b := atoi(l.text[m[2]:m[3]]), atoi(l.text[m[6]:m[7]])
 			switch {
 			case a > 12 && b <= 12:
 				dmy++
