@@ -506,8 +506,9 @@ func TestQuickReTables(t *testing.T) {
 	if q := mustQuick(`^\p{Lu}`); !q.mayMatch("Ä") || q.mayMatch("a") {
 		t.Error("first-rune table of ^\\p{Lu} is wrong")
 	}
+	// ("a" and "aé" pass the second-byte table, not the prefix set.)
 	if q := mustQuick(`(?i)^(?:ab|c\b|d)`); q.mayMatch("ax") || !q.mayMatch("AB") || q.mayMatch("cx") || !q.mayMatch("c ") ||
-		!q.mayMatch("c") || !q.mayMatch("dz") || !q.mayMatch("a") || !q.mayMatch("a\u00e9") {
+		!q.mayMatch("c") || !q.mayMatch("dz") || q.mayMatch("a") || q.mayMatch("a\u00e9") {
 		t.Error("second-byte table of ^(?:ab|c\\b|d) is wrong")
 	}
 	if q := mustQuick(`^a?`); q.starts.get().first != nil {
@@ -515,6 +516,44 @@ func TestQuickReTables(t *testing.T) {
 	}
 	if q := mustQuick(`^a|b`); q.starts.get().first != nil {
 		t.Error("an unanchored alternative has a first-byte table")
+	}
+}
+
+func TestPrefixSets(t *testing.T) {
+	for _, c := range []struct {
+		expr     string
+		may, not []string
+	}{
+		{`(?i)^(?:this article|lo más leído)$`, []string{"This Article", "LO MÁS LEÍDO", "this art", "this article was"},
+			[]string{"The town council", "Local shop owners", "lo mas leido", "this", ""}},
+		{`(?i)^(?:key|ask)\b`, []string{"\u212Aey", "KEY", "aſk"}, []string{"kex", "ke", "a\u212Ak"}},
+		{`^\d+\s*/\s*\d+$`, []string{"12 / 3", "1/2"}, []string{"a12", "/12", " 1/2"}},
+		{`^(?:©|\(c\)) \d{4}`, []string{"© 2020", "(c) 1999"}, []string{"(d) 2020", "®"}},
+	} {
+		q := mustQuick(c.expr)
+		if q.starts.get().prefixes == nil {
+			t.Errorf("%s: no prefix set", c.expr)
+			continue
+		}
+		for _, s := range c.may {
+			if !q.mayMatch(s) {
+				t.Errorf("%s: %q ruled out", c.expr, s)
+			}
+		}
+		for _, s := range c.not {
+			if q.mayMatch(s) {
+				t.Errorf("%s: %q not ruled out", c.expr, s)
+			}
+		}
+	}
+	for _, expr := range []string{`^a?`, `^.{0,3}x`, `^[^x]y`, `^(?:ab|.)`} {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := literalPrefixes(re.Simplify()); p != nil {
+			t.Errorf("%s: a prefix set, though a match may start with anything", expr)
+		}
 	}
 }
 
