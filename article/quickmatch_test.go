@@ -337,6 +337,12 @@ func checkLine(t *testing.T, line string) {
 			t.Fatalf("%s(%q) = %v, want %v", scan.name, line, got, want)
 		}
 	}
+	for i, group := range append(slices.Clone(noticeWords), shareWords) {
+		lower := foldLower(line)
+		if got, want := lineWords.in(lower)&(1<<i) != 0, containsAny(lower, group); got != want {
+			t.Fatalf("lineWords finds group %d in %q: %v, want %v", i, lower, got, want)
+		}
+	}
 	if urlRe.MatchString(line) && !(strings.Contains(line, "://") || strings.Contains(foldLower(line), "www.")) {
 		t.Fatalf("urlRe matches %q but its guard rules it out", line)
 	}
@@ -422,10 +428,10 @@ func TestGuardsAreNecessary(t *testing.T) {
 		guards = append(guards, guard{q.compiled(), q.mayMatch})
 	}
 	for i, re := range noticeRes {
-		guards = append(guards, guard{re.compiled(), func(s string) bool { return containsAny(foldLower(s), noticeWords[i]) }})
+		guards = append(guards, guard{re.compiled(), func(s string) bool { return lineWords.in(foldLower(s))&(1<<i) != 0 }})
 	}
 	guards = append(guards,
-		guard{shareRe.compiled(), func(s string) bool { return containsAny(foldLower(s), shareWords) }},
+		guard{shareRe.compiled(), func(s string) bool { return lineWords.in(foldLower(s))&(1<<shareGroup) != 0 }},
 		guard{boilerplateLineRes[allRightsReserved].compiled(), func(s string) bool {
 			return strings.HasSuffix(strings.TrimSuffix(foldLower(s), "."), "all rights reserved")
 		}},
