@@ -59,6 +59,11 @@ func refCountWords(s string) int {
 	return n
 }
 
+// refWords is words, the words eachWord gives.
+func refWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
 func refLineWeight(s string) int {
 	words := refCountWords(s)
 	cjk := 0
@@ -266,6 +271,11 @@ func checkLine(t *testing.T, line string) {
 	}
 	if _, _, digit := countWordsCJK(line, true); digit != hasASCIIDigit(line) {
 		t.Fatalf("countWordsCJK(%q) says digit %v", line, digit)
+	}
+	var each []string
+	eachWord(line, nil, func(w []byte) { each = append(each, string(w)) })
+	if want := refWords(line); !slices.Equal(each, want) {
+		t.Fatalf("eachWord(%q) gives %q, want %q", line, each, want)
 	}
 	if got, want := lineWeight(line), refLineWeight(line); got != want {
 		t.Fatalf("lineWeight(%q) = %d, want %d", line, got, want)
@@ -720,7 +730,7 @@ func TestCandidateWordsInBody(t *testing.T) {
 		idx, _ := d.headlineCandidates(start, end)
 		all := map[string]bool{}
 		for _, l := range lines[start:end] {
-			for _, w := range words(l.text) {
+			for _, w := range refWords(l.text) {
 				all[w] = true
 			}
 		}
@@ -742,6 +752,8 @@ func TestDateScannersMatchPatterns(t *testing.T) {
 		"31 mar.,2015", "5 May\u00a02015", "5\u00a0May", "12st March", "12\xff March", "\xff12 March", "9 de\tdez",
 		"12-03-2015", "12/3/20155", "1.2.123", "12-03-15-04", "123.4.56", "2015-03-12", "12015-03-12", "2015-3-1234",
 		"2015/03/12T10:00", "20194 Nov", "Nov 20 20194:29", "",
+		// words: Roman numerals, circled letters, invalid bytes, marks.
+		"Ⅻ Olympiad ⓐⒷ", "x\xffY\xc3", "Ünïcode ΣΟΦΊΑ İstanbul e\u0301\u0345", "ſhare \u212Aey",
 	} {
 		checkLine(t, s)
 	}

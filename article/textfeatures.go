@@ -570,12 +570,9 @@ var readerWords = map[string]bool{
 
 // addressesReader reports whether a line speaks to the reader.
 func addressesReader(s string) bool {
-	for _, w := range words(s) {
-		if readerWords[w] {
-			return true
-		}
-	}
-	return false
+	found := false
+	eachWord(s, nil, func(w []byte) { found = found || readerWords[string(w)] })
+	return found
 }
 
 // gluedWords counts the places where a lower-case letter runs into a
