@@ -59,6 +59,40 @@ func refCountWords(s string) int {
 	return n
 }
 
+// refShapeOf is shapeOf as first written, a rune at a time.
+func refShapeOf(t string, words int) lineShape {
+	var n shapeCounts
+	inWord := false
+	for _, r := range t {
+		isWord := unicode.IsLetter(r) || unicode.IsNumber(r)
+		if isWord {
+			n.chars++
+			if !inWord {
+				n.wordStarts++
+				if unicode.IsUpper(r) || unicode.IsDigit(r) {
+					n.capStarts++
+				}
+			}
+			if '0' <= r && r <= '9' {
+				n.digits++
+			} else if unicode.IsLetter(r) {
+				n.letters++
+				if unicode.IsUpper(r) {
+					n.upper++
+				}
+			}
+		}
+		if r == ',' {
+			n.commas++
+		}
+		if strings.ContainsRune("|›»·•/>", r) {
+			n.seps++
+		}
+		inWord = isWord || inWord && strings.ContainsRune("'’-", r)
+	}
+	return n.shape(t, words)
+}
+
 // refWords is words, the words eachWord gives.
 func refWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
@@ -271,6 +305,9 @@ func checkLine(t *testing.T, line string) {
 	}
 	if _, _, digit := countWordsCJK(line, true); digit != hasASCIIDigit(line) {
 		t.Fatalf("countWordsCJK(%q) says digit %v", line, digit)
+	}
+	if got, want := shapeOf(line, 10), refShapeOf(line, 10); got != want {
+		t.Fatalf("shapeOf(%q) = %+v, want %+v", line, got, want)
 	}
 	var each []string
 	eachWord(line, nil, func(w []byte) { each = append(each, string(w)) })
