@@ -198,6 +198,17 @@ type textDoc struct {
 
 	spanDone           bool // bodySpan's result is known
 	spanStart, spanEnd int
+
+	lc *lowerCache // the lines in lower case, once asked for (lowered)
+}
+
+// lowered is the lines in lower case, shared by the headline's features
+// and the site's name.
+func (d *textDoc) lowered() *lowerCache {
+	if d.lc == nil {
+		d.lc = newLowerCache(d.lines)
+	}
+	return d.lc
 }
 
 // newTextDoc runs the local and body models over the lines.
@@ -452,7 +463,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			}
 		}
 	}
-	lc := newLowerCache(lines)
+	lc := d.lowered()
 	var idx []int
 	// Around the body's start, and the local model's region's (the
 	// headline may open either).

@@ -461,8 +461,9 @@ func init() {
 // siteNameEvidence).
 const minSiteScore = 3
 
-// textSource finds the publication's name; see the file comment.
-func textSource(lines []textLine, titleAt, start, end int) string {
+// textSource finds the publication's name; see the file comment. lc holds the
+// lines in lower case.
+func textSource(lines []textLine, lc *lowerCache, titleAt, start, end int) string {
 	// 1. "Source: X" at the top or right after the body.
 	for _, i := range append(headerLines(lines, titleAt, start, end), trailerLines(lines, end)...) {
 		if m := sourceLabelRe.FindStringSubmatch(lines[i].text); m != nil {
@@ -472,7 +473,7 @@ func textSource(lines []textLine, titleAt, start, end int) string {
 		}
 	}
 	// 2. The site's own name.
-	if name := siteName(lines, titleAt, start, end); name != "" {
+	if name := siteName(lines, lc, titleAt, start, end); name != "" {
 		return name
 	}
 	// 3. The agency of the dateline.
@@ -513,8 +514,9 @@ type siteCandidate struct {
 }
 
 // siteName weighs the names the page's furniture gives itself: its
-// copyright holder and the short lines repeated around the article.
-func siteName(lines []textLine, titleAt, start, end int) string {
+// copyright holder and the short lines repeated around the article. lc
+// holds the lines in lower case.
+func siteName(lines []textLine, lc *lowerCache, titleAt, start, end int) string {
 	top := start
 	if titleAt >= 0 && titleAt < top {
 		top = titleAt
@@ -526,7 +528,6 @@ func siteName(lines []textLine, titleAt, start, end int) string {
 	}
 	// A line alone is a candidate only when repeated (or doubled, as logos'
 	// alt texts are): without that, the evidence below cannot add up.
-	lc := newLowerCache(lines)
 	seen := map[string]int{}
 	for i, l := range lines {
 		if outside(i) && l.words <= 2*maxSiteNameWords {
