@@ -436,6 +436,30 @@ func hasASCIIDigit(s string) bool {
 	return false
 }
 
+// hasASCIIWord reports whether s holds one of words (ASCII) as \bword\b
+// finds it: a whole run of ASCII letters, digits and underscores.
+func hasASCIIWord(s string, words []string) bool {
+	for i := 0; i < len(s); {
+		if !isASCIIWordChar(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWordChar(s[j]) {
+			j++
+		}
+		if slices.Contains(words, s[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isASCIIWordChar reports whether c is a byte \w matches (and \b sees as
+// a word's).
+func isASCIIWordChar(c byte) bool { return c < utf8.RuneSelf && (asciiWordByte[c] || c == '_') }
+
 // hasPrefixAny reports whether s starts with one of prefixes.
 func hasPrefixAny(s string, prefixes []string) bool {
 	for _, p := range prefixes {

@@ -491,6 +491,8 @@ func TestGuardsAreNecessary(t *testing.T) {
 		guard{numDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "-/.") }},
 		guard{cjkDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "年년") }},
 		guard{urlRe.compiled(), func(s string) bool { return strings.Contains(s, "://") || strings.Contains(foldLower(s), "www.") }},
+		guard{bylineSplitRe.compiled(), func(s string) bool { return strings.ContainsAny(s, ",;&") || hasASCIIWord(s, bylineSplitWords) }},
+		guard{sentenceStopRe.compiled(), stopThenSpace},
 	)
 	for i, re := range creditRes {
 		guards = append(guards, guard{re.compiled(), mayHoldCredit[i]})
@@ -525,7 +527,7 @@ var guardSamples = 2000
 // quickPatterns are the patterns with a first-byte table.
 func quickPatterns() []quickRe {
 	qs := []quickRe{bulletPrefixRe, numberedRe, mediaRe, commentsHeaderRe, bylineRe, dateRe, containsDateRe,
-		bylineAloneRe, contactRe, standaloneCreditRe, parenCreditRe, copyrightMarkRe}
+		bylineAloneRe, contactRe, standaloneCreditRe, parenCreditRe, copyrightMarkRe, tweetRe, fileCaptionRe, designerRe}
 	qs = append(qs, stopRes...)
 	qs = append(qs, metaRes...)
 	return append(qs, boilerplateLineRes...)

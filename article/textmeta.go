@@ -140,10 +140,12 @@ func trailerLines(lines []textLine, end int) []int {
 }
 
 // tweetRe matches an embedded tweet's signature ("— Jane (@jane) May 3, 2019").
-var tweetRe = lazyRe(`^[—–-]\s.*\(@\w+\)`)
+var tweetRe = mustQuick(`^[—–-]\s.*\(@\w+\)`)
 
 // fileCaptionRe marks the caption of a file photo: its date is not the story's.
-var fileCaptionRe = lazyRe(`(?i)^file\b|\bfile photo\b|/\s*file\b|\(file\)`)
+var fileCaptionRe = mustQuick(`(?i)^file\b|\bfile photo\b|/\s*file\b|\(file\)`).withNeed(func(s string) bool {
+	return strings.Contains(foldLower(s), "file")
+})
 
 // textDate finds the publication date of copied text; see the file comment.
 func textDate(lines []textLine, titleAt, start, end int, order numOrder) Date {
@@ -424,7 +426,10 @@ var (
 	// domainNameRe: a site named by its address ("NJ.com", "POLYGRAPH.info").
 	domainNameRe = lazyRe(`(?i)^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|net|org|info|news|co|io|tv|fm|me|[a-z]{2})(?:\.[a-z]{2})?$`)
 	// designerRe: a theme's or web agency's notice, not the publication's.
-	designerRe = lazyRe(`(?i)\b(?:designed|developed|powered|theme|template|hosted|built)\b`)
+	designerRe = mustQuick(`(?i)\b(?:designed|developed|powered|theme|template|hosted|built)\b`).withNeed(func(s string) bool {
+		return containsAny(foldLower(s), designerWords)
+	})
+	designerWords = []string{"designed", "developed", "powered", "theme", "template", "hosted", "built"}
 )
 
 // mediaGroups own many publications: their name in a copyright notice is
