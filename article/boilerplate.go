@@ -98,14 +98,14 @@ func (f *lineFacts) isBoilerplate() bool {
 	}
 	l := t.line
 	for i, re := range boilerplateLineRes {
-		if i == allRightsReserved && !strings.HasSuffix(strings.TrimSuffix(t.lower(), "."), "all rights reserved") {
+		if i == allRightsReserved && !hasSuffixFolded(strings.TrimSuffix(l, "."), "all rights reserved") {
 			continue
 		}
 		if re.MatchString(l) {
 			return true
 		}
 	}
-	found := lineWords.in(t.lower())
+	found := lineWords.inFolded(l)
 	if t.words <= maxShareWords && found&(1<<shareGroup) != 0 && isShareLabel(l, t.words) {
 		return true
 	}

@@ -384,6 +384,14 @@ func checkLine(t *testing.T, line string) {
 			t.Fatalf("%s(%q) = %v, want %v", scan.name, line, got, want)
 		}
 	}
+	if got, want := lineWords.inFolded(line), lineWords.in(foldLower(line)); got != want {
+		t.Fatalf("lineWords.inFolded(%q) = %b, want %b", line, got, want)
+	}
+	for _, suffix := range []string{"all rights reserved", "k", "s", ""} {
+		if got, want := hasSuffixFolded(line, suffix), strings.HasSuffix(foldLower(line), suffix); got != want {
+			t.Fatalf("hasSuffixFolded(%q, %q) = %v, want %v", line, suffix, got, want)
+		}
+	}
 	for i, group := range append(slices.Clone(noticeWords), shareWords) {
 		lower := foldLower(line)
 		if got, want := lineWords.in(lower)&(1<<i) != 0, containsAny(lower, group); got != want {
@@ -793,6 +801,9 @@ func TestDateScannersMatchPatterns(t *testing.T) {
 		"2015/03/12T10:00", "20194 Nov", "Nov 20 20194:29", "",
 		// words: Roman numerals, circled letters, invalid bytes, marks.
 		"Ⅻ Olympiad ⓐⒷ", "x\xffY\xc3", "Ünïcode ΣΟΦΊΑ İstanbul e\u0301\u0345", "ſhare \u212Aey",
+		// folded words: ſ and the Kelvin sign, invalid bytes around them.
+		"ſubſcribe to our newsletter", "Coo\u212Aie", "SHARE\xff", "\xffFacebook", "All Rights Reſerved.", "ALL RIGHTS RESERVED",
+		"all rights reserved\xff.", "Ad bloc\u212Aer", "SIGN UP", "\xc5", "\xe2\x84",
 	} {
 		checkLine(t, s)
 	}
