@@ -93,6 +93,29 @@ func refShapeOf(t string, words int) lineShape {
 	return n.shape(t, words)
 }
 
+// refEchoes is echoes comparing every line.
+func refEchoes(lines []textLine, i int) (all, longer, shorter int) {
+	t := strings.ToLower(lines[i].text)
+	for j, l := range lines {
+		if j == i || l.dup {
+			continue
+		}
+		o := strings.ToLower(l.text)
+		e := echo(t, o, func() int { return countWords(o) })
+		all += b2i(e == echoSame || e == echoLonger)
+		longer += b2i(e == echoLonger)
+		shorter += b2i(e == echoShorter)
+	}
+	return all, longer, shorter
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // refWords is words, the words eachWord gives.
 func refWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
@@ -784,6 +807,15 @@ func TestCandidateWordsInBody(t *testing.T) {
 		for w, found := range candidateWordsInBody(lines, idx, start, end) {
 			if found != all[w] {
 				t.Errorf("%s: %q in body: %v, want %v", f, w, found, all[w])
+			}
+		}
+		// echoes skips lines by their length: the counts are those of
+		// all lines compared.
+		lc := newLowerCache(lines)
+		for _, i := range idx {
+			a, l, s := echoes(lines, i, lc)
+			if ra, rl, rs := refEchoes(lines, i); a != ra || l != rl || s != rs {
+				t.Errorf("%s: echoes of line %d = %d, %d, %d, want %d, %d, %d", f, i, a, l, s, ra, rl, rs)
 			}
 		}
 	}

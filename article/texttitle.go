@@ -113,43 +113,74 @@ func metaAround(lines []textLine, i int, meta map[int]bool) (above, below bool) 
 // twice; site and section names many times.
 func echoes(lines []textLine, i int, lc *lowerCache) (all, longer, shorter int) {
 	t := lc.lower(i)
-	ascii := lc.isASCII(i)
 	for j, l := range lines {
 		if j == i || l.dup {
 			continue
 		}
-		// Lower case keeps the length of ASCII text: skip lines too short
-		// or too long to be an echo.
-		if d := len(l.text) - len(t); ascii && lc.isASCII(j) && (d <= -60 || d >= 60) {
+		// Lower case keeps the number of runes, and an echo differs by
+		// less than 60 bytes, so by less than 60 runes: skip lines too
+		// short or too long to be one, without lowering them.
+		if d := lc.runes(j) - lc.runes(i); d <= -60 || d >= 60 {
 			continue
 		}
-		o := lc.lower(j)
-		switch {
-		case o == t:
+		switch echo(t, lc.lower(j), func() int { return lc.countWords(j) }) {
+		case echoSame:
 			all++
-		case len(o) > len(t) && len(o)-len(t) < 60 && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)):
+		case echoLonger:
 			all++
 			longer++
-		case len(t) > len(o) && len(t)-len(o) < 60 && lc.countWords(j) >= 3 && (strings.HasPrefix(t, o) || strings.HasSuffix(t, o)):
+		case echoShorter:
 			shorter++
 		}
 	}
 	return all, longer, shorter
 }
 
-// lowerCache holds strings.ToLower of lines' texts, whether they are
-// ASCII and their countWords, computed when first needed. (The headline's
+// An echo is how a line repeats another.
+const (
+	echoNone    = iota
+	echoSame    // the same text
+	echoLonger  // the other with a few words more
+	echoShorter // part of the other, of three words or more
+)
+
+// echo says how line o repeats line t, both in lower case; words is o's
+// countWords.
+func echo(t, o string, words func() int) int {
+	switch {
+	case o == t:
+		return echoSame
+	case len(o) > len(t) && len(o)-len(t) < 60 && (strings.HasPrefix(o, t) || strings.HasSuffix(o, t)):
+		return echoLonger
+	case len(t) > len(o) && len(t)-len(o) < 60 && words() >= 3 && (strings.HasPrefix(t, o) || strings.HasSuffix(t, o)):
+		return echoShorter
+	}
+	return echoNone
+}
+
+// lowerCache holds strings.ToLower of lines' texts, their lengths in
+// runes and their countWords, computed when first needed. (The headline's
 // candidates ask for them once per other candidate: 5% of a copied
 // article's extraction.)
 type lowerCache struct {
 	lines   []textLine
 	lowered []string
-	ascii   []int8 // 0: not known yet, 1: ASCII, -1: not
-	words   []int  // countWords + 1, 0: not known yet
+	length  []int // runes + 1, 0: not known yet
+	words   []int // countWords + 1, 0: not known yet
 }
 
 func newLowerCache(lines []textLine) *lowerCache {
-	return &lowerCache{lines: lines, lowered: make([]string, len(lines)), ascii: make([]int8, len(lines)), words: make([]int, len(lines))}
+	n := len(lines)
+	return &lowerCache{lines: lines, lowered: make([]string, n), length: make([]int, n), words: make([]int, n)}
+}
+
+// runes is the length of line i's text in runes (or of its lower case:
+// the same).
+func (c *lowerCache) runes(i int) int {
+	if c.length[i] == 0 {
+		c.length[i] = utf8.RuneCountInString(c.lines[i].text) + 1
+	}
+	return c.length[i] - 1
 }
 
 // countWords is countWords of line i's text (or of its lower case: the
@@ -166,16 +197,6 @@ func (c *lowerCache) lower(i int) string {
 		c.lowered[i] = strings.ToLower(c.lines[i].text)
 	}
 	return c.lowered[i]
-}
-
-func (c *lowerCache) isASCII(i int) bool {
-	if c.ascii[i] == 0 {
-		c.ascii[i] = -1
-		if isASCII(c.lines[i].text) {
-			c.ascii[i] = 1
-		}
-	}
-	return c.ascii[i] > 0
 }
 
 // words are s's words: its runs of letters and digits, in lower case.
@@ -257,15 +278,6 @@ func candidateWordsInBody(lines []textLine, idx []int, start, end int) map[strin
 		})
 	}
 	return need
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // minCoverageWords: headlines with fewer content words say too little
