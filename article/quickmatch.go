@@ -565,8 +565,10 @@ const maxClassRunes = 16
 // the least of its case-folding orbit (foldLeast); every match of its
 // pattern starts, folded so, with one of them.
 type prefixSet struct {
-	has    map[string]bool
-	minLen int // the shortest string's length in runes
+	has map[string]bool
+	// lengths has bit n set when a string is n runes long: only those
+	// prefixes are looked up.
+	lengths uint16
 }
 
 // startsOne reports whether s, folded rune by rune, starts with one of
@@ -580,7 +582,7 @@ func (p *prefixSet) startsOne(s string) bool {
 		}
 		n += utf8.EncodeRune(buf[n:], foldLeast(r))
 		runes++
-		if runes >= p.minLen && p.has[string(buf[:n])] {
+		if p.lengths&(1<<runes) != 0 && p.has[string(buf[:n])] {
 			return true
 		}
 	}
@@ -602,13 +604,13 @@ func literalPrefixes(re *syntax.Regexp) *prefixSet {
 	if !ok || len(as) == 0 {
 		return nil
 	}
-	p := &prefixSet{has: map[string]bool{}, minLen: maxPrefix}
+	p := &prefixSet{has: map[string]bool{}}
 	for _, a := range as {
 		if a.text == "" {
 			return nil
 		}
 		p.has[a.text] = true
-		p.minLen = min(p.minLen, utf8.RuneCountInString(a.text))
+		p.lengths |= 1 << utf8.RuneCountInString(a.text)
 	}
 	return p
 }
