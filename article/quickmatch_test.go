@@ -840,3 +840,68 @@ func TestDateScannersMatchPatterns(t *testing.T) {
 		checkLine(t, s)
 	}
 }
+
+// siteAffordances are the patterns isSiteLink stands for; %s is the name.
+var siteAffordances = []string{
+	`^(?:search|about|follow|subscribe to|more from|more on|back to|continue to|popular on|advertise with|contact|welcome to|join|download the|get the|the best of|sign up for)\s+(?:the\s+)?%s\b`,
+	`^(?:the\s+)?%s(?:’s|'s)?\s+(?:homepage|home page|logo|newsletters?|on (?:facebook|twitter|instagram)|main menu)\b`,
+}
+
+// refIsSiteLink is isSiteLink by its patterns.
+func refIsSiteLink(t, name string) bool {
+	for _, a := range siteAffordances {
+		if regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(name), 1)).MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestIsSiteLink compares isSiteLink with its patterns on strings made
+// from them for a few names, alone and with a corpus line after them, and
+// on corpus lines with names taken from them.
+func TestIsSiteLink(t *testing.T) {
+	check := func(line, name string) {
+		t.Helper()
+		line, name = strings.ToLower(line), strings.ToLower(name)
+		if got, want := isSiteLink(line, name), refIsSiteLink(line, name); got != want {
+			t.Fatalf("isSiteLink(%q, %q) = %v, want %v", line, name, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	lines := testLines(t)
+	matched := 0
+	for _, name := range []string{"the guardian", "bbc", "k news", "ſite", "x.com", "the", "le monde", "o'reilly", "news 24", "the the"} {
+		for _, a := range siteAffordances {
+			re := regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(name), 1))
+			for range 300 {
+				s := generate(re, rng)
+				if refIsSiteLink(strings.ToLower(s), name) {
+					matched++
+				}
+				check(s, name)
+				check(s+lines[rng.IntN(len(lines))], name)
+				check(s+" "+lines[rng.IntN(len(lines))], name)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d generated strings are site links", matched)
+	}
+	for _, line := range lines {
+		ws := strings.Fields(line)
+		if len(ws) < 2 {
+			continue
+		}
+		check(line, ws[1])
+		check(line, strings.Join(ws[1:min(3, len(ws))], " "))
+		check(line, ws[0])
+	}
+	for _, c := range []struct{ line, name string }{
+		{"Subscribe to  The   Gazette", "gazette"}, {"Gazette’s newsletters", "gazette"}, {"gazette newsletterx", "gazette"},
+		{"the gazette logo", "gazette"}, {"About the thesis", "the"}, {"Search Kelvin \u212Aews", "kelvin kews"},
+		{"follow gazetteer", "gazette"}, {"gazette on\tfacebook", "gazette"}, {"gazette's\tlogo", "gazette"},
+	} {
+		check(c.line, c.name)
+	}
+}

@@ -322,15 +322,6 @@ func (f *lineFacts) classify(weight int) lineKind {
 	return kindShort
 }
 
-func matchAny[R interface{ MatchString(string) bool }](res []R, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
-
 func matchAnyQuick(res []quickRe, s string) bool {
 	for _, re := range res {
 		if re.MatchString(s) {
