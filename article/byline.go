@@ -23,7 +23,37 @@ var (
 
 // containsDateRe finds a calendar date or a clock time inside a line.
 var containsDateRe = mustQuick(`(?i)\b(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\b`).
-	withNeed(hasASCIIDigit) // every date has a digit
+	withNeed(mayHoldDate)
+
+// mayHoldDate is false for lines containsDateRe cannot match: every match
+// holds a digit, and a month's abbreviation starting a word or a digit
+// then one of "./-:" then a digit. (Only a digit was asked for: the
+// pattern ran on every line holding a number, 4 µs each, 4% of the dev
+// corpus's copied pages.)
+func mayHoldDate(s string) bool {
+	if !hasASCIIDigit(s) {
+		return false
+	}
+	if foldsToASCII(s) {
+		return true // ſ can spell "ſep": let the pattern say
+	}
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; isDigit(c) && strings.IndexByte("./-:", s[i+1]) >= 0 && isDigit(s[i+2]) {
+			return true
+		}
+		if i == 0 || !isASCIIWordChar(s[i-1]) {
+			for _, m := range monthAbbrevs {
+				if hasPrefixLowered(s[i:], m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// monthAbbrevs start every month's name in monthRe.
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // bylineAloneRe matches a "By" whose names follow on the next lines.
 var bylineAloneRe = mustQuick(`^(?i:by|von|par|por|door|di|av|af|written by)\s*:?$`)

@@ -514,7 +514,7 @@ func TestGuardsAreNecessary(t *testing.T) {
 			return strings.HasSuffix(strings.TrimSuffix(foldLower(s), "."), "all rights reserved")
 		}},
 		guard{dateRe.compiled(), func(s string) bool { return hasASCIIDigit(s) || hasPrefixAny(foldLower(s), dateLabels) }},
-		guard{containsDateRe.compiled(), hasASCIIDigit},
+		guard{containsDateRe.compiled(), mayHoldDate},
 		guard{contactRe.compiled(), func(s string) bool { return strings.Contains(s, "@") }},
 		guard{parenCreditRe.compiled(), func(s string) bool { return strings.HasSuffix(s, ")") }},
 		guard{standaloneCreditRe.compiled(), func(s string) bool { return countWords(s) <= 1 || strings.ContainsAny(s, "/|") }},

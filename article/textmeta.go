@@ -277,14 +277,32 @@ func nearestYear(month, day int, ref time.Time) int {
 }
 
 // copyrightMarkRe finds a copyright notice in a line. Its cheap test lets
-// through a line holding one of its marks, a
-// parenthesis (for "(c)" and the Cyrillic "(с)": a Russian page's lines
-// all hold the letter) or one of its words, found without a lower-case
-// copy (the test ran the pattern on every line of a Russian page, and
+// through a line holding one of its marks ("(c)" and the Cyrillic "(с)"
+// looked for as such: a Russian page's lines all hold the letter) or one
+// of its words, found without a lower-case copy (the test ran the pattern on every line of a Russian page, and
 // copied every line of the others: 7% of the dev corpus's copied pages).
 var copyrightMarkRe = mustQuick(`(?i)©|ⓒ|\(c\)|\(с\)|&copy;|\bcopyright\b`).withNeed(func(s string) bool {
-	return strings.ContainsAny(s, copyrightRunes) || strings.IndexByte(s, '(') >= 0 || copyrightWords.inFolded(s) != 0
+	return strings.ContainsAny(s, copyrightRunes) || hasParenC(s) || copyrightWords.inFolded(s) != 0
 })
+
+// hasParenC reports whether s holds "(c)" or the Cyrillic "(с)", in any
+// case.
+func hasParenC(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		if _, ok := foldPrefix(s, i+1, "c)"); ok {
+			return true
+		}
+		if _, ok := foldPrefix(s, i+1, "с)"); ok {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '(')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
 
 // copyrightWords are copyrightMarkRe's words.
 var copyrightWords = newWordGroups([]string{"&copy;", "copyright"})
