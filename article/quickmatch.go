@@ -372,11 +372,14 @@ func containsAny(s string, words []string) bool {
 // wordGroups finds which of up to 64 groups of words a text holds, in one
 // pass over it: the notice and share tests looked for their 40 words
 // one strings.Contains at a time, 10% of a copied article's extraction.
+// The words are lower-case ASCII.
 type wordGroups struct {
-	// pairs has bit c0<<8|c1 set when a word starts with bytes c0, c1.
-	pairs [1 << 16 / 64]uint64
-	// words are the words starting with each pair, with their groups.
-	words map[uint16][]groupWord
+	// class numbers the bytes the words hold (and the capitals of their
+	// letters, for inFolded) from 1; 0 for the others.
+	class   [256]uint8
+	nclass  int
+	byStart []uint16 // class0*nclass+class1: 1 + the index in words of the words starting so, 0: none
+	words   [][]groupWord
 }
 
 type groupWord struct {
@@ -384,26 +387,44 @@ type groupWord struct {
 	groups uint64 // bit i: the word is in group i
 }
 
-// newWordGroups indexes groups of words of two bytes or more.
+// newWordGroups indexes groups of lower-case ASCII words of two bytes or
+// more.
 func newWordGroups(groups ...[]string) *wordGroups {
 	if len(groups) > 64 {
 		panic("wordGroups holds 64 groups")
 	}
-	g := &wordGroups{words: map[uint16][]groupWord{}}
+	g := &wordGroups{nclass: 1}
+	for _, group := range groups {
+		for _, w := range group {
+			if len(w) < 2 || !isASCII(w) || strings.ToLower(w) != w {
+				panic("wordGroups: the word " + strconv.Quote(w) + " is not lower-case ASCII of two bytes or more")
+			}
+			for j := 0; j < len(w); j++ {
+				if c := w[j]; g.class[c] == 0 {
+					g.class[c] = uint8(g.nclass)
+					if 'a' <= c && c <= 'z' {
+						g.class[c-'a'+'A'] = uint8(g.nclass)
+					}
+					g.nclass++
+				}
+			}
+		}
+	}
+	g.byStart = make([]uint16, g.nclass*g.nclass)
 	for i, group := range groups {
 		for _, w := range group {
-			if len(w) < 2 {
-				panic("wordGroups: the word " + strconv.Quote(w) + " is shorter than two bytes")
+			key := int(g.class[w[0]])*g.nclass + int(g.class[w[1]])
+			if g.byStart[key] == 0 {
+				g.words = append(g.words, nil)
+				g.byStart[key] = uint16(len(g.words))
 			}
-			key := uint16(w[0])<<8 | uint16(w[1])
-			g.pairs[key/64] |= 1 << (key % 64)
-			ws := g.words[key]
+			ws := g.words[g.byStart[key]-1]
 			k := slices.IndexFunc(ws, func(x groupWord) bool { return x.text == w })
 			if k < 0 {
 				ws, k = append(ws, groupWord{text: w}), len(ws)
 			}
 			ws[k].groups |= 1 << i
-			g.words[key] = ws
+			g.words[g.byStart[key]-1] = ws
 		}
 	}
 	return g
@@ -411,41 +432,45 @@ func newWordGroups(groups ...[]string) *wordGroups {
 
 // inFolded is in(foldLower(s)), without the copy when it only lowers
 // ASCII letters (the copy of each line took 5% of a copied article's
-// extraction). The words must be ASCII.
+// extraction).
 func (g *wordGroups) inFolded(s string) uint64 {
 	if foldsToASCII(s) {
 		return g.in(foldLower(s))
 	}
+	return g.find(s, hasPrefixLowered)
+}
+
+// in returns the groups (bit i for group i) one of whose words s contains.
+func (g *wordGroups) in(s string) uint64 { return g.find(s, strings.HasPrefix) }
+
+// find returns the groups one of whose words starts some s[i:], as
+// hasPrefix says.
+func (g *wordGroups) find(s string, hasPrefix func(s, prefix string) bool) uint64 {
 	var found uint64
 	for i := 0; i+1 < len(s); i++ {
-		key := uint16(lowerASCII(s[i]))<<8 | uint16(lowerASCII(s[i+1]))
-		if g.pairs[key/64]&(1<<(key%64)) == 0 {
+		c0, c1 := g.class[s[i]], g.class[s[i+1]]
+		if c0 == 0 || c1 == 0 {
 			continue
 		}
-		for _, w := range g.words[key] {
-			if hasPrefixLowered(s[i:], w.text) {
-				found |= w.groups
+		if b := g.byStart[int(c0)*g.nclass+int(c1)]; b != 0 {
+			for _, w := range g.words[b-1] {
+				if hasPrefix(s[i:], w.text) {
+					found |= w.groups
+				}
 			}
 		}
 	}
 	return found
 }
 
-// in returns the groups (bit i for group i) one of whose words s contains.
-func (g *wordGroups) in(s string) uint64 {
-	var found uint64
-	for i := 0; i+1 < len(s); i++ {
-		key := uint16(s[i])<<8 | uint16(s[i+1])
-		if g.pairs[key/64]&(1<<(key%64)) == 0 {
-			continue
-		}
-		for _, w := range g.words[key] {
-			if strings.HasPrefix(s[i:], w.text) {
-				found |= w.groups
-			}
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	return found
+	return true
 }
 
 // foldsToASCII reports whether s holds a rune other than an ASCII letter
