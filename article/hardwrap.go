@@ -144,7 +144,7 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 	}
 	// No line runs past the width, but for a long word or the headline.
 	for i, l := range lines {
-		if i != first && l.width > width+wrapSlack && !structured(l) && strings.Contains(l.text, " ") {
+		if i != first && l.width > width+wrapSlack && strings.Contains(l.text, " ") && !structured(l) {
 			over++
 		}
 	}

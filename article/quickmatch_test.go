@@ -804,7 +804,11 @@ func TestCandidateWordsInBody(t *testing.T) {
 				all[w] = true
 			}
 		}
-		for w, found := range candidateWordsInBody(lines, idx, start, end) {
+		var cws [][]string
+		for _, i := range idx {
+			cws = append(cws, contentWords(lines[i].text))
+		}
+		for w, found := range candidateWordsInBody(lines, cws, start, end) {
 			if found != all[w] {
 				t.Errorf("%s: %q in body: %v, want %v", f, w, found, all[w])
 			}

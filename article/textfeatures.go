@@ -477,7 +477,11 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			idx = append(idx, i)
 		}
 	}
-	bodyWords := candidateWordsInBody(lines, idx, start, end)
+	cws := make([][]string, len(idx)) // each candidate's contentWords
+	for k, i := range idx {
+		cws[k] = contentWords(lines[i].text)
+	}
+	bodyWords := candidateWordsInBody(lines, cws, start, end)
 	feats := make([]float64, len(idx)*nHeadline)
 	inList := false
 	k := 0
@@ -518,7 +522,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 		e, longer, shorter := echoes(lines, i, lc)
 		s := d.shape[i]
 		r, _ := lastRune(l.text)
-		cw := contentWords(l.text)
+		cw := cws[k]
 		nextBody := 0.0
 		if i+1 < len(lines) {
 			nextBody = clampLogit(d.body[i+1])

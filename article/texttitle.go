@@ -241,16 +241,14 @@ func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
 }
 
 // candidateWordsInBody is what coverage needs of the set of the words of
-// lines[start:end]
-// for the headline candidates the model weighs: whether each of their
-// words of four letters or more is in the body. (Other words are false.)
-func candidateWordsInBody(lines []textLine, idx []int, start, end int) map[string]bool {
-	need := make(map[string]bool, 8*len(idx))
-	for _, i := range idx {
-		for _, w := range words(lines[i].text) {
-			if utf8.RuneCountInString(w) >= 4 {
-				need[w] = false
-			}
+// lines[start:end] for the headline candidates the model weighs: whether
+// each of their words of four letters or more (candidateWords, their
+// contentWords) is in the body. (Other words are false.)
+func candidateWordsInBody(lines []textLine, candidateWords [][]string, start, end int) map[string]bool {
+	need := make(map[string]bool, 8*len(candidateWords))
+	for _, ws := range candidateWords {
+		for _, w := range ws {
+			need[w] = false
 		}
 	}
 	if len(need) == 0 {
