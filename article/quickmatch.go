@@ -42,7 +42,7 @@ type startTables struct {
 	// second[c0] has bit c1 clear when no match can start with the
 	// ASCII bytes c0, c1; nil with first.
 	second *[utf8.RuneSelf][2]uint64
-	// prefixes are what every match starts with, as foldLower writes it
+	// prefixes are what every match starts with, folded rune by rune
 	// (literalPrefixes); nil when that is not known.
 	prefixes *prefixSet
 }
@@ -597,7 +597,7 @@ const maxPrefixes = 300
 
 // maxClassRunes: a character class of more runes than this (\w) may
 // start a match with anything, as far as a prefixSet goes. (Listing them
-// all made deriving the sets of all patterns take 45 ms, not 6 ms.)
+// all multiplied the strings, and the time to derive them, for little.)
 const maxClassRunes = 16
 
 // prefixSet holds strings of up to maxPrefix runes, each rune replaced by
