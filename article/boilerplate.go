@@ -1,6 +1,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -69,7 +70,8 @@ const allRightsReserved = 7
 
 // shareWords and noticeWords are words every match of shareRe and of each
 // pattern of noticeRes holds, in lower case: lines without any skip the
-// pattern.
+// pattern. lineWords finds them all in one pass: group i is noticeWords[i],
+// group shareGroup shareWords.
 var (
 	shareWords = []string{"shar", "permalink", "copy link", "copy url", "new window", "new tab", "mail this",
 		"print this", "stumbleupon", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "reddit",
@@ -82,7 +84,11 @@ var (
 		{"unsubscribe", "view ", "you are receiving this", "you received this", "update your ", "manage "},
 		{"javascript", "your browser ", "adblocker", "ad blocker"},
 	}
+	lineWords = newWordGroups(append(slices.Clone(noticeWords), shareWords)...)
 )
+
+// shareGroup is shareWords' group in lineWords.
+var shareGroup = len(noticeWords)
 
 // isBoilerplate is the package's isBoilerplate.
 func (f *lineFacts) isBoilerplate() bool {
@@ -92,18 +98,19 @@ func (f *lineFacts) isBoilerplate() bool {
 	}
 	l := t.line
 	for i, re := range boilerplateLineRes {
-		if i == allRightsReserved && !strings.HasSuffix(strings.TrimSuffix(t.lower(), "."), "all rights reserved") {
+		if i == allRightsReserved && !hasSuffixFolded(strings.TrimSuffix(l, "."), "all rights reserved") {
 			continue
 		}
 		if re.MatchString(l) {
 			return true
 		}
 	}
-	if t.words <= maxShareWords && containsAny(t.lower(), shareWords) && isShareLabel(l, t.words) {
+	found := lineWords.inFolded(l)
+	if t.words <= maxShareWords && found&(1<<shareGroup) != 0 && isShareLabel(l, t.words) {
 		return true
 	}
 	for i, re := range noticeRes {
-		if containsAny(t.lower(), noticeWords[i]) && re.MatchString(l) {
+		if found&(1<<i) != 0 && re.MatchString(l) {
 			return true
 		}
 	}

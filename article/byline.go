@@ -23,7 +23,37 @@ var (
 
 // containsDateRe finds a calendar date or a clock time inside a line.
 var containsDateRe = mustQuick(`(?i)\b(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\b`).
-	withNeed(hasASCIIDigit) // every date has a digit
+	withNeed(mayHoldDate)
+
+// mayHoldDate is false for lines containsDateRe cannot match: every match
+// holds a digit, and a month's abbreviation starting a word or a digit
+// then one of "./-:" then a digit. (Only a digit was asked for: the
+// pattern ran on every line holding a number, 4 µs each, 4% of the dev
+// corpus's copied pages.)
+func mayHoldDate(s string) bool {
+	if !hasASCIIDigit(s) {
+		return false
+	}
+	if foldsToASCII(s) {
+		return true // ſ can spell "ſep": let the pattern say
+	}
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; isDigit(c) && strings.IndexByte("./-:", s[i+1]) >= 0 && isDigit(s[i+2]) {
+			return true
+		}
+		if i == 0 || !isASCIIWordChar(s[i-1]) {
+			for _, m := range monthAbbrevs {
+				if hasPrefixLowered(s[i:], m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// monthAbbrevs start every month's name in monthRe.
+var monthAbbrevs = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // bylineAloneRe matches a "By" whose names follow on the next lines.
 var bylineAloneRe = mustQuick(`^(?i:by|von|par|por|door|di|av|af|written by)\s*:?$`)
@@ -69,6 +99,9 @@ var (
 	bylineEndRe = lazyRe(`\s[-–—]\s|[|/•·@]|\s(?i:updated|published|posted|last updated|modified|on)\b|\p{Ll}(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist|Photographer|Biography)\b`)
 	// bylineSplitRe separates the names of several authors.
 	bylineSplitRe = lazyRe(`\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bdan\b|\ben\b)\s*`)
+	// bylineSplitWords are its words ("\band\b"…): a byline without them
+	// or its marks is not split (Go's regexp took 3 µs to say so).
+	bylineSplitWords = []string{"and", "und", "et", "y", "e", "dan", "en"}
 	// roleRe marks a part of a byline that is a role or an employer.
 	roleRe = lazyRe(`(?i)\b(?:staff|writer|reporter|editor|editors|correspondent|contributor|columnist|photographer|producer|bureau|special to|senior|chief|news|press|desk|team|magazine|newspaper|times|post|daily|herald|journal|tribune|gazette|wire|agency|media|network|online|digital)\b`)
 	// genericAuthors are account names, not people: "By admin".
@@ -95,7 +128,10 @@ func cutByline(line string) string {
 // namesOf splits the names of a byline. Single words are names only after
 // an explicit "By" ("by Regan"), and never account names ("By admin").
 func namesOf(s string, explicit bool) []string {
-	parts := bylineSplitRe.Split(s, -1)
+	parts := []string{s}
+	if strings.ContainsAny(s, ",;&") || hasASCIIWord(s, bylineSplitWords) { // what bylineSplitRe needs
+		parts = bylineSplitRe.Split(s, -1)
+	}
 	var names []string
 	for _, part := range parts {
 		part = strings.TrimSpace(part)

@@ -67,6 +67,17 @@ const maxCreditWords = 10
 // after an initial).
 var sentenceStopRe = lazyRe(`\p{Ll}{2,}\.\s+`)
 
+// stopThenSpace reports whether s holds a full stop and a space, as every
+// match of sentenceStopRe does.
+func stopThenSpace(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] == '.' && isRESpace(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // mayHoldCredit[i] is false for lines creditRes[i] cannot match: each
 // pattern needs its agency or label word (they are case-sensitive) and
 // its punctuation. (Every line a pattern matches holds one of its words.)
@@ -111,8 +122,10 @@ func splitCredit(full string) (text, credit string, ok bool) {
 		// A name pattern can swallow the caption's last words ("… in Hong
 		// Kong. Jane Doe/Getty Images"): the credit starts after the
 		// sentence's full stop.
-		if i := sentenceStopRe.FindAllStringIndex(line[start:m[3]], -1); i != nil {
-			start += i[len(i)-1][1]
+		if part := line[start:m[3]]; stopThenSpace(part) {
+			if i := sentenceStopRe.FindAllStringIndex(part, -1); i != nil {
+				start += i[len(i)-1][1]
+			}
 		}
 		credit = strings.TrimSpace(line[start:m[3]])
 		credit = strings.TrimSuffix(credit, ".")

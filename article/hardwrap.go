@@ -125,7 +125,8 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 		if first < 0 && !l.blank() {
 			first = i
 		}
-		if i+1 < len(lines) && !lines[i+1].blank() && !structured(l) && l.width >= wrapMinLine && l.width <= wrapMaxWidth {
+		// (structured last: it is the dear test, and most lines fail another)
+		if i+1 < len(lines) && !lines[i+1].blank() && l.width >= wrapMinLine && l.width <= wrapMaxWidth && !structured(l) {
 			widths = append(widths, l.width)
 		}
 	}
@@ -143,7 +144,7 @@ func wrapWidth(lines []wrapLine) (int, bool) {
 	}
 	// No line runs past the width, but for a long word or the headline.
 	for i, l := range lines {
-		if i != first && !structured(l) && l.width > width+wrapSlack && strings.Contains(l.text, " ") {
+		if i != first && l.width > width+wrapSlack && strings.Contains(l.text, " ") && !structured(l) {
 			over++
 		}
 	}

@@ -128,7 +128,7 @@ func markdownMeta(a *Article, paras []mdParagraph) []mdParagraph {
 		a.Published = textDate(lines, titleAt, start, end, order)
 	}
 	if a.Source == "" {
-		a.Source = textSource(lines, titleAt, start, end)
+		a.Source = textSource(lines, newLowerCache(lines), titleAt, start, end)
 	}
 	if len(a.Authors) == 0 {
 		a.Authors = headerAuthors(lines, titleAt, start, end)

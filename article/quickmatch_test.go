@@ -59,6 +59,68 @@ func refCountWords(s string) int {
 	return n
 }
 
+// refShapeOf is shapeOf as first written, a rune at a time.
+func refShapeOf(t string, words int) lineShape {
+	var n shapeCounts
+	inWord := false
+	for _, r := range t {
+		isWord := unicode.IsLetter(r) || unicode.IsNumber(r)
+		if isWord {
+			n.chars++
+			if !inWord {
+				n.wordStarts++
+				if unicode.IsUpper(r) || unicode.IsDigit(r) {
+					n.capStarts++
+				}
+			}
+			if '0' <= r && r <= '9' {
+				n.digits++
+			} else if unicode.IsLetter(r) {
+				n.letters++
+				if unicode.IsUpper(r) {
+					n.upper++
+				}
+			}
+		}
+		if r == ',' {
+			n.commas++
+		}
+		if strings.ContainsRune("|›»·•/>", r) {
+			n.seps++
+		}
+		inWord = isWord || inWord && strings.ContainsRune("'’-", r)
+	}
+	return n.shape(t, words)
+}
+
+// refEchoes is echoes comparing every line.
+func refEchoes(lines []textLine, i int) (all, longer, shorter int) {
+	t := strings.ToLower(lines[i].text)
+	for j, l := range lines {
+		if j == i || l.dup {
+			continue
+		}
+		o := strings.ToLower(l.text)
+		e := echo(t, o, func() int { return countWords(o) })
+		all += b2i(e == echoSame || e == echoLonger)
+		longer += b2i(e == echoLonger)
+		shorter += b2i(e == echoShorter)
+	}
+	return all, longer, shorter
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// refWords is words, the words eachWord gives.
+func refWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
 func refLineWeight(s string) int {
 	words := refCountWords(s)
 	cjk := 0
@@ -267,6 +329,14 @@ func checkLine(t *testing.T, line string) {
 	if _, _, digit := countWordsCJK(line, true); digit != hasASCIIDigit(line) {
 		t.Fatalf("countWordsCJK(%q) says digit %v", line, digit)
 	}
+	if got, want := shapeOf(line, 10), refShapeOf(line, 10); got != want {
+		t.Fatalf("shapeOf(%q) = %+v, want %+v", line, got, want)
+	}
+	var each []string
+	eachWord(line, nil, func(w []byte) { each = append(each, string(w)) })
+	if want := refWords(line); !slices.Equal(each, want) {
+		t.Fatalf("eachWord(%q) gives %q, want %q", line, each, want)
+	}
 	if got, want := lineWeight(line), refLineWeight(line); got != want {
 		t.Fatalf("lineWeight(%q) = %d, want %d", line, got, want)
 	}
@@ -327,6 +397,29 @@ func checkLine(t *testing.T, line string) {
 		}
 	} else if got != nil {
 		t.Fatalf("mdyMatches(%q) = %v, want none", line, got)
+	}
+	for _, scan := range []struct {
+		name string
+		got  func(string) [][]int
+		re   *lazyRegexp
+	}{{"dmyMatches", dmyMatches, dmyDateRe}, {"numDateMatches", numDateMatches, numDateRe}, {"isoDateMatches", isoDateMatches, isoDateRe}} {
+		if got, want := scan.got(line), scan.re.FindAllStringSubmatchIndex(line, -1); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Fatalf("%s(%q) = %v, want %v", scan.name, line, got, want)
+		}
+	}
+	if got, want := lineWords.inFolded(line), lineWords.in(foldLower(line)); got != want {
+		t.Fatalf("lineWords.inFolded(%q) = %b, want %b", line, got, want)
+	}
+	for _, suffix := range []string{"all rights reserved", "k", "s", ""} {
+		if got, want := hasSuffixFolded(line, suffix), strings.HasSuffix(foldLower(line), suffix); got != want {
+			t.Fatalf("hasSuffixFolded(%q, %q) = %v, want %v", line, suffix, got, want)
+		}
+	}
+	for i, group := range append(slices.Clone(noticeWords), shareWords) {
+		lower := foldLower(line)
+		if got, want := lineWords.in(lower)&(1<<i) != 0, containsAny(lower, group); got != want {
+			t.Fatalf("lineWords finds group %d in %q: %v, want %v", i, lower, got, want)
+		}
 	}
 	if urlRe.MatchString(line) && !(strings.Contains(line, "://") || strings.Contains(foldLower(line), "www.")) {
 		t.Fatalf("urlRe matches %q but its guard rules it out", line)
@@ -413,15 +506,15 @@ func TestGuardsAreNecessary(t *testing.T) {
 		guards = append(guards, guard{q.compiled(), q.mayMatch})
 	}
 	for i, re := range noticeRes {
-		guards = append(guards, guard{re.compiled(), func(s string) bool { return containsAny(foldLower(s), noticeWords[i]) }})
+		guards = append(guards, guard{re.compiled(), func(s string) bool { return lineWords.in(foldLower(s))&(1<<i) != 0 }})
 	}
 	guards = append(guards,
-		guard{shareRe.compiled(), func(s string) bool { return containsAny(foldLower(s), shareWords) }},
+		guard{shareRe.compiled(), func(s string) bool { return lineWords.in(foldLower(s))&(1<<shareGroup) != 0 }},
 		guard{boilerplateLineRes[allRightsReserved].compiled(), func(s string) bool {
 			return strings.HasSuffix(strings.TrimSuffix(foldLower(s), "."), "all rights reserved")
 		}},
 		guard{dateRe.compiled(), func(s string) bool { return hasASCIIDigit(s) || hasPrefixAny(foldLower(s), dateLabels) }},
-		guard{containsDateRe.compiled(), hasASCIIDigit},
+		guard{containsDateRe.compiled(), mayHoldDate},
 		guard{contactRe.compiled(), func(s string) bool { return strings.Contains(s, "@") }},
 		guard{parenCreditRe.compiled(), func(s string) bool { return strings.HasSuffix(s, ")") }},
 		guard{standaloneCreditRe.compiled(), func(s string) bool { return countWords(s) <= 1 || strings.ContainsAny(s, "/|") }},
@@ -429,6 +522,8 @@ func TestGuardsAreNecessary(t *testing.T) {
 		guard{numDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "-/.") }},
 		guard{cjkDateRe.compiled(), func(s string) bool { return strings.ContainsAny(s, "年년") }},
 		guard{urlRe.compiled(), func(s string) bool { return strings.Contains(s, "://") || strings.Contains(foldLower(s), "www.") }},
+		guard{bylineSplitRe.compiled(), func(s string) bool { return strings.ContainsAny(s, ",;&") || hasASCIIWord(s, bylineSplitWords) }},
+		guard{sentenceStopRe.compiled(), stopThenSpace},
 	)
 	for i, re := range creditRes {
 		guards = append(guards, guard{re.compiled(), mayHoldCredit[i]})
@@ -463,7 +558,7 @@ var guardSamples = 2000
 // quickPatterns are the patterns with a first-byte table.
 func quickPatterns() []quickRe {
 	qs := []quickRe{bulletPrefixRe, numberedRe, mediaRe, commentsHeaderRe, bylineRe, dateRe, containsDateRe,
-		bylineAloneRe, contactRe, standaloneCreditRe, parenCreditRe, copyrightMarkRe}
+		bylineAloneRe, contactRe, standaloneCreditRe, parenCreditRe, copyrightMarkRe, tweetRe, fileCaptionRe, designerRe}
 	qs = append(qs, stopRes...)
 	qs = append(qs, metaRes...)
 	return append(qs, boilerplateLineRes...)
@@ -497,8 +592,9 @@ func TestQuickReTables(t *testing.T) {
 	if q := mustQuick(`^\p{Lu}`); !q.mayMatch("Ä") || q.mayMatch("a") {
 		t.Error("first-rune table of ^\\p{Lu} is wrong")
 	}
+	// ("a" and "aé" pass the second-byte table, not the prefix set.)
 	if q := mustQuick(`(?i)^(?:ab|c\b|d)`); q.mayMatch("ax") || !q.mayMatch("AB") || q.mayMatch("cx") || !q.mayMatch("c ") ||
-		!q.mayMatch("c") || !q.mayMatch("dz") || !q.mayMatch("a") || !q.mayMatch("a\u00e9") {
+		!q.mayMatch("c") || !q.mayMatch("dz") || q.mayMatch("a") || q.mayMatch("a\u00e9") {
 		t.Error("second-byte table of ^(?:ab|c\\b|d) is wrong")
 	}
 	if q := mustQuick(`^a?`); q.starts.get().first != nil {
@@ -506,6 +602,44 @@ func TestQuickReTables(t *testing.T) {
 	}
 	if q := mustQuick(`^a|b`); q.starts.get().first != nil {
 		t.Error("an unanchored alternative has a first-byte table")
+	}
+}
+
+func TestPrefixSets(t *testing.T) {
+	for _, c := range []struct {
+		expr     string
+		may, not []string
+	}{
+		{`(?i)^(?:this article|lo más leído)$`, []string{"This Article", "LO MÁS LEÍDO", "this art", "this article was"},
+			[]string{"The town council", "Local shop owners", "lo mas leido", "this", ""}},
+		{`(?i)^(?:key|ask)\b`, []string{"\u212Aey", "KEY", "aſk"}, []string{"kex", "ke", "a\u212Ak"}},
+		{`^\d+\s*/\s*\d+$`, []string{"12 / 3", "1/2"}, []string{"a12", "/12", " 1/2"}},
+		{`^(?:©|\(c\)) \d{4}`, []string{"© 2020", "(c) 1999"}, []string{"(d) 2020", "®"}},
+	} {
+		q := mustQuick(c.expr)
+		if q.starts.get().prefixes == nil {
+			t.Errorf("%s: no prefix set", c.expr)
+			continue
+		}
+		for _, s := range c.may {
+			if !q.mayMatch(s) {
+				t.Errorf("%s: %q ruled out", c.expr, s)
+			}
+		}
+		for _, s := range c.not {
+			if q.mayMatch(s) {
+				t.Errorf("%s: %q not ruled out", c.expr, s)
+			}
+		}
+	}
+	for _, expr := range []string{`^a?`, `^.{0,3}x`, `^[^x]y`, `^(?:ab|.)`} {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := literalPrefixes(re.Simplify()); p != nil {
+			t.Errorf("%s: a prefix set, though a match may start with anything", expr)
+		}
 	}
 }
 
@@ -666,14 +800,112 @@ func TestCandidateWordsInBody(t *testing.T) {
 		idx, _ := d.headlineCandidates(start, end)
 		all := map[string]bool{}
 		for _, l := range lines[start:end] {
-			for _, w := range words(l.text) {
+			for _, w := range refWords(l.text) {
 				all[w] = true
 			}
 		}
-		for w, found := range candidateWordsInBody(lines, idx, start, end) {
+		var cws [][]string
+		for _, i := range idx {
+			cws = append(cws, contentWords(lines[i].text))
+		}
+		for w, found := range candidateWordsInBody(lines, cws, start, end) {
 			if found != all[w] {
 				t.Errorf("%s: %q in body: %v, want %v", f, w, found, all[w])
 			}
 		}
+		// echoes skips lines by their length: the counts are those of
+		// all lines compared.
+		lc := newLowerCache(lines)
+		for _, i := range idx {
+			a, l, s := echoes(lines, i, lc)
+			if ra, rl, rs := refEchoes(lines, i); a != ra || l != rl || s != rs {
+				t.Errorf("%s: echoes of line %d = %d, %d, %d, want %d, %d, %d", f, i, a, l, s, ra, rl, rs)
+			}
+		}
+	}
+}
+
+// TestDateScannersMatchPatterns checks the date scanners against their
+// patterns on the cases where a part of a pattern could go two ways.
+func TestDateScannersMatchPatterns(t *testing.T) {
+	for _, s := range []string{
+		"12 March 2015", "12th. March, 2015", "1er mars 2020", "22 de outubro de 2010", "3 DE MAYO DEL 2020",
+		"1º de janeiro", "12 ſeptember 2019", "24 сентября 2018", "24 СЕНТЯБРЯ", "123 March", "12 marchand 2015",
+		"12.\tmar., 2015", "12. März 2020", "12 de 2015", "12 de marzo de", "12 de marzo del 2015", "12 dec de 2015",
+		"31 mar.,2015", "5 May\u00a02015", "5\u00a0May", "12st March", "12\xff March", "\xff12 March", "9 de\tdez",
+		"12-03-2015", "12/3/20155", "1.2.123", "12-03-15-04", "123.4.56", "2015-03-12", "12015-03-12", "2015-3-1234",
+		"2015/03/12T10:00", "20194 Nov", "Nov 20 20194:29", "",
+		// words: Roman numerals, circled letters, invalid bytes, marks.
+		"Ⅻ Olympiad ⓐⒷ", "x\xffY\xc3", "Ünïcode ΣΟΦΊΑ İstanbul e\u0301\u0345", "ſhare \u212Aey",
+		// folded words: ſ and the Kelvin sign, invalid bytes around them.
+		"ſubſcribe to our newsletter", "Coo\u212Aie", "SHARE\xff", "\xffFacebook", "All Rights Reſerved.", "ALL RIGHTS RESERVED",
+		"all rights reserved\xff.", "Ad bloc\u212Aer", "SIGN UP", "\xc5", "\xe2\x84",
+	} {
+		checkLine(t, s)
+	}
+}
+
+// siteAffordances are the patterns isSiteLink stands for; %s is the name.
+var siteAffordances = []string{
+	`^(?:search|about|follow|subscribe to|more from|more on|back to|continue to|popular on|advertise with|contact|welcome to|join|download the|get the|the best of|sign up for)\s+(?:the\s+)?%s\b`,
+	`^(?:the\s+)?%s(?:’s|'s)?\s+(?:homepage|home page|logo|newsletters?|on (?:facebook|twitter|instagram)|main menu)\b`,
+}
+
+// refIsSiteLink is isSiteLink by its patterns.
+func refIsSiteLink(t, name string) bool {
+	for _, a := range siteAffordances {
+		if regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(name), 1)).MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestIsSiteLink compares isSiteLink with its patterns on strings made
+// from them for a few names, alone and with a corpus line after them, and
+// on corpus lines with names taken from them.
+func TestIsSiteLink(t *testing.T) {
+	check := func(line, name string) {
+		t.Helper()
+		line, name = strings.ToLower(line), strings.ToLower(name)
+		if got, want := isSiteLink(line, name), refIsSiteLink(line, name); got != want {
+			t.Fatalf("isSiteLink(%q, %q) = %v, want %v", line, name, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	lines := testLines(t)
+	matched := 0
+	for _, name := range []string{"the guardian", "bbc", "k news", "ſite", "x.com", "the", "le monde", "o'reilly", "news 24", "the the"} {
+		for _, a := range siteAffordances {
+			re := regexp.MustCompile(strings.Replace(`(?i)`+a, "%s", regexp.QuoteMeta(name), 1))
+			for range 300 {
+				s := generate(re, rng)
+				if refIsSiteLink(strings.ToLower(s), name) {
+					matched++
+				}
+				check(s, name)
+				check(s+lines[rng.IntN(len(lines))], name)
+				check(s+" "+lines[rng.IntN(len(lines))], name)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d generated strings are site links", matched)
+	}
+	for _, line := range lines {
+		ws := strings.Fields(line)
+		if len(ws) < 2 {
+			continue
+		}
+		check(line, ws[1])
+		check(line, strings.Join(ws[1:min(3, len(ws))], " "))
+		check(line, ws[0])
+	}
+	for _, c := range []struct{ line, name string }{
+		{"Subscribe to  The   Gazette", "gazette"}, {"Gazette’s newsletters", "gazette"}, {"gazette newsletterx", "gazette"},
+		{"the gazette logo", "gazette"}, {"About the thesis", "the"}, {"Search Kelvin \u212Aews", "kelvin kews"},
+		{"follow gazetteer", "gazette"}, {"gazette on\tfacebook", "gazette"}, {"gazette's\tlogo", "gazette"},
+	} {
+		check(c.line, c.name)
 	}
 }

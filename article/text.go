@@ -86,7 +86,7 @@ func (d *textDoc) article(titleAt, start, end int) Article {
 	a.Body = strings.Join(body, "\n\n")
 	order := numericOrderOf(lines, func() string { return detectLanguage(a.Title + "\n\n" + a.Body) })
 	a.Published = textDate(lines, titleAt, start, end, order)
-	a.Source = textSource(lines, titleAt, start, end)
+	a.Source = textSource(lines, d.lowered(), titleAt, start, end)
 	return a
 }
 

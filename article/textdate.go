@@ -61,12 +61,12 @@ func monthTables() (map[string]int, map[string]bool) {
 	return monthNames, englishMonths
 }
 
-// monthAlternation is a regexp alternation of the month names, longest
-// first so that "march" is tried before "mar".
-func monthAlternation() string {
+// monthsByPriority are the month names longest first, so that "march"
+// is tried before "mar" (the order of monthAlternation).
+func monthsByPriority() []string {
 	names := make([]string, 0, len(monthNames))
 	for n := range monthNames {
-		names = append(names, regexp.QuoteMeta(n))
+		names = append(names, n)
 	}
 	sort.Slice(names, func(i, j int) bool {
 		if len(names[i]) != len(names[j]) {
@@ -74,6 +74,16 @@ func monthAlternation() string {
 		}
 		return names[i] < names[j]
 	})
+	return names
+}
+
+// monthAlternation is a regexp alternation of the month names, in
+// monthsByPriority's order.
+func monthAlternation() string {
+	names := monthsByPriority()
+	for i, n := range names {
+		names[i] = regexp.QuoteMeta(n)
+	}
 	return strings.Join(names, "|")
 }
 
@@ -153,7 +163,7 @@ func findDates(line string, order numOrder) []dateMatch {
 		}
 		add(m[0], end, y, monthNames[strings.ToLower(line[m[2]:m[3]])], atoi(line[m[4]:m[5]]))
 	}
-	for _, m := range dmyDateRe.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range dmyMatches(line) {
 		if digitOrLetterBefore(line, m[0]) || !monthEnds(line, m[4], m[5]) {
 			continue
 		}
@@ -170,13 +180,13 @@ func findDates(line string, order numOrder) []dateMatch {
 	}
 	// isoDateRe and numDateRe need a separator, cjkDateRe 年 or 년.
 	separated, cjk := strings.ContainsAny(line, "-/."), strings.ContainsAny(line, "年년")
-	for _, m := range findAllIf(separated, isoDateRe, line) {
+	for _, m := range findAllIf(separated, isoDateMatches, line) {
 		if line[m[4]:m[5]] != line[m[8]:m[9]] || digitOrLetterBefore(line, m[0]) || digitAfter(line, m[1]) {
 			continue
 		}
 		add(m[0], m[1], atoi(line[m[2]:m[3]]), atoi(line[m[6]:m[7]]), atoi(line[m[10]:m[11]]))
 	}
-	for _, m := range findAllIf(separated, numDateRe, line) {
+	for _, m := range findAllIf(separated, numDateMatches, line) {
 		sep := line[m[4]:m[5]]
 		if sep != line[m[8]:m[9]] || digitOrLetterBefore(line, m[0]) || (m[0] > 0 && strings.ContainsRune("./-:", rune(line[m[0]-1]))) ||
 			!yearEnds(line, m[11]) || (m[11] < len(line) && strings.ContainsRune("./-", rune(line[m[11]]))) {
@@ -197,7 +207,7 @@ func findDates(line string, order numOrder) []dateMatch {
 			add(m[0], m[11], y, b, a)
 		}
 	}
-	for _, m := range findAllIf(cjk, cjkDateRe, line) {
+	for _, m := range findAllIf(cjk, cjkDateMatches, line) {
 		if digitBefore(line, m[0]) {
 			continue
 		}
@@ -299,11 +309,7 @@ func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == 
 // each rune replaced by the least rune of its simple case-folding orbit.
 func foldKey(b []byte, s string) []byte {
 	for _, r := range s {
-		least := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			least = min(least, f)
-		}
-		b = utf8.AppendRune(b, least)
+		b = utf8.AppendRune(b, foldLeast(r))
 	}
 	return b
 }
@@ -322,14 +328,16 @@ var monthFolds, maxMonthRunes = func() (map[string]bool, int) {
 	return folds, longest
 }()
 
-// findAllIf is re.FindAllStringSubmatchIndex(s, -1) when may is true,
-// else none.
-func findAllIf(may bool, re *lazyRegexp, s string) [][]int {
+// findAllIf is find(s) when may is true, else none.
+func findAllIf(may bool, find func(string) [][]int, s string) [][]int {
 	if !may {
 		return nil
 	}
-	return re.FindAllStringSubmatchIndex(s, -1)
+	return find(s)
 }
+
+// cjkDateMatches is cjkDateRe.FindAllStringSubmatchIndex(s, -1).
+func cjkDateMatches(s string) [][]int { return cjkDateRe.FindAllStringSubmatchIndex(s, -1) }
 
 // minYear: earlier years in a page header are not publication dates.
 const minYear = 1900

@@ -59,57 +59,93 @@ type lineShape struct {
 }
 
 func shapeOf(t string, words int) lineShape {
-	var s lineShape
-	letters, upper, digits, chars, commas, seps, wordStarts, capStarts := 0, 0, 0, 0, 0, 0, 0, 0
+	var n shapeCounts
 	inWord := false
-	for _, r := range t {
-		if r < utf8.RuneSelf && !asciiWordByte[r] && r != ',' && r != '|' && r != '/' && r != '>' {
-			if r != '\'' && r != '-' {
+	for i := 0; i < len(t); {
+		// ASCII through a table (a rune at a time, the shapes of a
+		// copied article's lines took 7% of its extraction).
+		if c := t[i]; c < utf8.RuneSelf {
+			i++
+			switch k := asciiShape[c]; {
+			case k&shapeWord != 0:
+				n.chars++
+				if !inWord {
+					n.wordStarts++
+					if k&(shapeUpper|shapeDigit) != 0 {
+						n.capStarts++
+					}
+				}
+				inWord = true
+				switch {
+				case k&shapeDigit != 0:
+					n.digits++
+				case k&shapeUpper != 0:
+					n.letters++
+					n.upper++
+				default:
+					n.letters++
+				}
+			case k&shapeComma != 0:
+				n.commas++
+				inWord = false
+			case k&shapeSep != 0:
+				n.seps++
+				inWord = false
+			case k&shapeJoin == 0:
 				inWord = false
 			}
-			continue // the common case: a space or a full stop
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		i += size
 		switch {
-		case r < utf8.RuneSelf && asciiWordByte[r], r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
-			chars++
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			n.chars++
 			if !inWord {
-				wordStarts++
+				n.wordStarts++
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {
-					capStarts++
+					n.capStarts++
 				}
 			}
 			inWord = true
 			switch {
-			case '0' <= r && r <= '9':
-				digits++
 			case unicode.IsUpper(r):
-				letters++
-				upper++
+				n.letters++
+				n.upper++
 			case unicode.IsLetter(r):
-				letters++
+				n.letters++
 			}
 			continue
-		case r == ',':
-			commas++
-		case r == '|' || r == '›' || r == '»' || r == '·' || r == '•' || r == '/' || r == '>':
-			seps++
+		case r == '›' || r == '»' || r == '·' || r == '•':
+			n.seps++
 		}
-		if r != '\'' && r != '’' && r != '-' {
+		if r != '’' {
 			inWord = false
 		}
 	}
-	if letters > 0 {
-		s.caps = float64(upper) / float64(letters)
+	return n.shape(t, words)
+}
+
+// shapeCounts are the counts of a line's characters its shape is made of.
+type shapeCounts struct {
+	letters, upper, digits, chars, commas, seps, wordStarts, capStarts int
+}
+
+// shape is the lineShape of line t, of words words, with these counts.
+func (n shapeCounts) shape(t string, words int) lineShape {
+	var s lineShape
+	if n.letters > 0 {
+		s.caps = float64(n.upper) / float64(n.letters)
 	}
-	if wordStarts > 0 {
-		s.titlecase = float64(capStarts) / float64(wordStarts)
-		s.wordlen = min(float64(chars)/float64(wordStarts), 15)
+	if n.wordStarts > 0 {
+		s.titlecase = float64(n.capStarts) / float64(n.wordStarts)
+		s.wordlen = min(float64(n.chars)/float64(n.wordStarts), 15)
 	}
-	if chars > 0 {
-		s.digits = float64(digits) / float64(chars)
+	if n.chars > 0 {
+		s.digits = float64(n.digits) / float64(n.chars)
 	}
-	s.commas = min(float64(commas)/float64(max(words, 1)), 1)
-	s.separators = float64(min(seps, 3))
+	s.commas = min(float64(n.commas)/float64(max(words, 1)), 1)
+	s.separators = float64(min(n.seps, 3))
 	r, _ := utf8.DecodeRuneInString(t)
 	s.lower = unicode.IsLower(r)
 	s.quote = strings.ContainsRune("\"“„«'‘", r)
@@ -117,6 +153,36 @@ func shapeOf(t string, words int) lineShape {
 	s.colon = last == ':'
 	return s
 }
+
+// asciiShape classes the ASCII bytes for shapeOf.
+var asciiShape = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = shapeWord | shapeDigit
+		case 'A' <= c && c <= 'Z':
+			t[c] = shapeWord | shapeUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = shapeWord
+		case c == ',':
+			t[c] = shapeComma
+		case c == '|' || c == '/' || c == '>':
+			t[c] = shapeSep
+		case c == '\'' || c == '-':
+			t[c] = shapeJoin // inside a word, it goes on
+		}
+	}
+	return t
+}()
+
+const (
+	shapeWord = 1 << iota
+	shapeUpper
+	shapeDigit
+	shapeComma
+	shapeSep
+	shapeJoin
+)
 
 // textDoc is copied text as the model sees it: its lines, what the
 // models say of each, the article's region and the headline.
@@ -132,6 +198,17 @@ type textDoc struct {
 
 	spanDone           bool // bodySpan's result is known
 	spanStart, spanEnd int
+
+	lc *lowerCache // the lines in lower case, once asked for (lowered)
+}
+
+// lowered is the lines in lower case, shared by the headline's features
+// and the site's name.
+func (d *textDoc) lowered() *lowerCache {
+	if d.lc == nil {
+		d.lc = newLowerCache(d.lines)
+	}
+	return d.lc
 }
 
 // newTextDoc runs the local and body models over the lines.
@@ -386,7 +463,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			}
 		}
 	}
-	lc := newLowerCache(lines)
+	lc := d.lowered()
 	var idx []int
 	// Around the body's start, and the local model's region's (the
 	// headline may open either).
@@ -400,7 +477,11 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 			idx = append(idx, i)
 		}
 	}
-	bodyWords := candidateWordsInBody(lines, idx, start, end)
+	cws := make([][]string, len(idx)) // each candidate's contentWords
+	for k, i := range idx {
+		cws[k] = contentWords(lines[i].text)
+	}
+	bodyWords := candidateWordsInBody(lines, cws, start, end)
 	feats := make([]float64, len(idx)*nHeadline)
 	inList := false
 	k := 0
@@ -441,7 +522,7 @@ func (d *textDoc) headlineCandidates(start, end int) ([]int, []float64) {
 		e, longer, shorter := echoes(lines, i, lc)
 		s := d.shape[i]
 		r, _ := lastRune(l.text)
-		cw := contentWords(l.text)
+		cw := cws[k]
 		nextBody := 0.0
 		if i+1 < len(lines) {
 			nextBody = clampLogit(d.body[i+1])
@@ -570,12 +651,9 @@ var readerWords = map[string]bool{
 
 // addressesReader reports whether a line speaks to the reader.
 func addressesReader(s string) bool {
-	for _, w := range words(s) {
-		if readerWords[w] {
-			return true
-		}
-	}
-	return false
+	found := false
+	eachWord(s, nil, func(w []byte) { found = found || readerWords[string(w)] })
+	return found
 }
 
 // gluedWords counts the places where a lower-case letter runs into a

@@ -280,14 +280,14 @@ func (f *lineFacts) hasDigit() bool { return f.digit }
 
 // trimmed is the facts of strings.TrimSpace(line).
 func (f *lineFacts) trimmed() *lineFacts {
-	if f.trim == nil {
-		if t := strings.TrimSpace(f.line); t != f.line {
-			f.trim = newLineFacts(t)
-		} else {
-			f.trim = f
-		}
+	if f.trim != nil {
+		return f.trim
 	}
-	return f.trim
+	if t := strings.TrimSpace(f.line); t != f.line {
+		f.trim = newLineFacts(t)
+		return f.trim
+	}
+	return f // (not kept in f.trim: a pointer to itself would put every line's facts on the heap)
 }
 
 // classify is classifyLine.
@@ -320,15 +320,6 @@ func (f *lineFacts) classify(weight int) lineKind {
 		return kindTeaser
 	}
 	return kindShort
-}
-
-func matchAny[R interface{ MatchString(string) bool }](res []R, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
 }
 
 func matchAnyQuick(res []quickRe, s string) bool {
