@@ -11,7 +11,9 @@
 //   - "no meta, no <title>": the headline can only come from the page.
 //
 // The reference is the headline of the page as saved (which its metadata
-// confirms on most pages); with -pool it is the training pool's frozen
+// confirms on most pages); the figures are also given on the pages whose
+// text shows that headline as written (where it came from metadata the
+// page does not show, the page's own heading is no worse). With -pool it is the training pool's frozen
 // truth (build/pool/truth, the HTML path's headline when the pool was
 // made), so a change to how intact pages are read shows too.
 //
@@ -80,8 +82,9 @@ func run(dir, pool string, misses bool) error {
 	if err != nil {
 		return err
 	}
-	var pages, intact int
+	var pages, intact, shown int
 	right := make([]int, len(variants))
+	rightShown := make([]int, len(variants)) // on pages showing their headline
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
@@ -105,6 +108,10 @@ func run(dir, pool string, misses bool) error {
 			continue
 		}
 		pages++
+		visible := showsHeadline(src, want)
+		if visible {
+			shown++
+		}
 		for k, v := range variants {
 			doc, err := html.Parse(bytes.NewReader(src))
 			if err != nil {
@@ -118,8 +125,11 @@ func run(dir, pool string, misses bool) error {
 			got, _ := article.Extract("page.html", buf.Bytes(), article.Options{})
 			if extractscore.SameTitle(got.Title, want) {
 				right[k]++
+				if visible {
+					rightShown[k]++
+				}
 			} else if misses {
-				fmt.Printf("MISS%d %s\n  want %q\n  got  %q\n", k+1, filepath.Base(f), want, got.Title)
+				fmt.Printf("MISS%d %s %s\n  want %q\n  got  %q\n", k+1, map[bool]string{true: "shown", false: "hidden"}[visible], filepath.Base(f), want, got.Title)
 			}
 		}
 	}
@@ -128,12 +138,42 @@ func run(dir, pool string, misses bool) error {
 		ref = "the pool's truth"
 		fmt.Printf("%-22s %.3f\n", "as saved", float64(intact)/float64(max(pages, 1)))
 	}
+	fmt.Printf("%-22s %6s %6s\n", "", "all", "shown")
 	for k, v := range variants {
-		fmt.Printf("%-22s %.3f\n", v.name, float64(right[k])/float64(max(pages, 1)))
+		fmt.Printf("%-22s %6.3f %6.3f\n", v.name, float64(right[k])/float64(max(pages, 1)), float64(rightShown[k])/float64(max(shown, 1)))
 	}
-	fmt.Printf("(headlines agreeing with %s, %d pages)\n", ref, pages)
+	fmt.Printf("(headlines agreeing with %s: all %d pages, and the %d whose text shows it as written)\n", ref, pages, shown)
 	return nil
 }
+
+// showsHeadline reports whether the page's text (its <body> without
+// scripts and styles) holds the headline as written: a reference taken
+// from metadata that the page never shows is no better than the page's
+// own heading.
+func showsHeadline(src []byte, headline string) bool {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		return false
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.ElementNode && (n.Data == "head" || n.Data == "script" || n.Data == "style" || n.Data == "noscript" || n.Data == "template"):
+			return
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return strings.Contains(words(b.String()), words(headline))
+}
+
+func words(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // poolTitles maps the comparison pages' file names to the pool's truth
 // headlines; nil without a pool.
