@@ -16,6 +16,9 @@ type pageMeta struct {
 	h23       []string // <h2> and <h3> texts, in order (a blog's post title under its name's <h1>)
 	siteName  string   // og:site_name, application-name
 	canonical string   // <link rel=canonical> or og:url
+	// bodyHeading is the heading just before the article's first
+	// paragraphs (headingBeforeBody), set once the article is extracted.
+	bodyHeading string
 }
 
 func readPageMeta(doc *html.Node) pageMeta {

@@ -43,6 +43,7 @@ func main() {
 	dir := flag.String("dir", "", "the pages (default: go-trafilatura's test-files/comparison in the module cache)")
 	pool := flag.String("pool", "", "a training pool (make pool train) whose truth/ is the reference instead of the intact page")
 	misses := flag.Bool("misses", false, "list the misses, numbered by variant")
+	dump := flag.String("dump", "", "write each page's headlines (as saved, then per variant) to this file, tab-separated, for comparing two versions")
 	flag.Parse()
 	if *dir == "" {
 		mc, err := exec.Command("go", "env", "GOMODCACHE").Output()
@@ -52,7 +53,7 @@ func main() {
 		}
 		*dir = filepath.Join(strings.TrimSpace(string(mc)), trafilaturaModule, "test-files", "comparison")
 	}
-	if err := run(*dir, *pool, *misses); err != nil {
+	if err := run(*dir, *pool, *misses, *dump); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -72,7 +73,7 @@ var variants = []variant{
 	}},
 }
 
-func run(dir, pool string, misses bool) error {
+func run(dir, pool string, misses bool, dump string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.html"))
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no pages in %s (go mod download %s)", dir, trafilaturaModule)
@@ -82,6 +83,7 @@ func run(dir, pool string, misses bool) error {
 	if err != nil {
 		return err
 	}
+	var rows strings.Builder
 	var pages, intact, shown int
 	right := make([]int, len(variants))
 	rightShown := make([]int, len(variants)) // on pages showing their headline
@@ -109,6 +111,7 @@ func run(dir, pool string, misses bool) error {
 		}
 		pages++
 		visible := showsHeadline(src, want)
+		row := []string{filepath.Base(f), a.Title}
 		if visible {
 			shown++
 		}
@@ -123,6 +126,7 @@ func run(dir, pool string, misses bool) error {
 				return fmt.Errorf("%s: %w", f, err)
 			}
 			got, _ := article.Extract("page.html", buf.Bytes(), article.Options{})
+			row = append(row, got.Title)
 			if extractscore.SameTitle(got.Title, want) {
 				right[k]++
 				if visible {
@@ -131,6 +135,12 @@ func run(dir, pool string, misses bool) error {
 			} else if misses {
 				fmt.Printf("MISS%d %s %s\n  want %q\n  got  %q\n", k+1, map[bool]string{true: "shown", false: "hidden"}[visible], filepath.Base(f), want, got.Title)
 			}
+		}
+		rows.WriteString(strings.Join(row, "\t") + "\n")
+	}
+	if dump != "" {
+		if err := os.WriteFile(dump, []byte(rows.String()), 0o644); err != nil {
+			return err
 		}
 	}
 	ref := "the headline of the page as saved"
