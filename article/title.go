@@ -18,14 +18,23 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // the extractor's, which falls back on any <h1>, a logo's included, when
 // the page declares nothing); else the first <h1>.
 func chooseTitle(m pageMeta, declared, site string) string {
-	if len(m.h1) > 0 && foldTitle(declared) == foldTitle(m.h1[0]) && (len(m.h1) == 1 || m.htmlTitle == "") {
-		// The extractor's title is the page's only (or first) <h1> when
-		// nothing declares one: it confirms nothing.
-		declared = ""
+	if m.siteName == "" && isTitlePart(m.htmlTitle, site) {
+		// The extractor's site name is a guess from the <title>: which
+		// part of it is the site is what is to be found.
+		site = ""
 	}
 	declaredTitles := append(append([]string{}, m.headlines...), m.ogTitle, m.htmlTitle, declared)
+	confirming := declaredTitles
 	for _, h := range m.h1 {
-		for _, d := range declaredTitles {
+		if foldTitle(declared) == foldTitle(h) {
+			// The extractor's title is one of the page's <h1>s when
+			// nothing declares one: it confirms none of them.
+			confirming = confirming[:len(confirming)-1]
+			break
+		}
+	}
+	for _, h := range m.h1 {
+		for _, d := range confirming {
 			if titleAgrees(h, d, site) {
 				return h
 			}
@@ -37,19 +46,28 @@ func chooseTitle(m pageMeta, declared, site string) string {
 	if t := stripSiteName(m.ogTitle, site); t != "" {
 		return t
 	}
-	headings := append(append([]string{}, m.h1...), m.h23...)
-	if t := headingInTitle(headings, m.htmlTitle, site, titleSeparators); t != "" {
+	if t := headingInTitle(m.h1, m.h23, m.htmlTitle, site, titleSeparators); t != "" {
 		return t
 	}
-	if len(m.h1) > 1 && m.bodyHeading != "" {
+	logo := func(h string) bool { // the site's name, or a heading every page repeats
+		n := 0
+		for _, o := range m.h1 {
+			if o == h {
+				n++
+			}
+		}
+		return n > 1 || titleKey(h) == siteInTitle(m.htmlTitle, site)
+	}
+	if len(m.h1) > 1 && m.bodyHeading != "" && !logo(m.bodyHeading) {
 		return m.bodyHeading
 	}
-	if len(m.h1) == 1 && m.h1[0] != "" {
+	if len(m.h1) == 1 && (countWords(m.h1[0]) >= 3 || m.htmlTitle == "") && !logo(m.h1[0]) {
 		// The page's one heading, where its <title> is another wording
-		// (written for search engines) or a section's name.
+		// (written for search engines) or a section's name; not a
+		// "Log In" or a section's name over a headline in the <title>.
 		return m.h1[0]
 	}
-	if t := headingInTitle(headings, m.htmlTitle, site, weakTitleSeparators); t != "" {
+	if t := headingInTitle(m.h1, m.h23, m.htmlTitle, site, weakTitleSeparators); t != "" {
 		return t
 	}
 	for _, d := range declaredTitles {
@@ -180,63 +198,93 @@ func titleKey(s string) string {
 var weakTitleSeparators = append([]string{": ", " / "}, titleSeparators...)
 
 // headingInTitle picks the headline where a page declares none but its
-// <title>: the part of the title a heading of the page (h1s, then h2/h3s)
-// shows. Measured on go-trafilatura's 947 comparison pages stripped of
-// their <meta> and JSON-LD (article/cmd/html-headlines).
-func headingInTitle(headings []string, title, site string, seps []string) string {
+// <title>: the part of the title one of its headings (h1s, then h2/h3s)
+// shows. Measured on go-trafilatura's comparison pages stripped of their
+// <meta> and JSON-LD (article/cmd/html-headlines).
+func headingInTitle(h1, h23 []string, title, site string, seps []string) string {
 	if strings.TrimSpace(title) == "" {
 		return ""
 	}
 	type heading struct {
-		key   string
-		words int
+		text, key string
+		words     int
+		h1        bool
 	}
-	hs := make([]heading, len(headings))
-	for i, h := range headings {
-		hs[i] = heading{titleKey(h), countWords(h)}
-	}
-	answer := func(s titleSegment) string {
-		if s.whole {
-			return stripSiteName(s.text, site)
+	var hs []heading
+	for i, h := range append(append([]string{}, h1...), h23...) {
+		if k := titleKey(h); k != "" {
+			hs = append(hs, heading{h, k, countWords(h), i < len(h1)})
 		}
-		return s.text
 	}
 	segs := titleSegments(title, seps)
-	// A heading that is a part of the title: the longest such, as a
-	// site's logo in an <h1> is the title's site-name part (a heading
-	// of one word only where it starts the title).
-	best := -1
-	for _, h := range hs {
-		for i, s := range segs {
-			if h.key != "" && h.key == s.key && (h.words >= 2 || s.first) && (best < 0 || s.words > segs[best].words) {
-				best = i
+	siteKey := siteInTitle(title, site)
+	// A heading that is a part of the title, not its site-name part (a
+	// logo's <h1>): the longest such (an <h1> of one word only where it
+	// starts the title).
+	best, bestSeg := -1, -1
+	for i, h := range hs {
+		for j, s := range segs {
+			if h.key == s.key && h.key != siteKey && (h.words >= 2 || s.first && h.h1) && (bestSeg < 0 || s.words > segs[bestSeg].words) {
+				best, bestSeg = i, j
 			}
 		}
 	}
 	if best >= 0 {
-		return answer(segs[best])
+		if segs[bestSeg].whole {
+			return strings.TrimRight(hs[best].text, " :|-–—·•/»«")
+		}
+		return segs[bestSeg].text
 	}
-	// A heading with a kicker, date or byline around a part of the
-	// title ("Ernährung sichern Schulze: …" for "Schulze: … - Site").
+	// An <h1> with a kicker, date or byline around a part of the title
+	// ("Ernährung sichern Schulze: …" for "Schulze: … - Site").
 	for _, h := range hs {
 		best := -1
-		for i, s := range segs {
-			if h.key != "" && s.words >= 3 && 3*s.words >= h.words && strings.Contains(h.key, s.key) && (best < 0 || s.words > segs[best].words) {
-				best = i
+		for j, s := range segs {
+			if h.h1 && s.key != siteKey && s.words >= 3 && 3*s.words >= h.words && strings.Contains(h.key, s.key) && (best < 0 || s.words > segs[best].words) {
+				best = j
 			}
 		}
-		if best >= 0 {
-			return answer(segs[best])
+		switch {
+		case best < 0:
+		case strings.HasSuffix(segs[best].text, "...") || strings.HasSuffix(segs[best].text, "…"):
+			return h.text // the title is cut short
+		case segs[best].whole:
+			return strings.TrimRight(stripSiteName(segs[best].text, site), " :|-–—·•/»«")
+		default:
+			return segs[best].text
 		}
 	}
-	// A heading shorter than the part of the title holding it: the
-	// page shows it, the title adds to it for search engines.
-	for i, h := range hs {
+	// A heading shorter than the part of the title holding it: the page
+	// shows it, the title adds to it for search engines.
+	for _, h := range hs {
 		for _, s := range segs {
-			if h.key != "" && h.words >= 2 && 3*h.words >= s.words && strings.Contains(s.key, h.key) {
-				return headings[i]
+			if h.key != siteKey && h.words >= 2 && 3*h.words >= s.words && strings.Contains(" "+s.key+" ", " "+h.key+" ") {
+				return h.text
 			}
 		}
 	}
 	return ""
+}
+
+// siteInTitle is the titleKey of the part of title that names the site
+// (what stripSiteName drops), or "".
+func siteInTitle(title, site string) string {
+	title = strings.Join(strings.Fields(title), " ")
+	head := stripSiteName(title, site)
+	if head == title {
+		return ""
+	}
+	return titleKey(strings.Replace(title, head, "", 1))
+}
+
+// isTitlePart reports whether part is one of the parts a separator
+// splits title into.
+func isTitlePart(title, part string) bool {
+	k := titleKey(part)
+	for _, s := range titleSegments(title, titleSeparators) {
+		if k != "" && s.key == k && !s.whole {
+			return true
+		}
+	}
+	return false
 }
