@@ -11,6 +11,7 @@ func TestHTMLHeadlineWithoutMetadata(t *testing.T) {
 		{"html/headline-kicker.html", "a kicker in the <h1> before the <title>'s headline part", ferries},
 		{"html/headline-seo-title.html", "the page's one <h1> over a <title> worded for search engines", ferries},
 		{"html/headline-no-title.html", "no <title>: the <h1> opening the article, not the logo's", ferries},
+		{"html/headline-blog-h2.html", "no <title>, the <h1> a link home: the <h2> opening the article", ferries},
 		{"html/headline-title-colon.html", "a heading shorter than the <title> holding it", "Ferries return"},
 	}
 	for _, tt := range tests {

@@ -71,6 +71,7 @@ func TestChooseTitle(t *testing.T) {
 		{"one-word heading not starting it", pageMeta{htmlTitle: "Ferry returns to Eastbrook - News", h1: []string{"News", "Menu"}}, "", "Ferry returns to Eastbrook"},
 		{"the one h1 before a section in the title", pageMeta{htmlTitle: "Roof Convicted Of Church Massacre : The Two-Way : NPR", h1: []string{"Jury Finds Roof Guilty In Church Shooting"}, h23: []string{"The Two-Way"}}, "", "Jury Finds Roof Guilty In Church Shooting"},
 		{"weak separator, no h1", pageMeta{htmlTitle: "Repair café on 31 January: City of Ahlen", h23: []string{"Repair café on 31 January", "Opening hours"}}, "", "Repair café on 31 January"},
+		{"a logo's h1 is no headline", pageMeta{logos: []string{"Harbour Notes"}, bodySubheading: "Ferry returns to Eastbrook"}, "", "Ferry returns to Eastbrook"},
 		{"the h1 opening the article among several", pageMeta{h1: []string{"Island Courier", "Ferry returns to Eastbrook"}, bodyHeading: "Ferry returns to Eastbrook"}, "", "Ferry returns to Eastbrook"},
 	}
 	for _, tt := range tests {

@@ -23,6 +23,11 @@ func chooseTitle(m pageMeta, declared, site string) string {
 		// part of it is the site is what is to be found.
 		site = ""
 	}
+	for _, l := range m.logos {
+		if foldTitle(declared) == foldTitle(l) {
+			declared = "" // the extractor took the site's logo
+		}
+	}
 	declaredTitles := append(append([]string{}, m.headlines...), m.ogTitle, m.htmlTitle, declared)
 	confirming := declaredTitles
 	for _, h := range m.h1 {
@@ -78,7 +83,7 @@ func chooseTitle(m pageMeta, declared, site string) string {
 	if len(m.h1) > 0 {
 		return m.h1[0]
 	}
-	return ""
+	return m.bodySubheading
 }
 
 // titleAgrees reports whether a visible heading is the declared title,
