@@ -1,6 +1,11 @@
 package article
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
 
 // TestHTMLHeadlineWithoutMetadata: pages that declare no headline (no
 // og:title, no JSON-LD), where it must come from the page itself.
@@ -22,6 +27,27 @@ func TestHTMLHeadlineWithoutMetadata(t *testing.T) {
 		}
 		if a.Title != tt.want {
 			t.Errorf("%s (%s): title = %q, want %q", tt.file, tt.rule, a.Title, tt.want)
+		}
+	}
+}
+
+func TestHeadlineText(t *testing.T) {
+	tests := []struct{ h1, want string }{
+		{`<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>`, "Daten von Rheinmetall gehackt"},
+		{`<h1><small>Tunesien</small><br> Große Aufgaben für die neue Regierung</h1>`, "Große Aufgaben für die neue Regierung"},
+		{`<h1><span class="supertitle"><time datetime="2022-02-01">1. Februar 2022</time></span> <span class="title">Raab will mehr Kinderbetreuung</span></h1>`, "Raab will mehr Kinderbetreuung"},
+		{`<h1><span class="visuallyhidden">Headline:</span> Energiewende und gesellschaftlicher Wandel</h1>`, "Energiewende und gesellschaftlicher Wandel"},
+		{`<h1>The <em>real</em> cost of <a href="/x">housing</a></h1>`, "The real cost of housing"},
+		// Nothing left but one word: the heading as it is.
+		{`<h1><span class="kicker">Storm</span> Ferries</h1>`, "Storm Ferries"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.h1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := headlineText(findAll(doc, byTag("h1"))[0]); got != tt.want {
+			t.Errorf("headlineText(%s) = %q, want %q", tt.h1, got, tt.want)
 		}
 	}
 }

@@ -36,7 +36,7 @@ func readPageMeta(doc *html.Node) pageMeta {
 				m.htmlTitle = innerText(n)
 			}
 		case "h1":
-			if t := innerText(n); t != "" && sideHeading(n) {
+			if t := headlineText(n); t != "" && sideHeading(n) {
 				m.logos = append(m.logos, t)
 			} else if t != "" {
 				m.h1 = append(m.h1, t)
@@ -69,6 +69,42 @@ func readPageMeta(doc *html.Node) pageMeta {
 		}
 	}
 	return m
+}
+
+// secondaryClass matches the classes that mark a heading's kicker, date,
+// byline or label ("<span class=roofline>Immobilienkrise</span> Rene
+// Benko-Firma …"), words found on go-trafilatura's comparison pages.
+var secondaryClass = lazyRe(`(?i)kicker|roofline|overline|supertitle|toptitle|topline|dachzeile|eyebrow|subheadline|subtitle|category|rubric|byline|dateline|date|visuallyhidden|visually-hidden|sr-only|screen-reader`)
+
+// headlineText is a heading's text without its kicker, date or byline:
+// <small> and <time> elements and elements of a secondaryClass, where
+// some of the heading is left.
+func headlineText(n *html.Node) string {
+	var b strings.Builder
+	dropped := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type != html.ElementNode:
+			case c.Data == "small" || c.Data == "time" || secondaryClass.MatchString(attr(c, "class")):
+				dropped = true
+				b.WriteByte(' ')
+			case c.Data == "br" || c.Data == "script" || c.Data == "style":
+				b.WriteByte(' ')
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	full := innerText(n)
+	if t := strings.Join(strings.Fields(b.String()), " "); dropped && countWords(t) >= 2 {
+		return t
+	}
+	return full
 }
 
 // sideHeading reports whether a heading is the site's logo (its text a
