@@ -101,7 +101,7 @@ func headlineText(n *html.Node) string {
 	}
 	walk(n)
 	full := innerText(n)
-	if t := strings.Join(strings.Fields(b.String()), " "); dropped && countWords(t) >= 2 {
+	if t := trimSeparators(strings.Join(strings.Fields(b.String()), " ")); dropped && countWords(t) >= 2 {
 		return t
 	}
 	return full

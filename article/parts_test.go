@@ -65,6 +65,7 @@ func TestChooseTitle(t *testing.T) {
 		// No headline declared but the <title>: the part a heading shows.
 		{"logo h1, h2 is the title's part", pageMeta{htmlTitle: "Ferry returns to Eastbrook | Harbour Notes", h1: []string{"Harbour Notes"}, h23: []string{"Recent posts", "Ferry returns to Eastbrook"}}, "", "Ferry returns to Eastbrook"},
 		{"date glued to the h1", pageMeta{htmlTitle: "Agency - Statistics - Fuel sales in November 2021", h1: []string{"Federal Agency", "27.01.2022Fuel sales in November 2021"}}, "", "Fuel sales in November 2021"},
+		{"title ending in a separator", pageMeta{htmlTitle: "Ferry returns to Eastbrook :", h1: []string{"Menu", "Ferry returns to Eastbrook"}}, "", "Ferry returns to Eastbrook"},
 		{"kicker and headline as the title's parts", pageMeta{htmlTitle: "Storm aftermath - Ferry returns to Eastbrook - Gazette", h1: []string{"Storm aftermath Ferry returns to Eastbrook"}}, "", "Storm aftermath - Ferry returns to Eastbrook"},
 		{"h1 shorter than the title's part", pageMeta{htmlTitle: "Lemon cake from the tray recipe | Baking", h1: []string{"Lemon cake from the tray"}}, "", "Lemon cake from the tray"},
 		{"one-word heading starting the title", pageMeta{htmlTitle: "BestCrypt - Download - CHIP", h1: []string{"BestCrypt", "Note"}}, "", "BestCrypt"},

@@ -236,7 +236,7 @@ func headingInTitle(h1, h23 []string, title, site string, seps []string) string 
 	}
 	if best >= 0 {
 		if segs[bestSeg].whole {
-			return strings.TrimRight(hs[best].text, " :|-–—·•/»«")
+			return trimSeparators(stripSiteName(hs[best].text, site))
 		}
 		return segs[bestSeg].text
 	}
@@ -254,7 +254,7 @@ func headingInTitle(h1, h23 []string, title, site string, seps []string) string 
 		case strings.HasSuffix(segs[best].text, "...") || strings.HasSuffix(segs[best].text, "…"):
 			return h.text // the title is cut short
 		case segs[best].whole:
-			return strings.TrimRight(stripSiteName(segs[best].text, site), " :|-–—·•/»«")
+			return trimSeparators(stripSiteName(segs[best].text, site))
 		default:
 			return segs[best].text
 		}
@@ -281,6 +281,10 @@ func siteInTitle(title, site string) string {
 	}
 	return titleKey(strings.Replace(title, head, "", 1))
 }
+
+// trimSeparators removes what a separator left at either end of a
+// headline ("Headline :" of "Headline : Site", ": Headline" of a kicker).
+func trimSeparators(s string) string { return strings.Trim(s, " :|-–—·•/") }
 
 // isTitlePart reports whether part is one of the parts a separator
 // splits title into.
