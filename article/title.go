@@ -18,9 +18,9 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 // the extractor's, which falls back on any <h1>, a logo's included, when
 // the page declares nothing); else the first <h1>.
 func chooseTitle(m pageMeta, declared, site string) string {
-	if m.siteName == "" && isTitlePart(m.htmlTitle, site) {
-		// The extractor's site name is a guess from the <title>: which
-		// part of it is the site is what is to be found.
+	if m.siteName == "" && isTitlePart(m.htmlTitle, site) && 2*countWords(site) > countWords(m.htmlTitle) {
+		// The extractor's site name is a guess from the <title>, and
+		// the longer part of it: the headline, not the site.
 		site = ""
 	}
 	for _, l := range m.logos {
