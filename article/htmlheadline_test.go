@@ -51,3 +51,18 @@ func TestHeadlineText(t *testing.T) {
 		}
 	}
 }
+
+// A hostile <title> of thousands of parts is split into a bounded number.
+func TestTitleSegmentsBounded(t *testing.T) {
+	title := strings.Repeat("word | ", 5000) + "end"
+	segs := titleSegments(title, titleSeparators)
+	if len(segs) > maxTitleParts*(maxTitleParts+1)/2 {
+		t.Errorf("%d runs of parts, want at most %d", len(segs), maxTitleParts*(maxTitleParts+1)/2)
+	}
+	if got := headingInTitle([]string{"end"}, nil, title, "", titleSeparators); got != "" {
+		t.Errorf("headingInTitle = %q, want none", got)
+	}
+	if segs := titleSegments("Ferry returns - Gazette", titleSeparators); len(segs) != 3 {
+		t.Errorf("titleSegments(Ferry returns - Gazette) = %d runs, want 3", len(segs))
+	}
+}
