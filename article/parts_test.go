@@ -70,6 +70,8 @@ func TestChooseTitle(t *testing.T) {
 		{"h1 shorter than the title's part", pageMeta{htmlTitle: "Lemon cake from the tray recipe | Baking", h1: []string{"Lemon cake from the tray"}}, "", "Lemon cake from the tray"},
 		{"one-word heading starting the title", pageMeta{htmlTitle: "BestCrypt - Download - CHIP", h1: []string{"BestCrypt", "Note"}}, "", "BestCrypt"},
 		{"one-word heading not starting it", pageMeta{htmlTitle: "Ferry returns to Eastbrook - News", h1: []string{"News", "Menu"}}, "", "Ferry returns to Eastbrook"},
+		{"a short h1 sharing a word with the title", pageMeta{htmlTitle: "Ferries | Courier", h1: []string{"Ferries return"}}, "", "Ferries return"},
+		{"a short h1 sharing none", pageMeta{htmlTitle: "Woman attacks inspector at police station – Observer", h1: []string{"Log In"}}, "", "Woman attacks inspector at police station"},
 		{"the one h1 before a section in the title", pageMeta{htmlTitle: "Roof Convicted Of Church Massacre : The Two-Way : NPR", h1: []string{"Jury Finds Roof Guilty In Church Shooting"}, h23: []string{"The Two-Way"}}, "", "Jury Finds Roof Guilty In Church Shooting"},
 		{"weak separator, no h1", pageMeta{htmlTitle: "Repair café on 31 January: City of Ahlen", h23: []string{"Repair café on 31 January", "Opening hours"}}, "", "Repair café on 31 January"},
 		{"a logo's h1 is no headline", pageMeta{logos: []string{"Harbour Notes"}, bodySubheading: "Ferry returns to Eastbrook"}, "", "Ferry returns to Eastbrook"},

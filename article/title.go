@@ -69,10 +69,10 @@ func chooseTitle(m pageMeta, declared, site string) string {
 	if len(m.h1) > 1 && m.bodyHeading != "" && !logo(m.bodyHeading) {
 		return m.bodyHeading
 	}
-	if len(m.h1) == 1 && (countWords(m.h1[0]) >= 3 || m.htmlTitle == "") && !logo(m.h1[0]) {
+	if len(m.h1) == 1 && (countWords(m.h1[0]) >= 3 || m.htmlTitle == "" || countWords(m.h1[0]) == 2 && sharesWord(m.h1[0], m.htmlTitle)) && !logo(m.h1[0]) {
 		// The page's one heading, where its <title> is another wording
 		// (written for search engines) or a section's name; not a
-		// "Log In" or a section's name over a headline in the <title>.
+		// "Log In" that has no word of the <title>, nor a one-word section.
 		return m.h1[0]
 	}
 	if t := headingInTitle(m.h1, m.h23, m.htmlTitle, site, weakTitleSeparators); t != "" {
@@ -290,6 +290,21 @@ func siteInTitle(title, site string) string {
 		return ""
 	}
 	return titleKey(strings.Replace(title, head, "", 1))
+}
+
+// sharesWord reports whether a and b have a word of three letters or more
+// in common.
+func sharesWord(a, b string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(titleKey(b)) {
+		words[w] = true
+	}
+	for _, w := range strings.Fields(titleKey(a)) {
+		if len([]rune(w)) >= 3 && words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // trimSeparators removes what a separator left at either end of a
