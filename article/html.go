@@ -47,6 +47,7 @@ func extractHTML(text string) (Article, error) {
 			a.Authors = append(a.Authors, strings.TrimSpace(au))
 		}
 	}
+	meta.bodyHeading, meta.bodySubheading = headingBeforeBody(doc, cleanBody(a.Body))
 	// Some pages escape their declared titles twice ("&amp;#8211;").
 	a.Title = stdhtml.UnescapeString(chooseTitle(meta, res.Metadata.Title, a.Source))
 	a.Body = dropLeadingTitle(cleanBody(a.Body), a.Title)

@@ -62,6 +62,20 @@ func TestChooseTitle(t *testing.T) {
 		{"typographic quotes", pageMeta{ogTitle: "'We had issues,' exec says", h1: []string{"‘We had issues,’ exec says"}}, "", "‘We had issues,’ exec says"},
 		{"JSON-LD headline wins over other titles", pageMeta{headlines: []string{"Hiking the Flat Irons"}, ogTitle: "Survival Kit - Blog", h1: []string{"Blog"}}, "", "Hiking the Flat Irons"},
 		{"site name stripped", pageMeta{htmlTitle: "Ferry returns to Eastbrook - Eastbrook Gazette"}, "Eastbrook Gazette", "Ferry returns to Eastbrook"},
+		// No headline declared but the <title>: the part a heading shows.
+		{"logo h1, h2 is the title's part", pageMeta{htmlTitle: "Ferry returns to Eastbrook | Harbour Notes", h1: []string{"Harbour Notes"}, h23: []string{"Recent posts", "Ferry returns to Eastbrook"}}, "", "Ferry returns to Eastbrook"},
+		{"date glued to the h1", pageMeta{htmlTitle: "Agency - Statistics - Fuel sales in November 2021", h1: []string{"Federal Agency", "27.01.2022Fuel sales in November 2021"}}, "", "Fuel sales in November 2021"},
+		{"title ending in a separator", pageMeta{htmlTitle: "Ferry returns to Eastbrook :", h1: []string{"Menu", "Ferry returns to Eastbrook"}}, "", "Ferry returns to Eastbrook"},
+		{"kicker and headline as the title's parts", pageMeta{htmlTitle: "Storm aftermath - Ferry returns to Eastbrook - Gazette", h1: []string{"Storm aftermath Ferry returns to Eastbrook"}}, "", "Storm aftermath - Ferry returns to Eastbrook"},
+		{"h1 shorter than the title's part", pageMeta{htmlTitle: "Lemon cake from the tray recipe | Baking", h1: []string{"Lemon cake from the tray"}}, "", "Lemon cake from the tray"},
+		{"one-word heading starting the title", pageMeta{htmlTitle: "BestCrypt - Download - CHIP", h1: []string{"BestCrypt", "Note"}}, "", "BestCrypt"},
+		{"one-word heading not starting it", pageMeta{htmlTitle: "Ferry returns to Eastbrook - News", h1: []string{"News", "Menu"}}, "", "Ferry returns to Eastbrook"},
+		{"a short h1 sharing a word with the title", pageMeta{htmlTitle: "Ferries | Courier", h1: []string{"Ferries return"}}, "", "Ferries return"},
+		{"a short h1 sharing none", pageMeta{htmlTitle: "Woman attacks inspector at police station – Observer", h1: []string{"Log In"}}, "", "Woman attacks inspector at police station"},
+		{"the one h1 before a section in the title", pageMeta{htmlTitle: "Roof Convicted Of Church Massacre : The Two-Way : NPR", h1: []string{"Jury Finds Roof Guilty In Church Shooting"}, h23: []string{"The Two-Way"}}, "", "Jury Finds Roof Guilty In Church Shooting"},
+		{"weak separator, no h1", pageMeta{htmlTitle: "Repair café on 31 January: City of Ahlen", h23: []string{"Repair café on 31 January", "Opening hours"}}, "", "Repair café on 31 January"},
+		{"a logo's h1 is no headline", pageMeta{logos: []string{"Harbour Notes"}, bodySubheading: "Ferry returns to Eastbrook"}, "", "Ferry returns to Eastbrook"},
+		{"the h1 opening the article among several", pageMeta{h1: []string{"Island Courier", "Ferry returns to Eastbrook"}, bodyHeading: "Ferry returns to Eastbrook"}, "", "Ferry returns to Eastbrook"},
 	}
 	for _, tt := range tests {
 		if got := chooseTitle(tt.meta, "", tt.site); got != tt.want {

@@ -5,6 +5,8 @@
 #   - testdata/corpus/extraction-dev2 (its pl-* pages count for headlines only);
 #   - the pages of the training pool held out from training (build/pool/heldout,
 #     made by make pool train; copied text only: their truth is the HTML path's);
+#   - the saved-HTML headline where a page's metadata is missing: go-trafilatura's
+#     comparison pages stripped of it (article/cmd/html-headlines, ~1 minute);
 # and measures hard-wrapped text on generated wire copy (article/cmd/wire).
 # Extra arguments go to article/cmd/extract-dev (e.g. -misses). Run from
 # anywhere inside the repository.
@@ -22,6 +24,9 @@ score() { # name corpus kinds [extract-dev args...]
 
 score dev testdata/corpus/extraction-dev html,text,text_innertext "$@"
 score dev2 testdata/corpus/extraction-dev2 html,text,text_innertext "$@"
+echo "== saved HTML without its metadata (go-trafilatura's comparison pages)"
+go run ./article/cmd/html-headlines
+echo
 if [[ -d $root/build/pool/heldout/truth ]]; then
   score heldout-pool build/pool/heldout text,text_innertext "$@"
   go run ./article/cmd/wire -pool "$root/build/pool"
