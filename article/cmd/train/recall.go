@@ -28,7 +28,9 @@ func candidateRecall(m *article.TextModel, train, held []*page, corpora []string
 		for w := range misses {
 			why = append(why, w)
 		}
-		sort.Slice(why, func(i, j int) bool { return misses[why[i]] > misses[why[j]] || misses[why[i]] == misses[why[j]] && why[i] < why[j] })
+		sort.Slice(why, func(i, j int) bool {
+			return misses[why[i]] > misses[why[j]] || misses[why[i]] == misses[why[j]] && why[i] < why[j]
+		})
 		for _, w := range why {
 			fmt.Printf("    %4d  %s\n", misses[w], w)
 		}
