@@ -150,3 +150,53 @@ func (t *TrainingDoc) HeadlineCandidatesAt(m *TextModel, start, end int) ([]int,
 
 // BodySpan is the body's span as extraction finds it with m.
 func (t *TrainingDoc) BodySpan(m *TextModel) (int, int) { return t.doc(m).bodySpan() }
+
+// CandidateMiss says why line h is not among m's headline candidates
+// (the trainer's diagnostics: train -candidate-recall), or "" when it is
+// one: no body found, above or below the window the candidates are taken
+// from, or which of titleCandidate's tests the line fails.
+func (t *TrainingDoc) CandidateMiss(m *TextModel, h int) string {
+	d := t.doc(m)
+	start, end := d.bodySpan()
+	if start < 0 {
+		return "no body"
+	}
+	first, last := start, start
+	if d.start >= 0 {
+		first, last = min(start, d.start), max(start, d.start)
+	}
+	from, stop := max(0, first-titleWindow), min(last+headlineInBody, max(end, d.end))
+	l := d.lines[h]
+	switch {
+	case h < from:
+		return "above the window (" + distBucket(first-h) + " lines above the body)"
+	case h >= stop && h < end:
+		return "in the body, past its first lines (" + distBucket(h-start) + " lines in)"
+	case h >= stop:
+		return "after the body (" + distBucket(h-end) + " lines after)"
+	case l.dup:
+		return "a repeat (dup)"
+	case l.words > maxTitleWords:
+		return "over 30 words"
+	case isContentKind(l.kind) && l.words < 2:
+		return "one word"
+	case (l.kind == kindDate || l.kind == kindCaption || l.kind == kindByline) && l.words < minTaggedTitleWords:
+		return "date, caption or byline under 5 words"
+	case !titleCandidate(l):
+		return "kind " + kindNames[l.kind]
+	}
+	return ""
+}
+
+var kindNames = map[lineKind]string{kindShort: "short", kindProse: "prose", kindTeaser: "teaser", kindBoiler: "boiler",
+	kindCaption: "caption", kindCredit: "credit", kindByline: "byline", kindDate: "date", kindStop: "stop", kindMedia: "media"}
+
+func distBucket(n int) string {
+	switch {
+	case n <= 120:
+		return "up to 120"
+	case n <= 200:
+		return "121-200"
+	}
+	return "over 200"
+}

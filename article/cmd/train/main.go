@@ -97,15 +97,16 @@ func main() {
 	cv := flag.Bool("cv", true, "cross-validate (5 folds, by site) and report the figures")
 	search := flag.Bool("search-headline", false, "cross-validate settings of the headline model, and stop")
 	htmlTitles := flag.Bool("html-titles", false, "measure the HTML path's headlines on the pool's pages, with and without their metadata, and stop")
+	recall := flag.Bool("candidate-recall", false, "measure how often the headline is among the headline model's candidates (pool and dev corpora; the line models of -out), and stop")
 	modcache := flag.String("modcache", "", "the Go module cache holding the pool's pages (default: go env GOMODCACHE)")
 	flag.Parse()
-	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles); err != nil {
+	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles, *recall); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(pool, out, modcache string, cv, search, htmlTitles bool) error {
+func run(pool, out, modcache string, cv, search, htmlTitles, recall bool) error {
 	if modcache == "" {
 		cache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
@@ -136,6 +137,18 @@ func run(pool, out, modcache string, cv, search, htmlTitles bool) error {
 	}
 	if htmlTitles {
 		return evalHTMLTitles(pages, modcache)
+	}
+	if recall {
+		b, err := os.ReadFile(out)
+		if err != nil {
+			return err
+		}
+		m, err := article.ParseTextModel(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", out, err)
+		}
+		candidateRecall(m, train, held, []string{"testdata/corpus/extraction-dev", "testdata/corpus/extraction-dev2"})
+		return nil
 	}
 	if cv {
 		crossValidate(train)
