@@ -14,6 +14,7 @@ type pageMeta struct {
 	headlines []string // JSON-LD "headline" values
 	h1        []string // visible <h1> texts, in order, but logos'
 	logos     []string // <h1>s that are a link home or hidden (sideHeading)
+	h1Shown   []string // every <h1>'s text as the page shows it, logos and kickers kept (training labels)
 	h23       []string // <h2> and <h3> texts, in order (a blog's post title under its name's <h1>)
 	siteName  string   // og:site_name, application-name
 	canonical string   // <link rel=canonical> or og:url
@@ -36,6 +37,9 @@ func readPageMeta(doc *html.Node) pageMeta {
 				m.htmlTitle = innerText(n)
 			}
 		case "h1":
+			if t := innerText(n); t != "" {
+				m.h1Shown = append(m.h1Shown, t)
+			}
 			if t := headlineText(n); t != "" && sideHeading(n) {
 				m.logos = append(m.logos, t)
 			} else if t != "" {

@@ -103,7 +103,7 @@ var zeroModel = *NewTextModel()
 // PageTitles is what a saved page says of its headline, for labelling
 // the training pool's copied texts (article/cmd/train).
 type PageTitles struct {
-	H1       []string // visible <h1> texts, in order
+	H1       []string // visible <h1> texts as shown (a kicker, a logo's too), in order: copied text shows them so
 	H23      []string // <h2> and <h3> texts, in order
 	Declared []string // JSON-LD headlines, og:title, <title>
 	Site     string   // og:site_name
@@ -116,7 +116,7 @@ func ReadPageTitles(page string) PageTitles {
 		return PageTitles{}
 	}
 	m := readPageMeta(doc)
-	t := PageTitles{H1: m.h1, H23: m.h23, Site: m.siteName}
+	t := PageTitles{H1: m.h1Shown, H23: m.h23, Site: m.siteName}
 	for _, d := range append(append([]string{}, m.headlines...), m.ogTitle, m.htmlTitle) {
 		if d = strings.TrimSpace(stdhtml.UnescapeString(d)); d != "" {
 			t.Declared = append(t.Declared, d)
