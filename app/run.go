@@ -90,7 +90,7 @@ type opener func(ctx context.Context, path string) (*db.Store, error)
 // reason it cannot be opened to failed, on the Fyne goroutine.
 //
 // An archive written by an older Clippings is upgraded as it is opened,
-// which can take minutes (version 2 rebuilds the search index): it is
+// which can take minutes (format 2 rebuilt the search index): it is
 // opened in the background, behind a small window that says so, which the
 // main window replaces when it is done. Closing that window quits once
 // the upgrade has finished — stopping it halfway would only mean doing it
@@ -147,8 +147,10 @@ func showUpgradeWindow(a fyne.App, path string) (fyne.Window, *widget.Label) {
 	w.SetIcon(assets.Icon)
 	title := widget.NewLabel(upgradeTitle)
 	title.TextStyle = fyne.TextStyle{Bold: true}
-	what := widget.NewLabel(fmt.Sprintf("This version of Clippings adds tags, stars and notes, and rebuilds the search index of %s to make room for them. "+
-		"On a large archive this takes a few minutes; it happens once. A copy of the archive as it was is kept beside it.", filepath.Base(path)))
+	// Said of every upgrade: what each format adds is in the CHANGELOG, and
+	// the slow part of the later ones goes on in the main window's jobs.
+	what := widget.NewLabel(fmt.Sprintf("This version of Clippings updates how %s is stored. "+
+		"It happens once, and on a large archive it can take a few minutes. Your articles stay as they are.", filepath.Base(path)))
 	what.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
