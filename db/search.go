@@ -630,6 +630,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 	}
 	defer rows.Close()
 	var keyed []int64
+	marks := newMarkFilter(q.root)
 	for rows.Next() {
 		var (
 			doc int64
@@ -643,7 +644,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 				keyed = append(keyed, doc)
 				continue
 			}
-			dst.Snippet = sn
+			dst.Snippet = marks.apply(sn)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -660,7 +661,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 			return fmt.Errorf("snippet: %w", err)
 		}
 		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
-			byDoc[doc].Snippet = sn
+			byDoc[doc].Snippet = marks.apply(sn)
 		}
 	}
 	return nil
@@ -700,7 +701,8 @@ func (s *Store) Highlight(ctx context.Context, id int64, queryText string) (titl
 	if err != nil {
 		return "", "", fmt.Errorf("highlight #%d: %w", id, err)
 	}
-	return title, body, nil
+	f := newMarkFilter(q.root)
+	return f.apply(title), f.apply(body), nil
 }
 
 // prefixStems finds the stems a prefix query must match too. The index holds
