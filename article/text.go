@@ -84,6 +84,9 @@ func (d *textDoc) article(titleAt, start, end int) Article {
 		}
 	}
 	a.Body = strings.Join(body, "\n\n")
+	// A byline the body model kept as the first paragraph is the authors'
+	// names, not the text (as on saved pages).
+	a.Body, a.Authors = dropLeadingByline(a.Body, a.Authors)
 	order := numericOrderOf(lines, func() string { return detectLanguage(a.Title + "\n\n" + a.Body) })
 	a.Published = textDate(lines, titleAt, start, end, order)
 	a.Source = textSource(lines, d.lowered(), titleAt, start, end)

@@ -54,6 +54,10 @@ func TestExtractTextMetadata(t *testing.T) {
 		{file: "markdown/front-matter.md", published: "2024-03-12", source: "Eastbrook Gazette",
 			authors: []string{"Tom Walker", "Ann Lee"}},
 		{file: "markdown/heading-title.markdown", title: cafeTitle, bodyStart: cafeFirst},
+		// A byline paragraph between the headline and the text: the
+		// authors, not the body's first paragraph.
+		{file: "text/byline-first-paragraph.txt", title: "Border talks stall as terms prove hard to settle",
+			authors: []string{"Staff Reporter"}, bodyStart: "Negotiators from both countries", notInBody: []string{"By Staff"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
