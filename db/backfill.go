@@ -6,9 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // backfillBatch articles are brought up to date per transaction; tests
@@ -90,22 +88,7 @@ func (s *Store) Backfill(ctx context.Context, progress func(done, total int)) er
 
 		// The costly part, on every core, outside the transaction.
 		found := make([]traits, len(texts))
-		var wg sync.WaitGroup
-		jobs := make(chan int)
-		for range runtime.NumCPU() {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range jobs {
-					found[i] = traitsOf(texts[i].title, texts[i].body)
-				}
-			}()
-		}
-		for i := range texts {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
+		onEveryCore(len(texts), func(i int) { found[i] = traitsOf(texts[i].title, texts[i].body) })
 
 		ids := make([]int64, len(texts))
 		byID := make(map[int64]int, len(texts))

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -285,22 +284,7 @@ func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) 
 func wordsOfTexts(texts [][]string) ([]wordStem, error) {
 	found := make([][]wordStem, len(texts))
 	errs := make([]error, len(texts))
-	var wg sync.WaitGroup
-	jobs := make(chan int)
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				found[i], errs[i] = textWords(texts[i]...)
-			}
-		}()
-	}
-	for i := range texts {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	onEveryCore(len(texts), func(i int) { found[i], errs[i] = textWords(texts[i]...) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
