@@ -38,6 +38,7 @@ type Extractor struct {
 	acronymNo  map[string]bool // all-capital words that are no organisation
 	headWords  map[string]bool // words after which "of" continues a name
 	weak       map[string]bool // gazetteer forms that are common words too
+	common     commonWords     // words dictionaries list only in lower case
 }
 
 // NewExtractor builds the tables from the embedded data. The data is part
@@ -56,6 +57,7 @@ func newExtractor() (*Extractor, error) {
 		gaz:        map[string]gazEntry{},
 		gazFirst:   map[string]int{},
 		firstNames: map[string]bool{},
+		common:     loadCommonWords(),
 	}
 	for _, f := range []struct {
 		name string

@@ -24,6 +24,16 @@ func TestExtractCases(t *testing.T) {
 		people, places, orgs string // "" means none; "-" means not checked
 	}{
 		{
+			name:   "a common word starting a sentence is no person, whatever the verb",
+			body:   "Talks resumed in Bamako on Monday. Diplomats said the junta wanted guarantees. Researchers found no trace of the deal.",
+			people: "", places: "Bamako×1", orgs: "",
+		},
+		{
+			name:   "a surname starting a sentence still refers to the person",
+			body:   "Prime Minister Gordon Brown spoke on Monday. Brown said the budget would hold. Sabalenka said she was tired.",
+			people: "Gordon Brown×2, Sabalenka×1", places: "", orgs: "",
+		},
+		{
 			name:   "title before a name, surname coreference",
 			body:   "Former president Ibrahim Boubacar Keita was overthrown in August. Keita had ruled since 2013.",
 			people: "Ibrahim Boubacar Keita×2", places: "", orgs: "",
@@ -216,5 +226,33 @@ func TestDataLoads(t *testing.T) {
 	}
 	if g := x.gaz["ECOWAS"]; g.org != "Economic Community of West African States" {
 		t.Errorf("ECOWAS → %+v", g)
+	}
+}
+
+func TestCommonWords(t *testing.T) {
+	c := loadCommonWords()
+	if strings.HasPrefix(string(c), "#") {
+		t.Fatal("the header was not skipped")
+	}
+	words := strings.Fields(string(c))
+	if len(words) < 10000 {
+		t.Fatalf("%d common words, want the dictionaries' tens of thousands", len(words))
+	}
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{words[0], true}, {words[len(words)-1], true}, {words[len(words)/2], true},
+		{"diplomats", true}, {"researchers", true}, {"investigators", true},
+		{"brown", false}, // "Brown" is a name too
+		{"may", false}, {"sabalenka", false}, {"", false}, {"zzzzzz", false}, {"aaa", false},
+		{words[len(words)/2] + "x", false},
+	} {
+		if got := c.has(tc.word); got != tc.want {
+			t.Errorf("has(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+	if !slices.IsSorted(words) {
+		t.Error("data/common.txt is not in byte order: binary search would miss words")
 	}
 }

@@ -488,6 +488,12 @@ func (e *Extractor) classify(toks []token, i, j int, ms []mention, pos0 int, str
 			return ms // "Group", "Council" alone name nothing
 		}
 		m := mention{name: t.text, words: []string{t.text}, pos: pos, cue: e.cue(toks, i, j), plain: e.plainWords(run)}
+		if t.sentStart && !e.firstNames[t.text] && e.common.has(strings.ToLower(t.text)) {
+			// "Diplomats said …", "Researchers found …": a common word
+			// capitalised for the sentence names something only if the
+			// text does so elsewhere, whatever the cue.
+			m.cue = waitCoref
+		}
 		if m.cue != Person && isCamelCase(t.text) {
 			m.cue = Organisation // "NetChoice", "ArianeGroup"
 		}
