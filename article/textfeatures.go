@@ -634,6 +634,11 @@ func (d *textDoc) headline(start, end int) int {
 	idx, feats := d.headlineCandidates(start, end)
 	best, bestScore := -1, math.Inf(-1)
 	for k, i := range idx {
+		// A cut copy stays a candidate (its features are the others'
+		// context, as the model learned them) but is never picked.
+		if cutCopy(d.lines, i) {
+			continue
+		}
 		if s := d.model.Headline.Logit(feats[k*nHeadline : (k+1)*nHeadline]); s > bestScore {
 			best, bestScore = i, s
 		}
