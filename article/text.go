@@ -42,6 +42,7 @@ func extractTextWith(text string, m *TextModel) (Article, error) {
 		return Article{}, fmt.Errorf("no article text found (no sentence of running text): %w", ErrNoArticle)
 	}
 	titleAt := d.headline(start, end)
+	start = d.bodyStartAbove(start, titleAt)
 	a := d.article(titleAt, start, end)
 	if a.Body == "" && titleAt >= 0 {
 		a = d.article(-1, start, end) // a single line: the article, not a headline
@@ -76,7 +77,7 @@ func (d *textDoc) article(titleAt, start, end int) Article {
 	}
 	for i := max(start, titleAt+1); i < end; i++ {
 		switch l := lines[i]; {
-		case l.dup:
+		case l.dup, d.listed != nil && d.listed[i]:
 		case l.kind == kindCaption:
 			addCaption(l.capText, l.credit)
 		case d.body == nil || d.isBody(i):

@@ -196,6 +196,8 @@ type textDoc struct {
 	shape []lineShape
 	rows  []float64 // each line's features (nBody of them: the local ones first)
 
+	listed []bool // lines of lists of other stories inside the article (bodyStartAbove), or nil
+
 	spanDone           bool // bodySpan's result is known
 	spanStart, spanEnd int
 
@@ -419,6 +421,37 @@ func (d *textDoc) bodySpan() (int, int) {
 	return d.spanStart, d.spanEnd
 }
 
+// bodyStartAbove moves the body's start up to where the body model's
+// log-odds of the lines above it add up to the most (a rejected line
+// costing at least the model's SpanGap, as in bodySpan), never to the
+// headline or above it. The span stops at a related list's header
+// ("Related", "Most read"): a box of other stories between the article's
+// first paragraphs and the rest left those paragraphs out. The lists it
+// crosses stay out of the body (listed).
+func (d *textDoc) bodyStartAbove(start, titleAt int) int {
+	floor := -d.model.SpanGap
+	best, cur, newStart := 0.0, 0.0, start
+	for i := start - 1; i > titleAt; i-- {
+		cur += max(clampLogit(d.body[i]), floor)
+		if cur > best {
+			best, newStart = cur, i
+		}
+	}
+	for i := newStart; i < start; i++ {
+		if d.lines[i].kind != kindStop || d.lines[i].words >= minProseWords {
+			continue // (a sentence the patterns took for a header: "In other words, …")
+		}
+		if d.listed == nil {
+			d.listed = make([]bool, len(d.lines))
+		}
+		// The list runs to the next paragraph of the article.
+		for ; i < start && !(d.lines[i].kind == kindProse && d.lines[i].words >= minResumeWords); i++ {
+			d.listed[i] = true
+		}
+	}
+	return newStart
+}
+
 // headlineCoverage is the index of "coverage" among the headline features
 // ("lead-coverage" follows, then their gaps).
 var headlineCoverage = slicesIndex(HeadlineFeatureNames, "coverage")
@@ -634,6 +667,11 @@ func (d *textDoc) headline(start, end int) int {
 	idx, feats := d.headlineCandidates(start, end)
 	best, bestScore := -1, math.Inf(-1)
 	for k, i := range idx {
+		// A cut copy stays a candidate (its features are the others'
+		// context, as the model learned them) but is never picked.
+		if cutCopy(d.lines, i) {
+			continue
+		}
 		if s := d.model.Headline.Logit(feats[k*nHeadline : (k+1)*nHeadline]); s > bestScore {
 			best, bestScore = i, s
 		}

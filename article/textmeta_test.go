@@ -58,6 +58,11 @@ func TestExtractTextMetadata(t *testing.T) {
 		// authors, not the body's first paragraph.
 		{file: "text/byline-first-paragraph.txt", title: "Border talks stall as terms prove hard to settle",
 			authors: []string{"Staff Reporter"}, bodyStart: "Negotiators from both countries", notInBody: []string{"By Staff"}},
+		// A box of other stories, with their bylines and dates, after the
+		// first two paragraphs: the body starts above it, without it.
+		{file: "text/inset-list-after-lead.txt", title: "River ferry to run through the winter after council vote",
+			published: "2023-11-02", authors: []string{"Ann Lee"}, bodyStart: "The river ferry between Eastbrook",
+			notInBody: []string{"Most Read", "Storm warning", "Jo Hart", "Town centre car park"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

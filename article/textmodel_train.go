@@ -182,6 +182,8 @@ func (t *TrainingDoc) CandidateMiss(m *TextModel, h int) string {
 		return "one word"
 	case (l.kind == kindDate || l.kind == kindCaption || l.kind == kindByline) && l.words < minTaggedTitleWords:
 		return "date, caption or byline under 5 words"
+	case cutCopy(d.lines, h):
+		return "a cut copy of the line under it (never picked)"
 	case !titleCandidate(l):
 		return "kind " + kindNames[l.kind]
 	}
