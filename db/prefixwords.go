@@ -30,7 +30,10 @@ import (
 // for the article is checked in its text, and the query's tree evaluated.
 // Those it does not match are left out of every statement the query runs
 // (ftsIndex.check). Most prefixes have no mixed stem (bankr*, presid*:
-// nothing is read); one with a common mixed stem reads its articles.
+// nothing is in doubt); one with a mixed stem asks the forms index
+// (forms.go) which of the articles in doubt hold one of its words, and
+// reads them only where it cannot (a phrase ending in the prefix, a
+// prefix in one field, an archive whose forms are still being listed).
 
 // prefixExpansion is what the words table says of a prefix: the
 // alternatives of its up and low expressions (see above).
@@ -430,6 +433,9 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			}
 		}
 	}
+	// The cap bounds only what is read: since the forms index, a phrase
+	// ending in a prefix, a prefix in one field (title:reporter*), or any
+	// while the forms index is being filled.
 	if s.limits.settleable > 0 && len(toRead) > s.limits.settleable {
 		return nil // matches its up expression: see SettleablePrefixMatches
 	}
