@@ -265,3 +265,29 @@ func TestFormsFollowEdits(t *testing.T) {
 		t.Errorf("strikes* after the title's edit: %+v, %v", r.Hits, err)
 	}
 }
+
+// The set a settled query leaves out is asked for by the SQL function:
+// the rows it holds are left out, the others kept, and a set no longer
+// kept is an error, never a wrong answer.
+func TestLeftOutCheck(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	check := strings.ReplaceAll(leftOutCheck([]int64{9, 3, 1 << 40}), matchedRow+"rowid", "value")
+	var got []int64
+	err := s.eachRow(ctx, "SELECT value FROM json_each('[1, 3, 9, 10, 1099511627776]') WHERE "+check, nil, func(scan func(...any) error) error {
+		var v int64
+		err := scan(&v)
+		got = append(got, v)
+		return err
+	})
+	if err != nil || !slices.Equal(got, []int64{1, 10}) {
+		t.Errorf("kept %v, %v; want [1 10]", got, err)
+	}
+	for range leftOutKept {
+		leftOutCheck([]int64{1})
+	}
+	err = s.eachRow(ctx, "SELECT value FROM json_each('[1]') WHERE "+check, nil, func(scan func(...any) error) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "search again") {
+		t.Errorf("a set no longer kept: %v", err)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -480,7 +479,7 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	if err != nil {
 		return fmt.Errorf("read the articles in doubt: %w", err)
 	}
-	var out []string
+	var out []int64
 	for _, d := range doubt {
 		matched := eval(func(n *node) bool {
 			ls, ok := leaves[n]
@@ -497,11 +496,11 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			return true
 		})
 		if !matched {
-			out = append(out, strconv.FormatInt(d, 10))
+			out = append(out, d)
 		}
 	}
 	if len(out) > 0 {
-		q.ix.check = matchedRow + "rowid NOT IN (" + strings.Join(out, ",") + ")"
+		q.ix.check = leftOutCheck(out)
 	}
 	return nil
 }
