@@ -375,7 +375,7 @@ func TestPrefixStemsPureAndMixed(t *testing.T) {
 		}
 	}
 	q := s.parse(ctx, "negotiat*")
-	if !strings.Contains(q.ix.check, leftOutFunc) {
+	if !strings.Contains(q.ix.check, "NOT IN") && !strings.Contains(q.ix.check, leftOutFunc) {
 		t.Errorf("negotiat*: no article left out (check %q), but #%d holds only negotiable", q.ix.check, len(bankStories))
 	}
 	titles := func() []string {
@@ -515,7 +515,7 @@ func TestPhrasePrefixFindsWordsWithThePrefix(t *testing.T) {
 	}
 	phrases := [][]string{{"the", "negotiat"}, {"central", "bank"}, {"a", "negotiab"}, {"a", "negotiat"}, {"went", "bankr"}, {"peace", "talk"}}
 	// "a negotiable" is in doubt for "a negotiat"*: read, and left out.
-	if q := s.parse(context.Background(), `"a negotiat"*`); !strings.Contains(q.ix.check, leftOutFunc) {
+	if q := s.parse(context.Background(), `"a negotiat"*`); !strings.Contains(q.ix.check, "NOT IN") && !strings.Contains(q.ix.check, leftOutFunc) {
 		t.Errorf(`"a negotiat"*: no article left out (check %q)`, q.ix.check)
 	}
 	// And, for the general case, two words of every 10th article of the
