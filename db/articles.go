@@ -56,6 +56,7 @@ type NewArticle struct {
 	compressed []byte
 	traits     traits     // near-duplicate signature and entities
 	words      []wordStem // the distinct words of its texts, for the words table
+	forms      string     // its entry of the forms index (see forms.go)
 }
 
 // Prepare hashes the article's text, compresses its original, signs its
@@ -78,6 +79,7 @@ func (n *NewArticle) Prepare() error {
 	if n.words, err = textWords(a.Title, a.Subtitle, strings.Join(a.Authors, "\n"), a.Source, a.Body, captionsText(a.Captions), cleanNote(n.Organised.Note)); err != nil {
 		return err
 	}
+	n.forms = formsOf(n.words)
 	n.Original = nil
 	return nil
 }
@@ -93,6 +95,7 @@ func (n *NewArticle) Size() int64 {
 	for _, w := range n.words {
 		size += 32 + len(w.word) + len(w.stem) // two string headers
 	}
+	size += len(n.forms)
 	return int64(size)
 }
 
@@ -168,6 +171,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			entries []indexEntry
 			traits  []articleTraits
 			words   [][]wordStem
+			forms   []formsEntry
 		)
 		for i, it := range items {
 			if err := it.Prepare(); err != nil {
@@ -180,6 +184,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 				entries = append(entries, entry)
 				traits = append(traits, articleTraits{entry.id, it.traits})
 				words = append(words, it.words)
+				forms = append(forms, formsEntry{entry.row.doc(), it.forms})
 				next++
 				continue
 			}
@@ -204,6 +209,9 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 			if err := index.add(ctx, e.id, e.row); err != nil {
 				return fmt.Errorf("index article #%d: %w", e.id, err)
 			}
+		}
+		if s.schema >= formsSchema {
+			return putForms(ctx, tx, forms, false)
 		}
 		return nil
 	})

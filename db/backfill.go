@@ -22,14 +22,7 @@ func (s *Store) BackfillPending(ctx context.Context) (bool, error) {
 }
 
 func (s *Store) backfillState(ctx context.Context) (next int64, pending bool, err error) {
-	err = s.read.QueryRowContext(ctx, "SELECT next_id FROM backfill WHERE name = 'rediscover'").Scan(&next)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, false, nil
-	}
-	if err != nil {
-		return 0, false, fmt.Errorf("read the archive's pending work: %w", describeReadError(s.path, err))
-	}
-	return next, true, nil
+	return s.backfillRow(ctx, "rediscover")
 }
 
 // Backfill gives the articles stored before this version of the archive

@@ -192,7 +192,15 @@ func checkIndexIn(ctx context.Context, path string) error {
 	case r.pending:
 		ix = legacyIndex
 	}
-	_, err = tx.ExecContext(ctx, ix.sql("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)"))
+	if _, err = tx.ExecContext(ctx, ix.sql("INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)")); err != nil {
+		return err
+	}
+	// The forms index (archive format 6) has no text to compare with: its
+	// own structure is checked.
+	if forms, err := hasFormsTable(ctx, tx); err != nil || !forms {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO article_forms(article_forms) VALUES('integrity-check')")
 	return err
 }
 

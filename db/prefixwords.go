@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -30,12 +29,20 @@ import (
 // for the article is checked in its text, and the query's tree evaluated.
 // Those it does not match are left out of every statement the query runs
 // (ftsIndex.check). Most prefixes have no mixed stem (bankr*, presid*:
-// nothing is read); one with a common mixed stem reads its articles.
+// nothing is in doubt); one with a mixed stem asks the forms index
+// (forms.go) which of the articles in doubt hold one of its words, and
+// reads them only where it cannot (a phrase ending in the prefix, a
+// prefix in one field, an archive whose forms are still being listed).
 
 // prefixExpansion is what the words table says of a prefix: the
 // alternatives of its up and low expressions (see above).
 type prefixExpansion struct {
 	up, low []prefixAlt
+	// forms is the FTS5 expression of the forms index (forms.go) the
+	// articles between up and low match when they hold a word with the
+	// prefix: its words of the stems up has and low has not, all of them
+	// words the forms index holds; "" when one is not (it has none).
+	forms string
 }
 
 // prefixAlt is one alternative of a prefix's expression: an index term,
@@ -94,7 +101,8 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 			short = append(short, st)
 		}
 	}
-	covered := map[string]bool{} // the table's stems starting with p: all pure, until a word says otherwise
+	covered := map[string]bool{}    // the table's stems starting with p: all pure, until a word says otherwise
+	pWords := map[string][]string{} // each stem's words starting with p
 	err = s.eachRow(ctx, "SELECT stem, word FROM words WHERE stem >= ? AND stem < ?", []any{p, p + maxWordUpper}, func(scan func(...any) error) error {
 		var st, w string
 		if err := scan(&st, &w); err != nil {
@@ -102,6 +110,9 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 		}
 		if _, ok := covered[st]; !ok {
 			covered[st] = true
+		}
+		if strings.HasPrefix(w, p) {
+			pWords[st] = append(pWords[st], w)
 		}
 		if !strings.HasPrefix(w, p) {
 			covered[st] = false
@@ -124,6 +135,9 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 				return err
 			}
 			ok = ok && strings.HasPrefix(w, p)
+			if strings.HasPrefix(w, p) {
+				pWords[st] = append(pWords[st], w)
+			}
 			return nil
 		})
 		if err != nil {
@@ -133,6 +147,7 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 	}
 
 	e := &prefixExpansion{}
+	var doubt []string // the stems up has and low has not
 	sort.Strings(short)
 	if st, err := indexStem(p); err == nil && st == p {
 		// p* searches exactly the terms starting with p: the stems the
@@ -152,6 +167,7 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 			low.not = append(low.not, t.render(""))
 		}
 		e.low = append(e.low, low)
+		doubt = impure
 	} else {
 		for st := range stems {
 			if strings.HasPrefix(st, p) {
@@ -165,9 +181,34 @@ func (s *Store) expandPrefix(ctx context.Context, prefix string) (*prefixExpansi
 		e.up = append(e.up, t)
 		if t, ok := termOf(st, false); ok && pure[st] {
 			e.low = append(e.low, t)
+		} else {
+			doubt = append(doubt, st)
 		}
 	}
+	e.forms = formsExpr(doubt, pWords)
 	return e, nil
+}
+
+// formsExpr is the FTS5 expression of the forms index matching the
+// articles that hold one of the words (starting with the prefix) of the
+// stems in doubt, or "" when the forms index does not hold one of them.
+// A stem in doubt with none of them adds none (its articles hold no word
+// with the prefix through it); none at all match noMatch's term.
+func formsExpr(doubt []string, pWords map[string][]string) string {
+	var terms []string
+	for _, st := range doubt {
+		for _, w := range pWords[st] {
+			if !isIndexedForm(wordStem{w, st}) || strings.ContainsFunc(w, func(r rune) bool { return !isWordRune(r) }) {
+				return ""
+			}
+			terms = append(terms, quote(w))
+		}
+	}
+	if len(terms) == 0 {
+		return quote("0none")
+	}
+	sort.Strings(terms)
+	return strings.Join(terms, " OR ")
 }
 
 // termOf is the FTS5 term that searches an index term exactly. FTS5 stems
@@ -338,10 +379,12 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	if len(doubt) == 0 {
 		return nil
 	}
-	if s.limits.settleable > 0 && len(doubt) > s.limits.settleable {
-		return nil // matches its up expression: see SettleablePrefixMatches
-	}
 	first, last := doubt[0], doubt[len(doubt)-1]
+	// A prefix the forms index settles (see forms.go) reads no article.
+	useForms := q.ix.table == currentIndex.table && s.formsReady(ctx)
+	byForms := func(n *node) bool {
+		return useForms && n.words.forms != "" && n.head == "" && (n.column == "" || n.column == textColumns)
+	}
 
 	// Each leaf's articles among those in doubt; a prefix's up and low.
 	type leafSets struct{ up, low map[int64]bool }
@@ -358,7 +401,7 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			if leafErr == nil {
 				ls.low, leafErr = s.docSet(ctx, q.ix, renderer{low: true}.render(n), first, last+1)
 			}
-			if n.words.mixed() {
+			if n.words.mixed() && !byForms(n) {
 				reading = append(reading, n)
 			}
 		} else {
@@ -370,8 +413,16 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	if leafErr != nil {
 		return leafErr
 	}
-	// The texts of the articles a mixed prefix is in doubt for.
+	// The articles a mixed prefix is in doubt for: asked of the forms
+	// index, else read.
 	holds := map[*node]map[int64]bool{}
+	for n := range leaves {
+		if n.words != nil && n.words.mixed() && byForms(n) {
+			if holds[n], err = s.formsSet(ctx, n.words.forms, first, last+1); err != nil {
+				return err
+			}
+		}
+	}
 	var toRead []int64
 	for _, d := range doubt {
 		for _, n := range reading {
@@ -380,6 +431,12 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 				break
 			}
 		}
+	}
+	// The cap bounds only what is read: since the forms index, a phrase
+	// ending in a prefix, a prefix in one field (title:reporter*), or any
+	// while the forms index is being filled.
+	if s.limits.settleable > 0 && len(toRead) > s.limits.settleable {
+		return nil // matches its up expression: see SettleablePrefixMatches
 	}
 	heads := map[*node][]string{} // the stems of a phrase's words before its prefix
 	for _, n := range reading {
@@ -422,7 +479,7 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 	if err != nil {
 		return fmt.Errorf("read the articles in doubt: %w", err)
 	}
-	var out []string
+	var out []int64
 	for _, d := range doubt {
 		matched := eval(func(n *node) bool {
 			ls, ok := leaves[n]
@@ -439,11 +496,11 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			return true
 		})
 		if !matched {
-			out = append(out, strconv.FormatInt(d, 10))
+			out = append(out, d)
 		}
 	}
 	if len(out) > 0 {
-		q.ix.check = matchedRow + "rowid NOT IN (" + strings.Join(out, ",") + ")"
+		q.ix.check = leftOutCheck(out)
 	}
 	return nil
 }
@@ -593,6 +650,22 @@ func (s *Store) docsOf(ctx context.Context, ix ftsIndex, expr string, lo, hi int
 		return nil
 	})
 	return out, err
+}
+
+// formsSet is the doc keys in [lo, hi) an expression of the forms index
+// matches, as a set.
+func (s *Store) formsSet(ctx context.Context, expr string, lo, hi int64) (map[int64]bool, error) {
+	set := map[int64]bool{}
+	err := s.eachRow(ctx, "SELECT rowid FROM article_forms WHERE article_forms MATCH ? AND rowid >= ? AND rowid < ?", []any{expr, lo, hi}, func(scan func(...any) error) error {
+		var d int64
+		err := scan(&d)
+		set[d] = true
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ask the forms index: %w", describeReadError(s.path, err))
+	}
+	return set, nil
 }
 
 // docSet is docsOf as a set.

@@ -223,7 +223,13 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 	// tag links') open a statement savepoint, and each savepoint after the
 	// first write to the index makes FTS5 flush a segment.
 	befores := make([]stored, len(rows))
-	var words [][]wordStem
+	var (
+		words          [][]wordStem
+		gone           []int64 // doc keys of forms entries to remove
+		forms          []formsEntry
+		formsChecked   bool
+		formsInArchive bool
+	)
 	for i := range rows {
 		r := &rows[i]
 		befores[i] = r.clone()
@@ -265,16 +271,42 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 			if err := index.add(ctx, r.id, row); err != nil {
 				return fmt.Errorf("index article #%d: %w", r.id, err)
 			}
-			if changed := row.changedTexts(before.indexRow()); len(changed) > 0 {
+			changed := row.changedTexts(before.indexRow())
+			if len(changed) > 0 {
 				w, err := textWords(changed...)
 				if err != nil {
 					return fmt.Errorf("index article #%d: %w", r.id, err)
 				}
 				words = append(words, w)
 			}
+			if len(changed) > 0 || r.doc != before.doc {
+				if !formsChecked {
+					formsChecked = true
+					var err error
+					if formsInArchive, err = hasFormsTable(ctx, tx); err != nil {
+						return err
+					}
+				}
+				if formsInArchive {
+					// Its whole entry again, from all its texts: an entry
+					// is removed and written whole.
+					w, err := textWords(row.texts()...)
+					if err != nil {
+						return fmt.Errorf("index article #%d: %w", r.id, err)
+					}
+					gone = append(gone, before.doc)
+					forms = append(forms, formsEntry{r.doc, formsOf(w)})
+				}
+			}
 		}
 	}
 	// The words of changed texts after the index's writes, which a
 	// statement savepoint would flush.
-	return storeWords(ctx, tx, mergeWords(words...))
+	if err := storeWords(ctx, tx, mergeWords(words...)); err != nil {
+		return err
+	}
+	if err := dropForms(ctx, tx, gone); err != nil {
+		return err
+	}
+	return putForms(ctx, tx, forms, false)
 }

@@ -176,27 +176,43 @@ func mergeWords(lists ...[]wordStem) []wordStem {
 // id >= next_id may still lack their words in it.
 const wordsBackfill = "words"
 
-// WordsPending reports whether the words table is still being filled from
-// the articles stored before it existed (see IndexWords): until then,
-// prefix searches check their candidates as before it.
+// WordsPending reports whether the words table or the forms index is
+// still being filled from the articles stored before it existed (see
+// IndexWords): until then, prefix searches check their candidates as
+// before it.
 func (s *Store) WordsPending(ctx context.Context) (bool, error) {
-	if s.schema < wordsSchema {
-		return false, nil
+	for _, b := range s.wordsBackfills() {
+		_, pending, err := s.backfillRow(ctx, b)
+		if err != nil || pending {
+			return pending, err
+		}
 	}
-	_, pending, err := s.wordsState(ctx)
-	return pending, err
+	return false, nil
 }
 
 // wordsSchema is the first schema version with the words table.
 const wordsSchema = 5
 
-func (s *Store) wordsState(ctx context.Context) (next int64, pending bool, err error) {
-	err = s.read.QueryRowContext(ctx, "SELECT next_id FROM backfill WHERE name = ?", wordsBackfill).Scan(&next)
+// wordsBackfills are the backfill rows IndexWords fills: the words table's
+// and the forms index's, as far as the archive has them.
+func (s *Store) wordsBackfills() []string {
+	switch {
+	case s.schema >= formsSchema:
+		return []string{wordsBackfill, formsBackfill}
+	case s.schema >= wordsSchema:
+		return []string{wordsBackfill}
+	}
+	return nil
+}
+
+// backfillRow is a backfill row's next id, pending false when it is done.
+func (s *Store) backfillRow(ctx context.Context, name string) (next int64, pending bool, err error) {
+	err = s.read.QueryRowContext(ctx, "SELECT next_id FROM backfill WHERE name = ?", name).Scan(&next)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	if err != nil {
-		return 0, false, fmt.Errorf("read the words table's state: %w", describeReadError(s.path, err))
+		return 0, false, fmt.Errorf("read the %s backfill's state: %w", name, describeReadError(s.path, err))
 	}
 	return next, true, nil
 }
@@ -206,49 +222,70 @@ func (s *Store) wordsReady(ctx context.Context) bool {
 	if s.schema < wordsSchema {
 		return false
 	}
-	_, pending, err := s.wordsState(ctx)
+	_, pending, err := s.backfillRow(ctx, wordsBackfill)
 	return err == nil && !pending
 }
 
-// IndexWords fills the words table from the articles stored before it
-// (an archive of an earlier version), a batch per transaction, on every
+// IndexWords fills the words table and the forms index from the articles
+// stored before them (an archive of an earlier version) in one pass that
+// lists each article's words once, a batch per transaction, on every
 // core, resuming where it stopped. progress, if not nil, is told the
 // articles done and to do after each batch. Once done, it returns at once.
 func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) error {
-	if s.schema < wordsSchema {
+	names := s.wordsBackfills()
+	nexts := map[string]int64{}
+	for _, b := range names {
+		next, pending, err := s.backfillRow(ctx, b)
+		if err != nil {
+			return err
+		}
+		if pending {
+			nexts[b] = next
+		}
+	}
+	if len(nexts) == 0 {
 		return nil
 	}
-	next, pending, err := s.wordsState(ctx)
-	if err != nil || !pending {
-		return err
+	lowest := func() int64 {
+		lo := int64(-1)
+		for _, n := range nexts {
+			if lo < 0 || n < lo {
+				lo = n
+			}
+		}
+		return lo
 	}
+	next := lowest()
 	var total int
 	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id >= ?", next).Scan(&total); err != nil {
 		return fmt.Errorf("list words: %w", describeReadError(s.path, err))
 	}
 	done := 0
-	for {
+	for len(nexts) > 0 {
 		if progress != nil {
 			progress(min(done, total), total)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rows, err := s.read.QueryContext(ctx, "SELECT id, title, subtitle, authors, source, body, captions, note FROM articles WHERE id >= ? ORDER BY id LIMIT ?", next, backfillBatch)
+		next = lowest()
+		rows, err := s.read.QueryContext(ctx, "SELECT id, doc, title, subtitle, authors, source, body, captions, note FROM articles WHERE id >= ? ORDER BY id LIMIT ?", next, backfillBatch)
 		if err != nil {
 			return fmt.Errorf("list words: %w", describeReadError(s.path, err))
 		}
 		var (
-			texts [][]string
-			last  int64 = -1
+			texts     [][]string
+			ids, docs []int64
+			last      int64 = -1
 		)
 		for rows.Next() {
+			var doc int64
 			t := make([]string, 7)
-			if err := rows.Scan(&last, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6]); err != nil {
+			if err := rows.Scan(&last, &doc, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &t[6]); err != nil {
 				rows.Close()
 				return fmt.Errorf("list words: %w", err)
 			}
-			texts = append(texts, t)
+			texts, ids, docs = append(texts, t), append(ids, last), append(docs, doc)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -256,37 +293,60 @@ func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) 
 		}
 		if last < 0 {
 			return s.inTx(ctx, func(tx *sql.Tx) error {
-				_, err := tx.ExecContext(ctx, "DELETE FROM backfill WHERE name = ?", wordsBackfill)
+				_, err := tx.ExecContext(ctx, "DELETE FROM backfill WHERE name IN ('"+wordsBackfill+"', '"+formsBackfill+"')")
 				return err
 			})
 		}
-		words, err := wordsOfTexts(texts)
+		found, err := wordsOfEach(texts)
 		if err != nil {
 			return fmt.Errorf("list words: %w", err)
 		}
+		// Each row takes the articles from its own next id on: one may be
+		// behind the other (an archive of format 5 stopped while listing
+		// its words).
+		var words [][]wordStem
+		var forms []formsEntry
+		for i, id := range ids {
+			if n, ok := nexts[wordsBackfill]; ok && id >= n {
+				words = append(words, found[i])
+			}
+			if n, ok := nexts[formsBackfill]; ok && id >= n {
+				forms = append(forms, formsEntry{docs[i], formsOf(found[i])})
+			}
+		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
-			if err := storeWords(ctx, tx, words); err != nil {
+			if err := storeWords(ctx, tx, mergeWords(words...)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, "UPDATE backfill SET next_id = ? WHERE name = ?", last+1, wordsBackfill)
-			return err
+			if err := putForms(ctx, tx, forms, true); err != nil {
+				return err
+			}
+			for b, n := range nexts {
+				if _, err := tx.ExecContext(ctx, "UPDATE backfill SET next_id = ? WHERE name = ?", max(n, last+1), b); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 		if err != nil {
 			return fmt.Errorf("list words: %w", err)
 		}
-		next = last + 1
+		for b, n := range nexts {
+			nexts[b] = max(n, last+1)
+		}
 		done += len(texts)
 	}
+	return nil
 }
 
-// wordsOfTexts is the distinct words of the articles' texts, found on
+// wordsOfEach is the distinct words of each article's texts, found on
 // every core.
-func wordsOfTexts(texts [][]string) ([]wordStem, error) {
+func wordsOfEach(texts [][]string) ([][]wordStem, error) {
 	found := make([][]wordStem, len(texts))
 	errs := make([]error, len(texts))
 	onEveryCore(len(texts), func(i int) { found[i], errs[i] = textWords(texts[i]...) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return mergeWords(found...), nil
+	return found, nil
 }
