@@ -542,3 +542,41 @@ func TestPhrasePrefixFindsWordsWithThePrefix(t *testing.T) {
 	}
 	t.Logf("%d phrases: %d wrong hits, %d missed", len(phrases), wrong, missed)
 }
+
+// A phrase ending in a prefix, and a prefix in one field, are checked in
+// the text — but only in the articles whose forms hold one of the
+// prefix's words: with more articles in doubt than may be read (every
+// "the report" for "the reporter"*), they are exact all the same.
+func TestPhraseAndFieldPrefixReadOnlyArticlesWithTheirWords(t *testing.T) {
+	s := openTemp(t)
+	var items []NewArticle
+	add := func(n int, title, body string) {
+		for i := range n {
+			a := article.Article{Title: fmt.Sprintf("%s %d", title, i), Body: body, Language: "en",
+				File: article.File{Name: fmt.Sprintf("%s%d.txt", title, i), Format: "text"}}
+			items = append(items, NewArticle{Article: a, Original: []byte(body)})
+		}
+	}
+	add(200, "Report", "The report was published on Monday.") // report's stem alone
+	add(50, "Note", "A reporter asked the minister.")         // reporter, not after "the"
+	add(30, "Reporters", "The reporters asked the minister.") // both
+	if _, err := s.Add(context.Background(), items); err != nil {
+		t.Fatal(err)
+	}
+	s.limits.settleable = 40 // fewer than the 230 in doubt, more than the 30 to read
+	for _, q := range []string{`"the reporter"*`, `title:reporter*`} {
+		got := found(t, s, q)
+		if len(got) != 30 {
+			t.Errorf("%s: %d found, want the 30 articles holding it", q, len(got))
+		}
+		for id := range got {
+			a, err := s.Get(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(a.Title, "Reporters") {
+				t.Errorf("%s found %q", q, a.Title)
+			}
+		}
+	}
+}

@@ -31,8 +31,9 @@ import (
 // (ftsIndex.check). Most prefixes have no mixed stem (bankr*, presid*:
 // nothing is in doubt); one with a mixed stem asks the forms index
 // (forms.go) which of the articles in doubt hold one of its words, and
-// reads them only where it cannot (a phrase ending in the prefix, a
-// prefix in one field, an archive whose forms are still being listed).
+// reads them only where it cannot tell (a phrase ending in the prefix, a
+// prefix in one field: only the articles holding one of its words
+// somewhere are read), or while an archive's forms are still listed.
 
 // prefixExpansion is what the words table says of a prefix: the
 // alternatives of its up and low expressions (see above).
@@ -423,18 +424,49 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			}
 		}
 	}
+	// A prefix that must still be read (a phrase ending in it, or in one
+	// field) is read only in the articles holding one of its words
+	// somewhere — a pure stem of it, or a form the forms index lists for a
+	// mixed one: the others cannot hold it where it is asked. (Not when
+	// its low expression subtracts articles, as earli* NOT earli does:
+	// an article with "earlier" and "early" is in neither.)
+	somewhere := map[*node]map[int64]bool{}
+	for _, n := range reading {
+		if !useForms || n.words.forms == "" || slices.ContainsFunc(n.words.low, func(a prefixAlt) bool { return len(a.not) > 0 }) {
+			continue
+		}
+		in, err := s.formsSet(ctx, n.words.forms, first, last+1)
+		if err != nil {
+			return err
+		}
+		anywhere := *n
+		anywhere.head, anywhere.column = "", ""
+		pure, err := s.docSet(ctx, q.ix, renderer{low: true}.render(&anywhere), first, last+1)
+		if err != nil {
+			return err
+		}
+		for d := range pure {
+			in[d] = true
+		}
+		somewhere[n] = in
+	}
+	mayHold := func(n *node, d int64) bool {
+		in, ok := somewhere[n]
+		return leaves[n].up[d] && !leaves[n].low[d] && (!ok || in[d])
+	}
 	var toRead []int64
 	for _, d := range doubt {
 		for _, n := range reading {
-			if leaves[n].up[d] && !leaves[n].low[d] {
+			if mayHold(n, d) {
 				toRead = append(toRead, d)
 				break
 			}
 		}
 	}
 	// The cap bounds only what is read: since the forms index, a phrase
-	// ending in a prefix, a prefix in one field (title:reporter*), or any
-	// while the forms index is being filled.
+	// ending in a prefix or a prefix in one field (title:reporter*) among
+	// the articles holding its words, or any while the forms index is
+	// being filled.
 	if s.limits.settleable > 0 && len(toRead) > s.limits.settleable {
 		return nil // matches its up expression: see SettleablePrefixMatches
 	}
@@ -459,8 +491,7 @@ func (s *Store) settle(ctx context.Context, q *query) (err error) {
 			return err
 		}
 		for _, n := range reading {
-			ls := leaves[n]
-			if !ls.up[doc] || ls.low[doc] {
+			if !mayHold(n, doc) {
 				continue
 			}
 			_, last := splitLastWord(n.text)

@@ -165,7 +165,10 @@ const CheckablePrefixMatches = 5000
 
 // SettleablePrefixMatches is how many articles a prefix search reads at
 // most where the words table leaves it in doubt (their stem is shared with
-// words that do not start with the prefix: "reporter*" and "report"); with
+// words that do not start with the prefix: "reporter*" and "report") and
+// the forms index cannot settle them: a phrase ending in the prefix, or a
+// prefix in one field, among the articles holding one of its words, or
+// any prefix while an upgraded archive's forms are being listed. With
 // more, it matches every article of its stems (Store.settle). Reading an
 // article and looking for the prefix took 25 µs at 100,000 articles, up
 // to 150 µs on the busy machine shared by the tests: 20,000 take 0.5 s to
