@@ -169,10 +169,14 @@ shot paste-large
 log "4. dragging a link onto the window"
 mkdir -p "$tmp/site"
 cp "$root/fetch/testdata/article.html" "$tmp/site/article.html"
-(cd "$tmp/site" && exec python3 -u -m http.server 0 --bind 127.0.0.1) >"$tmp/http.log" 2>&1 &
+# The log exists before the server starts: the loop below may read it
+# before the background shell has opened it (set -e ended the test there
+# on a loaded machine).
+: >"$tmp/http.log"
+(cd "$tmp/site" && exec python3 -u -m http.server 0 --bind 127.0.0.1) >>"$tmp/http.log" 2>&1 &
 server_pid=$!
 port=
-for _ in $(seq 1 50); do
+for _ in $(seq 1 300); do
   port=$(sed -n -E 's/.*port ([0-9]+).*/\1/p' "$tmp/http.log" | head -n1)
   [[ -n $port ]] && break
   sleep 0.1
