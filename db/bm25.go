@@ -49,17 +49,27 @@ func init() {
 
 // addRankFunction is the automatic extension: it finds the connection's
 // fts5_api (SELECT fts5(?1), the pointer bound as "fts5_api_ptr") and adds
-// the function to it. A connection without FTS5 is left as it is: its
+// the functions to it (clippings_bm25, and clippings_snippet of snippet.go). A connection without FTS5 is left as it is: its
 // searches fail on their own with a clear message.
 func addRankFunction(tls *libc.TLS, db, pzErrMsg, pThunk uintptr) int32 {
 	api := fts5API(tls, db)
 	if api == 0 {
 		return sqlite3.SQLITE_OK
 	}
-	name := cString(tls, rankFunction)
-	defer sqlite3.Xsqlite3_free(tls, name)
+	findUnicode61(tls, api)
 	create := (*sqlite3.Tfts5_api)(ptr(api)).FxCreateFunction
-	return callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](create)(tls, api, name, 0, cFunc(bm25Row), 0)
+	for _, f := range []struct {
+		name string
+		fn   func(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
+	}{{rankFunction, bm25Row}, {snippetFunction, snippetRow}} {
+		name := cString(tls, f.name)
+		rc := callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](create)(tls, api, name, 0, cFunc(f.fn), 0)
+		sqlite3.Xsqlite3_free(tls, name)
+		if rc != sqlite3.SQLITE_OK {
+			return rc
+		}
+	}
+	return sqlite3.SQLITE_OK
 }
 
 func fts5API(tls *libc.TLS, db uintptr) uintptr {
