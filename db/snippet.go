@@ -118,8 +118,8 @@ const fts5TokenizeAux = 0x0008
 
 // tokenBounds are the byte offsets of the first tokens of a text: [start,
 // end) of token i at 2i, 2i+1. It lives in SQLite's heap, where the
-// tokenizer's callback writes: a header of two int32 (tokens so far, most
-// wanted) and then the offsets.
+// tokenizer's callback writes: a header of four int32 (tokens so far, most
+// wanted, 1 once stopped short, unused) and then the offsets.
 type tokenBounds struct {
 	mem  uintptr
 	all  bool // the text has no more tokens than these
@@ -133,20 +133,19 @@ func tokenize(tls *libc.TLS, t uintptr, text uintptr, n int32, most int) (tokenB
 		b.all = n <= 0
 		return b, sqlite3.SQLITE_OK
 	}
-	b.mem = sqlite3.Xsqlite3_malloc64(tls, uint64(8+8*most))
+	b.mem = sqlite3.Xsqlite3_malloc64(tls, uint64(16+8*most))
 	if b.mem == 0 {
 		return b, sqlite3.SQLITE_NOMEM
 	}
-	hdr := (*[2]int32)(ptr(b.mem))
-	hdr[0], hdr[1] = 0, int32(most)
+	hdr := (*[4]int32)(ptr(b.mem))
+	*hdr = [4]int32{0, int32(most), 0, 0}
 	rc := callFP[func(*libc.TLS, uintptr, uintptr, int32, uintptr, int32, uintptr) int32](unicode61.methods.FxTokenize)(
 		tls, t, b.mem, fts5TokenizeAux, text, n, cFunc(onBoundToken))
-	if rc == sqlite3.SQLITE_DONE {
+	if rc == sqlite3.SQLITE_DONE { // the tokenizer says OK for it, as FTS5's do
 		rc = sqlite3.SQLITE_OK
-	} else {
-		b.all = true
 	}
-	b.offs = unsafe.Slice((*int32)(ptr(b.mem+8)), 2*int(hdr[0]))
+	b.all = hdr[2] == 0
+	b.offs = unsafe.Slice((*int32)(ptr(b.mem+16)), 2*int(hdr[0]))
 	return b, rc
 }
 
@@ -164,11 +163,12 @@ func onBoundToken(tls *libc.TLS, pCtx uintptr, tflags int32, pToken uintptr, nTo
 	if tflags&sqlite3.FTS5_TOKEN_COLOCATED != 0 {
 		return sqlite3.SQLITE_OK
 	}
-	hdr := (*[2]int32)(ptr(pCtx))
+	hdr := (*[4]int32)(ptr(pCtx))
 	if hdr[0] >= hdr[1] {
+		hdr[2] = 1
 		return sqlite3.SQLITE_DONE
 	}
-	at := (*[2]int32)(ptr(pCtx + 8 + 8*uintptr(hdr[0])))
+	at := (*[2]int32)(ptr(pCtx + 16 + 8*uintptr(hdr[0])))
 	at[0], at[1] = iStart, iEnd
 	hdr[0]++
 	return sqlite3.SQLITE_OK
@@ -321,10 +321,14 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 		return
 	}
 	rangeEnd := iBestStart + nToken - 1
+	need := int(rangeEnd) + 1
+	if rangeEnd < 0 {
+		need = int(n) + 1 // no range (0 tokens asked): snippet() marks the whole text
+	}
 	b, ok := bounds[iBestCol]
-	if !ok || (!b.all && b.count() <= int(rangeEnd)) {
+	if !ok || (!b.all && b.count() < need) {
 		b.free(tls)
-		b, rc = tokenize(tls, tok, text, n, int(rangeEnd)+1)
+		b, rc = tokenize(tls, tok, text, n, need)
 		bounds[iBestCol] = b
 		if rc != sqlite3.SQLITE_OK {
 			fail(rc)
@@ -446,9 +450,14 @@ func highlightRange(doc []byte, b tokenBounds, spans []span, rangeStart, rangeEn
 	}
 	var iOff int32
 	isOpen := false
-	for iPos := rangeStart; iPos <= rangeEnd && int(iPos) < b.count(); iPos++ {
+	ranged := rangeEnd >= 0 // else every token, as highlight() (0 tokens asked)
+	from, to := rangeStart, rangeEnd
+	if !ranged {
+		from, to = 0, int32(b.count())-1
+	}
+	for iPos := from; iPos <= to && int(iPos) < b.count(); iPos++ {
 		startOff, endOff := b.offs[2*iPos], b.offs[2*iPos+1]
-		if rangeStart != 0 && iPos == rangeStart {
+		if ranged && rangeStart != 0 && iPos == rangeStart {
 			iOff = startOff
 		}
 		if isOpen && (iPos <= iterStart || iterStart < 0) && startOff > iOff {
@@ -474,7 +483,7 @@ func highlightRange(doc []byte, b tokenBounds, spans []span, rangeStart, rangeEn
 				iterStart, iterEnd = spans[k].start, spans[k].end
 			}
 		}
-		if iPos == rangeEnd {
+		if ranged && iPos == rangeEnd {
 			if isOpen {
 				if iterStart >= 0 && iPos >= iterStart {
 					out = appendText(out, doc, iOff, endOff)

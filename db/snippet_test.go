@@ -44,7 +44,7 @@ func TestSnippetIsFTS5s(t *testing.T) {
 			t.Fatalf("%s: no expression", text)
 		}
 		for _, col := range []int{-1, 0, 1} {
-			for _, tokens := range []int{24, 1, 8, 64, 100} {
+			for _, tokens := range []int{24, 1, 8, 64, 100, 0, -3} {
 				n := compareSnippets(t, s, q.ix, text, q.match, col, tokens)
 				if col == -1 && tokens == 24 && n == 0 && text != "kpизис OR кризис" {
 					t.Errorf("%s (%s): no row to compare", text, q.match)
