@@ -85,3 +85,30 @@ func compareSnippets(t *testing.T, s *Store, ix ftsIndex, text, match string, co
 	}
 	return n
 }
+
+// BenchmarkSnippets times a page of 50 snippets of a common word on the
+// dev corpus, FTS5's snippet() against clippings_snippet (same output).
+func BenchmarkSnippets(b *testing.B) {
+	s := devCorpusStore(b)
+	ctx := context.Background()
+	q := s.parse(ctx, "the")
+	for _, fn := range []string{"snippet", snippetFunction} {
+		b.Run(fn, func(b *testing.B) {
+			for b.Loop() {
+				rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT "+fn+"(articles_fts, -1, ?, ?, '…', 24) FROM articles_fts WHERE articles_fts MATCH ? LIMIT 50"),
+					MarkStart, MarkEnd, q.match)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				for rows.Next() {
+					n++
+				}
+				rows.Close()
+				if n != 50 {
+					b.Fatalf("%d snippets", n)
+				}
+			}
+		})
+	}
+}
