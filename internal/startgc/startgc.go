@@ -1,6 +1,8 @@
 // Package startgc keeps the garbage collector from running while the
-// program starts. Import it (blank) from main, and call Restore where the
-// program goes on to run for long.
+// program starts. Import it from main, and call Restore where the program
+// goes on to run for long (main for the window and long commands; a brief
+// command that finds a long job to do first, as the backfill of an
+// upgraded archive's copies and names).
 //
 // Package initialisation allocates about 7 MB (Unicode tables, Fyne's
 // translations, the extractors' patterns) and the collector ran twice
