@@ -16,6 +16,7 @@ import (
 	"github.com/clippings/clippings/cli"
 	"github.com/clippings/clippings/internal/instance"
 	_ "github.com/clippings/clippings/internal/plainlocale" // first: see its comment
+	"github.com/clippings/clippings/internal/startgc"       // early: see its comment
 	"github.com/clippings/clippings/internal/version"
 )
 
@@ -43,14 +44,18 @@ func main() {
 	}
 	env := cli.OSEnv()
 	if len(args) > 0 && cli.IsCommand(args[0]) {
+		if !cli.Brief(args[0]) {
+			startgc.Restore()
+		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		os.Exit(cli.Run(ctx, env, args))
 	}
 	launch, ok, status := cli.ParseLaunch(env, args)
 	if !ok {
-		os.Exit(status)
+		os.Exit(status) // --version, --help, a usage error: the collector stays off
 	}
+	startgc.Restore()
 	// The window must stay small beside a large archive: past this the
 	// garbage collector works harder rather than letting the heap double.
 	debug.SetMemoryLimit(windowMemoryLimit)

@@ -92,6 +92,18 @@ func IsCommand(name string) bool {
 	return name == "help"
 }
 
+// briefCommands read a little of the archive, print it and exit, in tens of
+// milliseconds: the garbage collector, off while the program starts
+// (internal/startgc), stays off for them.
+var briefCommands = map[string]bool{
+	"search": true, "show": true, "related": true, "timeline": true, "entities": true,
+	"tags": true, "note": true, "completion": true, "man": true, "help": true,
+}
+
+// Brief reports whether a subcommand is one of the brief ones, which need
+// no garbage collection.
+func Brief(name string) bool { return briefCommands[name] }
+
 // Run runs a subcommand; args[0] is its name. It returns the exit status.
 func Run(ctx context.Context, env Env, args []string) int {
 	if len(args) == 0 || args[0] == "help" {

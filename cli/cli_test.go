@@ -251,3 +251,21 @@ func TestImportMergesTheIndexAfterwards(t *testing.T) {
 		t.Errorf("after merging, search finds:\n%s", out)
 	}
 }
+
+// The brief commands, which keep the collector off (internal/startgc), are
+// commands, and none of them imports, watches or re-indexes.
+func TestBriefCommands(t *testing.T) {
+	for name := range briefCommands {
+		if !IsCommand(name) {
+			t.Errorf("brief command %q is not a command", name)
+		}
+	}
+	for _, name := range []string{"import", "watch", "reindex", "reextract", "bench", "export", "backup", "check"} {
+		if Brief(name) {
+			t.Errorf("%q is brief: it may run long and must collect garbage", name)
+		}
+	}
+	if !Brief("search") {
+		t.Error("search is not brief")
+	}
+}

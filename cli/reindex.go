@@ -6,6 +6,7 @@ import (
 
 	"github.com/clippings/clippings/db"
 	"github.com/clippings/clippings/importer"
+	"github.com/clippings/clippings/internal/startgc"
 )
 
 // Bringing an archive of an earlier version up to date from the command
@@ -31,6 +32,7 @@ func backfill(ctx context.Context, env Env, store *db.Store, name string) (*db.S
 		store = w
 	}
 	if err == nil && pending {
+		startgc.Restore() // a long job in a brief command: the collector back on
 		p := newProgress(env)
 		p.unit = "articles: finding copies and names (once, after an upgrade)"
 		err = store.Backfill(ctx, func(done, total int) {

@@ -49,17 +49,27 @@ func init() {
 
 // addRankFunction is the automatic extension: it finds the connection's
 // fts5_api (SELECT fts5(?1), the pointer bound as "fts5_api_ptr") and adds
-// the function to it. A connection without FTS5 is left as it is: its
+// the functions to it (clippings_bm25, and clippings_snippet of snippet.go). A connection without FTS5 is left as it is: its
 // searches fail on their own with a clear message.
 func addRankFunction(tls *libc.TLS, db, pzErrMsg, pThunk uintptr) int32 {
 	api := fts5API(tls, db)
 	if api == 0 {
 		return sqlite3.SQLITE_OK
 	}
-	name := cString(tls, rankFunction)
-	defer sqlite3.Xsqlite3_free(tls, name)
+	findUnicode61(tls, api)
 	create := (*sqlite3.Tfts5_api)(ptr(api)).FxCreateFunction
-	return callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](create)(tls, api, name, 0, cFunc(bm25Row), 0)
+	for _, f := range []struct {
+		name string
+		fn   func(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
+	}{{rankFunction, bm25Row}, {snippetFunction, snippetRow}, {hitsFunction, hitsRow}} {
+		name := cString(tls, f.name)
+		rc := callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr, uintptr) int32](create)(tls, api, name, 0, cFunc(f.fn), 0)
+		sqlite3.Xsqlite3_free(tls, name)
+		if rc != sqlite3.SQLITE_OK {
+			return rc
+		}
+	}
+	return sqlite3.SQLITE_OK
 }
 
 func fts5API(tls *libc.TLS, db uintptr) uintptr {
@@ -198,6 +208,42 @@ func countedIDFs(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, nP
 		return nil, rc
 	}
 	return idfs, sqlite3.SQLITE_OK
+}
+
+// hitsFunction is an FTS5 auxiliary function of this program's own:
+//
+//	clippings_hits(articles_fts)
+//
+// is how many articles of the index hold each phrase of the query (with
+// its column filter), as little-endian int64s: what bm25 counts for its
+// IDFs, through xQueryPhrase, which walks each phrase's articles inside
+// FTS5. Asked of one matching row. Counting the same with a statement of
+// its own per phrase (a row of SQL per article, newest first) took 4–6 ms
+// of a two-word search as a command at 100,000 articles.
+const hitsFunction = "clippings_hits"
+
+func hitsRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr) {
+	api := (*sqlite3.TFts5ExtensionApi)(ptr(pApi))
+	nPhrase := int(callFP[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts))
+	out := tls.Alloc(8)
+	defer tls.Free(8)
+	query := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxQueryPhrase)
+	counts := make([]byte, 0, 8*nPhrase)
+	for i := range nPhrase {
+		*(*int64)(ptr(out)) = 0
+		if rc := query(tls, pFts, int32(i), out, cFunc(countRow)); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
+		counts = binary.LittleEndian.AppendUint64(counts, uint64(*(*int64)(ptr(out))))
+	}
+	p := sqlite3.Xsqlite3_malloc(tls, int32(max(len(counts), 1)))
+	if p == 0 {
+		sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_NOMEM)
+		return
+	}
+	copy(unsafe.Slice((*byte)(ptr(p)), len(counts)), counts)
+	sqlite3.Xsqlite3_result_blob(tls, pCtx, p, int32(len(counts)), cFunc(freeAux))
 }
 
 // countRow is xQueryPhrase's callback: one more row holds the phrase.

@@ -199,7 +199,10 @@ func (s *Store) dsn(reader bool) string {
 	case queryOnly:
 		// The file could be written: SQLite keeps its -wal and -shm as
 		// for any connection (and removes them when the last closes).
-		return dsn(s.file, true)
+		// Nothing is written, and the journal mode is left as the file
+		// has it (a Clippings archive is WAL; a foreign file stays as it
+		// is), so these connections can identify the file too.
+		return queryOnlyDSN(s.file)
 	}
 	return s.readOnlyDSN(true)
 }
@@ -241,6 +244,16 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "cache_size(-8000)") // 8 MB: index pages while merging
 		q.Set("_txlock", "immediate")         // take the write lock up front: no upgrade deadlocks
 	}
+	return fileURI(path, q.Encode())
+}
+
+// queryOnlyDSN is the connection string of a reader that writes nothing
+// and changes no setting of the file.
+func queryOnlyDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q.Add("_pragma", "cache_size(-2000)")
+	q.Add("_pragma", "query_only(1)")
 	return fileURI(path, q.Encode())
 }
 

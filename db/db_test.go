@@ -15,7 +15,7 @@ import (
 )
 
 // openTemp opens a new archive in a temporary folder.
-func openTemp(t *testing.T) *Store {
+func openTemp(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "sub", "archive.db"))
 	if err != nil {

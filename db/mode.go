@@ -96,15 +96,27 @@ func openReadOnly(ctx context.Context, abs string, supported int) (*Store, error
 	}
 	write, err := sql.Open("sqlite", s.dsn(false))
 	if err != nil {
+		s.closeReaders()
 		return nil, fmt.Errorf("open archive %s: %w", abs, err)
 	}
 	write.SetMaxOpenConns(1)
 	s.write = write
-	if err := s.openReaders(); err != nil {
-		write.Close()
-		return nil, err
+	if s.read == nil {
+		if err := s.openReaders(); err != nil {
+			write.Close()
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// closeReaders closes what openReaders opened, if anything.
+func (s *Store) closeReaders() {
+	if s.read != nil {
+		s.read.Close()
+		s.watch.Close()
+		s.read, s.watch = nil, nil
+	}
 }
 
 // tryReadOnly checks the header, then identifies the archive through the
@@ -115,18 +127,35 @@ func (s *Store) tryReadOnly(ctx context.Context, supported int) error {
 			return err
 		}
 	}
-	// Not s.dsn: for a writable file, that would make a foreign file WAL.
-	probe, err := sql.Open("sqlite", s.readOnlyDSN(true))
-	if err != nil {
-		return fmt.Errorf("archive %s: %w", s.path, err)
-	}
-	defer probe.Close()
-	version, err := identify(ctx, probe, s.path, supported)
-	if err != nil {
-		return err
+	var version int
+	if s.access == queryOnly {
+		// The readers identify it: their connections write nothing and
+		// leave the journal mode as it is (see dsn), and the first stays
+		// open for the searches — a probe of its own read the schema once
+		// more and cost a command about 0.6 ms of its 8 (a rare word at
+		// 100,000 articles, in process).
+		if err := s.openReaders(); err != nil {
+			return err
+		}
+		v, err := identify(ctx, s.read, s.path, supported)
+		if err != nil {
+			s.closeReaders()
+			return err
+		}
+		version = v
+	} else {
+		probe, err := sql.Open("sqlite", s.readOnlyDSN(true))
+		if err != nil {
+			return fmt.Errorf("archive %s: %w", s.path, err)
+		}
+		defer probe.Close()
+		if version, err = identify(ctx, probe, s.path, supported); err != nil {
+			return err
+		}
 	}
 	s.schema = version
 	if version < oldestReadable {
+		s.closeReaders()
 		return fmt.Errorf("%s was written by an earlier Clippings (archive version %d) and must be upgraded to version %d to be read, "+
 			"which writes to it; open it once where it can be written (or copy it to a folder of yours): %w", s.path, version, supported, ErrNeedsUpgrade)
 	}

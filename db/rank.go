@@ -88,6 +88,12 @@ func (s *Store) planRank(ctx context.Context, q query, scan *scanResult) (params
 			weighted = append(weighted, i)
 		}
 	}
+	if len(weighted) > 1 && s.limits.budget <= 0 {
+		// Exact counts, all in one statement (see hitsFunction).
+		if err := s.countPhrases(ctx, q, phrases, weighted, totals); err != nil {
+			return nil, nil, err
+		}
+	}
 	idf := make([]float64, len(phrases))
 	for _, i := range weighted {
 		if len(weighted) == 1 && scan == nil {
@@ -186,6 +192,38 @@ func (s *Store) phraseHits(ctx context.Context, q query, expr string, totals ind
 	hits := min(int64(math.Round(n)), totals.rows)
 	s.rankCounts.put(totals.raw, key, hits)
 	return hits, nil
+}
+
+// countPhrases finds how many articles hold each weighted phrase of q
+// that is not remembered yet, through clippings_hits, and remembers it for
+// phraseHits. A query that matches nothing is left to phraseHits (and has
+// nothing to rank).
+func (s *Store) countPhrases(ctx context.Context, q query, phrases []ftsPhrase, weighted []int, totals indexTotals) error {
+	missing := false
+	for _, i := range weighted {
+		if _, ok := s.rankCounts.get(totals.raw, q.ix.table+"\x00"+phrases[i].expr); !ok {
+			missing = true
+		}
+	}
+	if !missing {
+		return nil
+	}
+	var counts []byte
+	err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+hitsFunction+"(articles_fts) FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1"), q.match).Scan(&counts)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("count the query's phrases: %w", err)
+	}
+	if len(counts) != 8*len(phrases) {
+		return nil // not the phrases FTS5 reads (never so: see ftsPhrases): phraseHits counts them
+	}
+	for _, i := range weighted {
+		n := int64(binary.LittleEndian.Uint64(counts[8*i:]))
+		s.rankCounts.put(totals.raw, q.ix.table+"\x00"+phrases[i].expr, min(n, totals.rows))
+	}
+	return nil
 }
 
 // hitCounts remembers phrases' article counts while the index is as it

@@ -20,7 +20,7 @@ import (
 // devCorpusStore stores the pages of both extraction corpora as articles:
 // their checked titles and bodies, the site as source, the json-ld author
 // and publication day where the page has them.
-func devCorpusStore(t *testing.T) *Store {
+func devCorpusStore(t testing.TB) *Store {
 	t.Helper()
 	s := openTemp(t)
 	var items []NewArticle

@@ -627,7 +627,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		where += " AND +rowid IN " + in
 		args = append(args, docs...)
 	}
-	rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT rowid, snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where), args...)
+	rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT rowid, "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND "+where), args...)
 	if err != nil {
 		return fmt.Errorf("load snippets: %w", err)
 	}
@@ -658,7 +658,7 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 	// index-only keys column: mark the words alone, or keep the lead.
 	for _, doc := range keyed {
 		var sn string
-		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT snippet(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
+		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
 			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("snippet: %w", err)

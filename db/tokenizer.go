@@ -64,19 +64,11 @@ func findPorter() error {
 			t.err = fmt.Errorf("this SQLite has no FTS5")
 			return
 		}
-		porter := cString(tls, "porter")
-		defer sqlite3.Xsqlite3_free(tls, porter)
-		size := int(unsafe.Sizeof(uintptr(0)) + unsafe.Sizeof(sqlite3.Tfts5_tokenizer{}))
-		mem := tls.Alloc(size)
-		defer tls.Free(size)
-		userData, methods := mem, mem+unsafe.Sizeof(uintptr(0))
-		find := (*sqlite3.Tfts5_api)(ptr(api)).FxFindTokenizer
-		if rc := callFP[func(*libc.TLS, uintptr, uintptr, uintptr, uintptr) int32](find)(tls, api, porter, userData, methods); rc != sqlite3.SQLITE_OK {
+		var rc int32
+		if t.userData, t.methods, rc = findTokenizer(tls, api, "porter"); rc != sqlite3.SQLITE_OK {
 			t.err = fmt.Errorf("find FTS5's porter tokenizer: code %d", rc)
 			return
 		}
-		t.userData = *(*uintptr)(ptr(userData))
-		t.methods = *(*sqlite3.Tfts5_tokenizer)(ptr(methods))
 	})
 	return t.err
 }

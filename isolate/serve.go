@@ -32,6 +32,7 @@ func serve(limit int64) {
 	// and their stacks, count against the limit too), and the pool runs a
 	// worker per core.
 	runtime.GOMAXPROCS(1)
+	debug.SetGCPercent(100) // the default, which main's startgc may have turned off
 	limitMemory(limit)
 	// The garbage collector works harder as the heap nears the limit,
 	// rather than letting it double first.
