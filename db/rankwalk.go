@@ -3,7 +3,6 @@ package db
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -83,7 +82,6 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 		return scan.estimate() > float64(s.limits.rankable)
 	})
 	defer walkTallies.close(id)
-	params = binary.LittleEndian.AppendUint64(params, id)
 
 	// With the IDF left out, scores may tie once scaled where they did not
 	// before: the rows scored within a billionth of the page's last are
@@ -92,8 +90,8 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 	start := time.Now()
 	read := func(most int) ([]page, error) {
 		tally.docs = tally.docs[:0]
-		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+q.ix.sql(rankedSQL)+") ORDER BY score, doc LIMIT ?",
-			params, q.match, lo, hi, s.limits.rank, most)
+		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+q.ix.sql(rankedBestSQL)+") ORDER BY score, doc LIMIT ?",
+			withRankTrailer(params, id, most), q.match, lo, hi, s.limits.rank, most)
 		if err != nil {
 			return nil, fmt.Errorf("rank matches: %w", err)
 		}

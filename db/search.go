@@ -394,8 +394,12 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		case scan.estimate() > float64(s.limits.rank):
 			res.Ranked = s.limits.rank
 		}
+		keep := 0
+		if after == nil && !req.Group {
+			keep = req.Limit + 1 // fetch's first page: ORDER BY score, doc LIMIT keep
+		}
 		var err error
-		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank); err != nil {
+		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank, keep); err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
 	}
