@@ -119,11 +119,12 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 	idf := func(i int) float64 { return param(1 + nCol + i) }
 	var rowid int64
 	var keep int
+	var tally uint64
 	if base := 8 * (1 + nCol + nPhrase); len(params) == base+rankTrailer {
 		// The trailer: a tally's number (the row is noted in it) and how
 		// many best rows the statement keeps (see rankPrune).
 		rowid = callFP[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
-		if id := binary.LittleEndian.Uint64(params[base:]); id != 0 && !walkTallies.note(id, rowid) {
+		if tally = binary.LittleEndian.Uint64(params[base:]); tally != 0 && !walkTallies.note(tally, rowid) {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_ABORT)
 			return
 		}
@@ -229,8 +230,13 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 		d = float64(*(*int32)(ptr(nInst)))
 	}
 	v := score(d)
-	if best != nil {
-		best.note(rowid, v, true)
+	if best != nil && best.note(rowid, v, true) && tally != 0 {
+		// May be on the page: what its snippet is made of is kept (see
+		// walkedRow), read while FTS5 holds it.
+		if rc := keepWalkedRow(tls, api, pFts, tally, rowid, nCol); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
 	}
 	sqlite3.Xsqlite3_result_double(tls, pCtx, v)
 }
@@ -287,15 +293,18 @@ func (p *rankPrune) full() bool { return p.n == p.keep }
 // worst is the keep-th best score so far (once full).
 func (p *rankPrune) worst() float64 { return p.heap[0] }
 
-// note records a row's score; exact: it may be among the best.
-func (p *rankPrune) note(row int64, score float64, exact bool) {
+// note records a row's score; exact: it may be among the best. kept:
+// it is among the best so far.
+func (p *rankPrune) note(row int64, score float64, exact bool) (kept bool) {
 	p.scored++
 	p.lastRow, p.lastScore = row, score
 	if !exact {
-		return
+		return false
 	}
 	h := p.heap[:p.keep]
 	switch {
+	case p.n >= p.keep && score >= h[0]:
+		return false
 	case p.n < p.keep:
 		i := p.n
 		h[i] = score
@@ -308,7 +317,7 @@ func (p *rankPrune) note(row int64, score float64, exact bool) {
 			h[up], h[i] = h[i], h[up]
 			i = up
 		}
-	case score < h[0]:
+	default:
 		h[0] = score
 		for i := int64(0); ; {
 			l, r, big := 2*i+1, 2*i+2, i
@@ -325,6 +334,7 @@ func (p *rankPrune) note(row int64, score float64, exact bool) {
 			i = big
 		}
 	}
+	return true
 }
 
 // countedIDFs are the query's IDFs as bm25 works them out (xRowCount,
@@ -467,3 +477,23 @@ func ptr(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p
 func cFunc[T any](f T) uintptr { return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f})) }
 
 func callFP[T any](p uintptr) T { return *(*T)(unsafe.Pointer(&struct{ uintptr }{p})) }
+
+// keepWalkedRow notes in its walk's tally what the current row's snippet
+// is made of: its instances and its columns' lengths.
+func keepWalkedRow(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, tally uint64, rowid int64, nCol int) int32 {
+	out := tls.Alloc(16)
+	defer tls.Free(16)
+	insts, rc := rowInstances(tls, api, pFts, out)
+	if rc != sqlite3.SQLITE_OK {
+		return rc
+	}
+	row := walkedRow{insts: insts, sizes: make([]int32, nCol)}
+	for i := range row.sizes {
+		if rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, int32(i), out); rc != sqlite3.SQLITE_OK {
+			return rc
+		}
+		row.sizes[i] = *(*int32)(ptr(out))
+	}
+	walkTallies.keepRow(tally, rowid, row, func() []int32 { return phraseSizes(tls, api, pFts) })
+	return sqlite3.SQLITE_OK
+}

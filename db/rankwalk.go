@@ -25,6 +25,11 @@ type walked struct {
 	scan  scanResult
 	pages []page // up to the page's length, in the order listed
 	never bool   // too many matches to rank: pages are the newest, unscored
+	// rows are what the snippets of the rows that may be on the page are
+	// made of, as the walk read them (see walkedRow), and phraseSize the
+	// query's phrases' lengths: the page's snippets are made from them.
+	rows       map[int64]walkedRow
+	phraseSize []int32
 }
 
 // walksOnce reports whether a search counts its matches in its ranking
@@ -153,6 +158,7 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 		})
 	}
 	w.pages = pages[:min(len(pages), n)]
+	w.rows, w.phraseSize = tally.rows, tally.phraseSize
 	return w, nil
 }
 
@@ -164,6 +170,21 @@ type walkTally struct {
 	limit   int
 	too     func(edge int64) bool
 	stopped bool
+	// rows are what the snippets of the rows that were among the
+	// statement's best when scored are made of; phraseSize the query's
+	// phrases' lengths.
+	rows       map[int64]walkedRow
+	phraseSize []int32
+}
+
+// walkedRow is what a ranked row's snippet is made of, as the ranking walk
+// read it (see snippetSource): its instances of the query's phrases and
+// its columns' lengths. Looking the page's rows up again for their
+// snippets took a third of "to to"'s search at 100,000 articles (each
+// look-up visits every segment of the index, and checks positions).
+type walkedRow struct {
+	insts []phraseInst
+	sizes []int32
 }
 
 // walked is the rows scored, newest first, each once.
@@ -218,4 +239,20 @@ func (t *tallies) note(id uint64, doc int64) bool {
 		return false
 	}
 	return true
+}
+
+// keepRow keeps a row's walkedRow in its tally; phraseSize gives the
+// phrases' lengths, asked once.
+func (t *tallies) keepRow(id uint64, doc int64, row walkedRow, phraseSize func() []int32) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	w := t.by[id]
+	if w == nil {
+		return
+	}
+	if w.rows == nil {
+		w.rows = map[int64]walkedRow{}
+		w.phraseSize = phraseSize()
+	}
+	w.rows[doc] = row
 }

@@ -499,7 +499,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Next = encodeCursor(sort, page{doc: edge})
 	}
-	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost); err != nil || !req.Group {
+	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost, walked); err != nil || !req.Group {
 		return res, err
 	}
 	shown := make([]int64, len(res.Hits))
@@ -537,8 +537,9 @@ func pagesSpan(pages []page) (lo, hi int64) {
 // these rows only, never for all matches. Each is one query for the whole
 // page: fifty statements cost more than the work they do. lookup: the
 // snippets are read article by article instead of over the page's span
-// (see snippetLookupCost).
-func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([]Hit, error) {
+// (see snippetLookupCost); walk: the ranking walk that found the page, or
+// nil.
+func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool, walk *walked) ([]Hit, error) {
 	if len(pages) == 0 {
 		return nil, nil
 	}
@@ -586,7 +587,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
 	if q.words != "" { // filters alone (tag:, is:) mark no words: the lead stays
-		if err := s.snippets(ctx, q, pages, docs, in, byDoc, lookup); err != nil {
+		if err := s.snippets(ctx, q, pages, docs, in, byDoc, lookup, walk); err != nil {
 			return nil, err
 		}
 	}
@@ -611,7 +612,46 @@ func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([
 // keeping the page's docs — given as rowid IN, FTS5 would start the query
 // over for each doc, which took a rare word's first page from 12 to 17 ms
 // at a million articles.
-func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit, lookup bool) error {
+func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit, lookup bool, walk *walked) error {
+	var keyed []int64
+	marks := newMarkFilter(q.root)
+	found := func(doc int64, sn string) {
+		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
+			if snippetOfKeys(sn) {
+				keyed = append(keyed, doc)
+				return
+			}
+			dst.Snippet = marks.apply(sn)
+		}
+	}
+	walked, err := s.walkedSnippets(ctx, q, pages, docs, in, walk, found)
+	if err != nil {
+		return err
+	}
+	if !walked {
+		if err := s.foundSnippets(ctx, q, pages, docs, in, lookup, found); err != nil {
+			return err
+		}
+	}
+	// The query matched filters too, and FTS5 chose the passage of the
+	// index-only keys column: mark the words alone, or keep the lead.
+	for _, doc := range keyed {
+		var sn string
+		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
+			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("snippet: %w", err)
+		}
+		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
+			byDoc[doc].Snippet = marks.apply(sn)
+		}
+	}
+	return nil
+}
+
+// foundSnippets makes the page's snippets with clippings_snippet, the
+// page's rows found again by the query (see snippets), each given to found.
+func (s *Store) foundSnippets(ctx context.Context, q query, pages []page, docs []any, in string, lookup bool, found func(doc int64, sn string)) error {
 	lo, hi := pagesSpan(pages)
 	ordered := true
 	for i, p := range pages {
@@ -636,8 +676,6 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		return fmt.Errorf("load snippets: %w", err)
 	}
 	defer rows.Close()
-	var keyed []int64
-	marks := newMarkFilter(q.root)
 	for rows.Next() {
 		var (
 			doc int64
@@ -646,30 +684,10 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		if err := rows.Scan(&doc, &sn); err != nil {
 			return fmt.Errorf("load snippets: %w", err)
 		}
-		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
-			if snippetOfKeys(sn) {
-				keyed = append(keyed, doc)
-				continue
-			}
-			dst.Snippet = marks.apply(sn)
-		}
+		found(doc, sn)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load snippets: %w", err)
-	}
-	rows.Close()
-	// The query matched filters too, and FTS5 chose the passage of the
-	// index-only keys column: mark the words alone, or keep the lead.
-	for _, doc := range keyed {
-		var sn string
-		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
-			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("snippet: %w", err)
-		}
-		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
-			byDoc[doc].Snippet = marks.apply(sn)
-		}
 	}
 	return nil
 }
