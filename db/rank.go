@@ -48,10 +48,11 @@ const rankedBestSQL = "SELECT doc, score FROM (SELECT f.rowid AS doc, " + rankFu
 // rankedFrom returns the query and arguments that score the newest most
 // matches of q in [lo, hi); scan is how the search counted them. keep > 0:
 // the query is read only for its keep best rows (ORDER BY score, doc LIMIT
-// keep, no other condition), whose scores alone are exact. When the query
-// cannot be planned (an expression this file does not read), it is FTS5's
-// bm25.
-func (s *Store) rankedFrom(ctx context.Context, q query, scan scanResult, lo, hi int64, most, keep int) (string, []any, error) {
+// keep, no other condition), whose scores alone are exact, and what their
+// snippets are made of is kept in tally (when not 0: see walkedRow). When
+// the query cannot be planned (an expression this file does not read), it
+// is FTS5's bm25.
+func (s *Store) rankedFrom(ctx context.Context, q query, scan scanResult, lo, hi int64, most, keep int, tally uint64) (string, []any, error) {
 	params, err := s.rankParams(ctx, q, scan)
 	if errors.Is(err, errUnplanned) {
 		return q.ix.sql("SELECT doc, score FROM (SELECT rowid AS doc, " + q.ix.bm25() + " AS score FROM articles_fts" +
@@ -62,7 +63,7 @@ func (s *Store) rankedFrom(ctx context.Context, q query, scan scanResult, lo, hi
 		return "", nil, err
 	}
 	if keep > 0 {
-		return q.ix.sql(rankedBestSQL), []any{withRankTrailer(params, 0, keep), q.match, lo, hi, most}, nil
+		return q.ix.sql(rankedBestSQL), []any{withRankTrailer(params, tally, keep), q.match, lo, hi, most}, nil
 	}
 	return q.ix.sql(rankedSQL), []any{params, q.match, lo, hi, most}, nil
 }

@@ -273,11 +273,12 @@ func TestRankPlanReadsEveryExpression(t *testing.T) {
 // first, and the next page (scored in full) follows on from it, for every
 // kind of query on the dev corpus, pages of 1 to 10, counted with a budget
 // (the window) and without (the command line: a phrase's count is made in
-// its ranking walk).
+// its ranking walk). Its snippets, made from what the ranking read (see
+// walkedSnippets), are those FTS5 finds for the same rows.
 func TestFirstPageRanksAsBM25WithoutEveryLength(t *testing.T) {
 	s := devCorpusStore(t)
 	ctx := context.Background()
-	bounded := rankBounded.Load()
+	bounded, snipped := rankBounded.Load(), walkedPages.Load()
 	for _, budget := range []time.Duration{ScanBudget, 0} {
 		s.SetScanBudget(budget)
 		for _, text := range devQueries(t, s) {
@@ -296,6 +297,7 @@ func TestFirstPageRanksAsBM25WithoutEveryLength(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", text, err)
 				}
+				sameSnippets(t, s, q, first.Hits)
 				got := append(first.Hits, next.Hits...)
 				if first.ByDate || len(got) != 2*n {
 					t.Fatalf("%s (budget %v): %d hits, by date %v", text, budget, len(got), first.ByDate)
@@ -311,5 +313,31 @@ func TestFirstPageRanksAsBM25WithoutEveryLength(t *testing.T) {
 	}
 	if rankBounded.Load() == bounded {
 		t.Error("no row was left out by its bound: the test does not reach the pruning")
+	}
+	if walkedPages.Load() == snipped {
+		t.Error("no page's snippets were made from its ranking")
+	}
+}
+
+// sameSnippets checks hits' snippets against those FTS5 finds for the
+// same rows (clippings_snippet, each row looked up).
+func sameSnippets(t *testing.T, s *Store, q query, hits []Hit) {
+	t.Helper()
+	ctx := context.Background()
+	pages := make([]page, len(hits))
+	for i, h := range hits {
+		if err := s.read.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", h.ID).Scan(&pages[i].doc); err != nil {
+			t.Fatal(err)
+		}
+		pages[i].score = -h.Score
+	}
+	want, err := s.hits(ctx, q, pages, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range hits {
+		if hits[i].Snippet != want[i].Snippet {
+			t.Errorf("%s: #%d: snippet %q, FTS5 finds %q", q.match, hits[i].ID, hits[i].Snippet, want[i].Snippet)
+		}
 	}
 }

@@ -167,7 +167,7 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 // should stop (the statement then fails, stopped).
 type walkTally struct {
 	docs    []int64
-	limit   int
+	limit   int // < 0: the rows scored are not noted, only rows kept
 	too     func(edge int64) bool
 	stopped bool
 	// rows are what the snippets of the rows that were among the
@@ -227,8 +227,8 @@ func (t *tallies) note(id uint64, doc int64) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	w := t.by[id]
-	if w == nil {
-		return true
+	if w == nil || w.limit < 0 {
+		return true // none, or one that keeps rows only
 	}
 	if n := len(w.docs); n > 0 && w.docs[n-1] == doc {
 		return true // scored twice

@@ -319,8 +319,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 
 	res := Results{}
 	var (
-		scan   scanResult
-		walked *walked // the page, counted and ranked in one walk
+		scan scanResult
+		walk *walked // the page, counted and ranked in one walk
 	)
 	switch {
 	case q.match == "":
@@ -332,7 +332,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		if err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
-		walked, scan = &w, w.scan
+		walk, scan = &w, w.scan
 		res.Total = min(scan.n, s.limits.count)
 		res.TotalCapped = scan.n > s.limits.count
 		if w.never {
@@ -381,8 +381,9 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
-	dateFrom, dateArgs := from, args // newest first, should ranking be put off
-	if sort == Relevance && walked == nil {
+	dateFrom, dateArgs := from, args       // newest first, should ranking be put off
+	kept := func() *walked { return walk } // what the page's snippets may be made from
+	if sort == Relevance && walk == nil {
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
@@ -394,12 +395,18 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		case scan.estimate() > float64(s.limits.rank):
 			res.Ranked = s.limits.rank
 		}
-		keep := 0
+		keep, id := 0, uint64(0)
 		if after == nil && !req.Group {
 			keep = req.Limit + 1 // fetch's first page: ORDER BY score, doc LIMIT keep
+			// What the snippets of the rows that may be on it are made of
+			// is kept as they are scored (see walkedSnippets).
+			var tally *walkTally
+			id, tally = walkTallies.open(-1, nil)
+			defer walkTallies.close(id)
+			kept = func() *walked { return &walked{rows: tally.rows, phraseSize: tally.phraseSize} }
 		}
 		var err error
-		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank, keep); err != nil {
+		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank, keep, id); err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
 	}
@@ -466,8 +473,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		pages []page
 		err   error
 	)
-	if walked != nil {
-		pages = walked.pages
+	if walk != nil {
+		pages = walk.pages
 	} else if quick && sort == Relevance && s.limits.quickWait > 0 {
 		// The ranking has until quickWait after the search began; past
 		// that the newest matches are listed, and a second request ranks.
@@ -499,7 +506,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Next = encodeCursor(sort, page{doc: edge})
 	}
-	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost, walked); err != nil || !req.Group {
+	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost, kept()); err != nil || !req.Group {
 		return res, err
 	}
 	shown := make([]int64, len(res.Hits))
@@ -537,8 +544,8 @@ func pagesSpan(pages []page) (lo, hi int64) {
 // these rows only, never for all matches. Each is one query for the whole
 // page: fifty statements cost more than the work they do. lookup: the
 // snippets are read article by article instead of over the page's span
-// (see snippetLookupCost); walk: the ranking walk that found the page, or
-// nil.
+// (see snippetLookupCost); walk: what the ranking kept of the rows that
+// may be on the page (see walkedSnippets), or nil.
 func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool, walk *walked) ([]Hit, error) {
 	if len(pages) == 0 {
 		return nil, nil
