@@ -147,7 +147,7 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 	avgdl := param(0)
 
 	var best *rankPrune
-	if keep > 0 {
+	if keep > 0 && keep <= rankPruneMost {
 		var rc int32
 		if best, rc = pruneState(tls, api, pFts, keep); rc != sqlite3.SQLITE_OK {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
@@ -265,12 +265,15 @@ type rankPrune struct {
 	n, keep   int64
 	lastRow   int64
 	lastScore float64
-	heap      [1 << 20]float64 // the first keep used
+	heap      [rankPruneMost]float64 // the first keep used
 }
+
+// rankPruneMost is the most rows a statement keeps with rankPrune (a
+// page of up to a million hits): past it, every row is scored exactly.
+const rankPruneMost = 1 << 20
 
 // pruneState is the statement's rankPrune, made at its first row.
 func pruneState(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, keep int) (*rankPrune, int32) {
-	keep = min(keep, 1<<20)
 	if p := callFP[func(*libc.TLS, uintptr, int32) uintptr](api.FxGetAuxdata)(tls, pFts, 0); p != 0 {
 		return (*rankPrune)(ptr(p)), sqlite3.SQLITE_OK
 	}
