@@ -32,6 +32,10 @@ const rankFunction = "clippings_bm25"
 // rankFallbacks counts rows scored with IDFs bm25's way (tests).
 var rankFallbacks atomic.Int64
 
+// rankBounded counts rows left out of a statement's best by their bound,
+// their length never looked up (tests).
+var rankBounded atomic.Int64
+
 // bm25's constants, as FTS5 has them.
 const (
 	bm25K1 = 1.2
@@ -113,14 +117,19 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 	}
 	param := func(i int) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(params[8*i:])) }
 	idf := func(i int) float64 { return param(1 + nCol + i) }
-	if len(params) == 8*(1+nCol+nPhrase)+8 {
-		// A tally's number after the IDFs: the row is noted in it.
-		rowid := callFP[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
-		if !walkTallies.note(binary.LittleEndian.Uint64(params[len(params)-8:]), rowid) {
+	var rowid int64
+	var keep int
+	var tally uint64
+	if base := 8 * (1 + nCol + nPhrase); len(params) == base+rankTrailer {
+		// The trailer: a tally's number (the row is noted in it) and how
+		// many best rows the statement keeps (see rankPrune).
+		rowid = callFP[func(*libc.TLS, uintptr) int64](api.FxRowid)(tls, pFts)
+		if tally = binary.LittleEndian.Uint64(params[base:]); tally != 0 && !walkTallies.note(tally, rowid) {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, sqlite3.SQLITE_ABORT)
 			return
 		}
-		params = params[:len(params)-8]
+		keep = int(binary.LittleEndian.Uint64(params[base+8:]))
+		params = params[:base]
 	}
 	if len(params) != 8*(1+nCol+nPhrase) {
 		// The plan does not match FTS5's reading of the query (never so
@@ -133,8 +142,22 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 			return
 		}
 		idf = func(i int) float64 { return idfs[i] }
+		keep = 0 // the statement's auxiliary data holds the IDFs
 	}
 	avgdl := param(0)
+
+	var best *rankPrune
+	if keep > 0 && keep <= rankPruneMost {
+		var rc int32
+		if best, rc = pruneState(tls, api, pFts, keep); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
+		if best.scored != 0 && best.lastRow == rowid {
+			sqlite3.Xsqlite3_result_double(tls, pCtx, best.lastScore) // asked twice
+			return
+		}
+	}
 
 	out := tls.Alloc(16)
 	defer tls.Free(16)
@@ -150,6 +173,14 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 	} else {
 		freq = small[:nPhrase]
 	}
+	// The least each column's length can be: one past its last instance.
+	var lastSmall [16]int32
+	last := lastSmall[:0]
+	if nCol > len(lastSmall) {
+		last = make([]int32, nCol)
+	} else {
+		last = lastSmall[:nCol]
+	}
 	inst := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
 	for i := int32(0); i < *(*int32)(ptr(nInst)); i++ {
 		if rc := inst(tls, pFts, i, iPhrase, iCol, iOff); rc != sqlite3.SQLITE_OK {
@@ -158,24 +189,155 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 		}
 		ip, ic := int(*(*int32)(ptr(iPhrase))), int(*(*int32)(ptr(iCol)))
 		freq[ip] += param(1 + ic)
+		last[ic] = max(last[ic], *(*int32)(ptr(iOff))+1)
+	}
+	score := func(d float64) float64 {
+		var score float64
+		for i := range nPhrase {
+			score += idf(i) * ((freq[i] * (bm25K1 + 1.0)) / (freq[i] + bm25K1*(1-bm25B+bm25B*d/avgdl)))
+		}
+		return -1.0 * score
+	}
+
+	if best != nil && best.full() {
+		// bm25 falls as the article grows: scored at the least length its
+		// instances allow, a row that still ranks below the statement's
+		// keep-th best cannot be among them, and its length is not looked
+		// up. That bound is what it scores (below the kept ones either way).
+		var dmin int64
+		for _, l := range last {
+			dmin += int64(l)
+		}
+		if bound := score(float64(dmin)); bound > best.worst() {
+			best.note(rowid, bound, false)
+			rankBounded.Add(1)
+			sqlite3.Xsqlite3_result_double(tls, pCtx, bound)
+			return
+		}
 	}
 
 	var d float64
 	if sizes != nil {
 		d = float64(docLength(sizes))
 	} else {
-		// No row in _docsize (never so in an index FTS5 keeps): ask FTS5.
+		// Not joined (a statement that keeps its best rows looks lengths up
+		// only for those that may be among them), or no row in _docsize
+		// (never so in an index FTS5 keeps): ask FTS5.
 		if rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, -1, nInst); rc != sqlite3.SQLITE_OK {
 			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
 			return
 		}
 		d = float64(*(*int32)(ptr(nInst)))
 	}
-	var score float64
-	for i := range nPhrase {
-		score += idf(i) * ((freq[i] * (bm25K1 + 1.0)) / (freq[i] + bm25K1*(1-bm25B+bm25B*d/avgdl)))
+	v := score(d)
+	if best != nil && best.note(rowid, v, true) && tally != 0 {
+		// May be on the page: what its snippet is made of is kept (see
+		// walkedRow), read while FTS5 holds it.
+		if rc := keepWalkedRow(tls, api, pFts, tally, rowid, nCol); rc != sqlite3.SQLITE_OK {
+			sqlite3.Xsqlite3_result_error_code(tls, pCtx, rc)
+			return
+		}
 	}
-	sqlite3.Xsqlite3_result_double(tls, pCtx, -1.0*score)
+	sqlite3.Xsqlite3_result_double(tls, pCtx, v)
+}
+
+// rankTrailer is the length of what may follow the IDFs in
+// clippings_bm25's params: a tally's number (0: none) and how many best
+// rows the statement keeps (0: all are scored exactly), little-endian
+// uint64s.
+const rankTrailer = 16
+
+// withRankTrailer appends the trailer to params (a copy).
+func withRankTrailer(params []byte, tally uint64, keep int) []byte {
+	out := make([]byte, len(params), len(params)+rankTrailer)
+	copy(out, params)
+	out = binary.LittleEndian.AppendUint64(out, tally)
+	return binary.LittleEndian.AppendUint64(out, uint64(max(keep, 0)))
+}
+
+// rankPrune is what a ranking statement that keeps its keep best rows
+// (ORDER BY score, doc LIMIT keep, nothing else between) knows of them
+// as it scores: the keep best scores so far, a max-heap (the worst of them
+// first), and the last row scored. It lives in SQLite's heap as the
+// statement's auxiliary data, freed with the statement.
+type rankPrune struct {
+	scored    int64 // rows noted
+	n, keep   int64
+	lastRow   int64
+	lastScore float64
+	heap      [rankPruneMost]float64 // the first keep used
+}
+
+// rankPruneMost is the most rows a statement keeps with rankPrune (a
+// page of up to a million hits): past it, every row is scored exactly.
+const rankPruneMost = 1 << 20
+
+// pruneState is the statement's rankPrune, made at its first row.
+func pruneState(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, keep int) (*rankPrune, int32) {
+	if p := callFP[func(*libc.TLS, uintptr, int32) uintptr](api.FxGetAuxdata)(tls, pFts, 0); p != 0 {
+		return (*rankPrune)(ptr(p)), sqlite3.SQLITE_OK
+	}
+	size := int(unsafe.Offsetof(rankPrune{}.heap)) + 8*keep
+	mem := sqlite3.Xsqlite3_malloc(tls, int32(size))
+	if mem == 0 {
+		return nil, sqlite3.SQLITE_NOMEM
+	}
+	clear(unsafe.Slice((*byte)(ptr(mem)), size))
+	st := (*rankPrune)(ptr(mem))
+	st.keep = int64(keep)
+	if rc := callFP[func(*libc.TLS, uintptr, uintptr, uintptr) int32](api.FxSetAuxdata)(tls, pFts, mem, cFunc(freeAux)); rc != sqlite3.SQLITE_OK {
+		return nil, rc
+	}
+	return st, sqlite3.SQLITE_OK
+}
+
+func (p *rankPrune) full() bool { return p.n == p.keep }
+
+// worst is the keep-th best score so far (once full).
+func (p *rankPrune) worst() float64 { return p.heap[0] }
+
+// note records a row's score; exact: it may be among the best. kept:
+// it is among the best so far.
+func (p *rankPrune) note(row int64, score float64, exact bool) (kept bool) {
+	p.scored++
+	p.lastRow, p.lastScore = row, score
+	if !exact {
+		return false
+	}
+	h := p.heap[:p.keep]
+	switch {
+	case p.n >= p.keep && score >= h[0]:
+		return false
+	case p.n < p.keep:
+		i := p.n
+		h[i] = score
+		p.n++
+		for i > 0 {
+			up := (i - 1) / 2
+			if h[up] >= h[i] {
+				break
+			}
+			h[up], h[i] = h[i], h[up]
+			i = up
+		}
+	default:
+		h[0] = score
+		for i := int64(0); ; {
+			l, r, big := 2*i+1, 2*i+2, i
+			if l < p.n && h[l] > h[big] {
+				big = l
+			}
+			if r < p.n && h[r] > h[big] {
+				big = r
+			}
+			if big == i {
+				break
+			}
+			h[i], h[big] = h[big], h[i]
+			i = big
+		}
+	}
+	return true
 }
 
 // countedIDFs are the query's IDFs as bm25 works them out (xRowCount,
@@ -318,3 +480,23 @@ func ptr(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p
 func cFunc[T any](f T) uintptr { return *(*uintptr)(unsafe.Pointer(&struct{ f T }{f})) }
 
 func callFP[T any](p uintptr) T { return *(*T)(unsafe.Pointer(&struct{ uintptr }{p})) }
+
+// keepWalkedRow notes in its walk's tally what the current row's snippet
+// is made of: its instances and its columns' lengths.
+func keepWalkedRow(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, tally uint64, rowid int64, nCol int) int32 {
+	out := tls.Alloc(16)
+	defer tls.Free(16)
+	insts, rc := rowInstances(tls, api, pFts, out)
+	if rc != sqlite3.SQLITE_OK {
+		return rc
+	}
+	row := walkedRow{insts: insts, sizes: make([]int32, nCol)}
+	for i := range row.sizes {
+		if rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, int32(i), out); rc != sqlite3.SQLITE_OK {
+			return rc
+		}
+		row.sizes[i] = *(*int32)(ptr(out))
+	}
+	walkTallies.keepRow(tally, rowid, row, func() []int32 { return phraseSizes(tls, api, pFts) })
+	return sqlite3.SQLITE_OK
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clippings/clippings/article"
 	"github.com/clippings/clippings/internal/testcorpus"
@@ -167,25 +168,35 @@ func devQueries(t *testing.T, s *Store) []string {
 // archive this size). A query of one weighted phrase with a date filter
 // takes its IDF from the search's count, which only scales the scores: the
 // order is compared there.
+// bm25Hits are the matches of q by FTS5's own bm25, best first, with its
+// scores (higher better, as Hit.Score).
+func bm25Hits(t *testing.T, s *Store, q query) []Hit {
+	t.Helper()
+	lo, hi := q.docRange()
+	rows, err := s.read.QueryContext(context.Background(), q.ix.sql("SELECT a.id, "+q.ix.bm25()+" AS score FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid"+
+		" WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ? ORDER BY score, articles_fts.rowid"), q.match, lo, hi)
+	if err != nil {
+		t.Fatalf("%s: %v", q.match, err)
+	}
+	defer rows.Close()
+	var want []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+			t.Fatal(err)
+		}
+		h.Score = -h.Score
+		want = append(want, h)
+	}
+	return want
+}
+
 func TestRankingIsBM25(t *testing.T) {
 	s := devCorpusStore(t)
 	ctx := context.Background()
 	for _, text := range devQueries(t, s) {
 		q := s.parse(ctx, text)
-		lo, hi := q.docRange()
-		rows, err := s.read.QueryContext(ctx, q.ix.sql("SELECT a.id, "+q.ix.bm25()+" AS score FROM articles_fts JOIN articles a ON a.doc = articles_fts.rowid"+
-			" WHERE articles_fts MATCH ? AND articles_fts.rowid >= ? AND articles_fts.rowid < ? ORDER BY score, articles_fts.rowid"), q.match, lo, hi)
-		if err != nil {
-			t.Fatalf("%s: %v", text, err)
-		}
-		var want []Hit
-		for rows.Next() {
-			var h Hit
-			rows.Scan(&h.ID, &h.Score)
-			h.Score = -h.Score
-			want = append(want, h)
-		}
-		rows.Close()
+		want := bm25Hits(t, s, q)
 		if len(want) == 0 {
 			t.Errorf("%s (%s): matches nothing; the test needs matches", text, q.match)
 			continue
@@ -254,5 +265,79 @@ func TestRankPlanReadsEveryExpression(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d queries matched anything", checked)
+	}
+}
+
+// A first page ranked by relevance looks up the length only of the rows
+// that may be on it (see rankPrune): its hits and scores are still bm25's
+// first, and the next page (scored in full) follows on from it, for every
+// kind of query on the dev corpus, pages of 1 to 10, counted with a budget
+// (the window) and without (the command line: a phrase's count is made in
+// its ranking walk). Its snippets, made from what the ranking read (see
+// walkedSnippets), are those FTS5 finds for the same rows.
+func TestFirstPageRanksAsBM25WithoutEveryLength(t *testing.T) {
+	s := devCorpusStore(t)
+	ctx := context.Background()
+	bounded, snipped := rankBounded.Load(), walkedPages.Load()
+	for _, budget := range []time.Duration{ScanBudget, 0} {
+		s.SetScanBudget(budget)
+		for _, text := range devQueries(t, s) {
+			q := s.parse(ctx, text)
+			want := bm25Hits(t, s, q)
+			exact := q.after.IsZero() && q.before.IsZero()
+			for _, n := range []int{1, 3, 10} {
+				if len(want) <= 2*n {
+					continue
+				}
+				first, err := s.Search(ctx, Request{Query: text, Sort: Relevance, Limit: n})
+				if err != nil {
+					t.Fatalf("%s: %v", text, err)
+				}
+				next, err := s.Search(ctx, Request{Query: text, Sort: Relevance, Limit: n, Cursor: first.Next})
+				if err != nil {
+					t.Fatalf("%s: %v", text, err)
+				}
+				sameSnippets(t, s, q, first.Hits)
+				got := append(first.Hits, next.Hits...)
+				if first.ByDate || len(got) != 2*n {
+					t.Fatalf("%s (budget %v): %d hits, by date %v", text, budget, len(got), first.ByDate)
+				}
+				for i, h := range got {
+					if h.ID != want[i].ID || exact && h.Score != want[i].Score {
+						t.Errorf("%s (%s, budget %v, pages of %d): hit %d is #%d scored %v, bm25 #%d scored %v", text, q.match, budget, n, i, h.ID, h.Score, want[i].ID, want[i].Score)
+						break
+					}
+				}
+			}
+		}
+	}
+	if rankBounded.Load() == bounded {
+		t.Error("no row was left out by its bound: the test does not reach the pruning")
+	}
+	if walkedPages.Load() == snipped {
+		t.Error("no page's snippets were made from its ranking")
+	}
+}
+
+// sameSnippets checks hits' snippets against those FTS5 finds for the
+// same rows (clippings_snippet, each row looked up).
+func sameSnippets(t *testing.T, s *Store, q query, hits []Hit) {
+	t.Helper()
+	ctx := context.Background()
+	pages := make([]page, len(hits))
+	for i, h := range hits {
+		if err := s.read.QueryRowContext(ctx, "SELECT doc FROM articles WHERE id = ?", h.ID).Scan(&pages[i].doc); err != nil {
+			t.Fatal(err)
+		}
+		pages[i].score = -h.Score
+	}
+	want, err := s.hits(ctx, q, pages, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range hits {
+		if hits[i].Snippet != want[i].Snippet {
+			t.Errorf("%s: #%d: snippet %q, FTS5 finds %q", q.match, hits[i].ID, hits[i].Snippet, want[i].Snippet)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package db
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -26,6 +25,11 @@ type walked struct {
 	scan  scanResult
 	pages []page // up to the page's length, in the order listed
 	never bool   // too many matches to rank: pages are the newest, unscored
+	// rows are what the snippets of the rows that may be on the page are
+	// made of, as the walk read them (see walkedRow), and phraseSize the
+	// query's phrases' lengths: the page's snippets are made from them.
+	rows       map[int64]walkedRow
+	phraseSize []int32
 }
 
 // walksOnce reports whether a search counts its matches in its ranking
@@ -83,7 +87,6 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 		return scan.estimate() > float64(s.limits.rankable)
 	})
 	defer walkTallies.close(id)
-	params = binary.LittleEndian.AppendUint64(params, id)
 
 	// With the IDF left out, scores may tie once scaled where they did not
 	// before: the rows scored within a billionth of the page's last are
@@ -92,8 +95,8 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 	start := time.Now()
 	read := func(most int) ([]page, error) {
 		tally.docs = tally.docs[:0]
-		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+q.ix.sql(rankedSQL)+") ORDER BY score, doc LIMIT ?",
-			params, q.match, lo, hi, s.limits.rank, most)
+		rows, err := s.read.QueryContext(ctx, "SELECT doc, score FROM ("+q.ix.sql(rankedBestSQL)+") ORDER BY score, doc LIMIT ?",
+			withRankTrailer(params, id, most), q.match, lo, hi, s.limits.rank, most)
 		if err != nil {
 			return nil, fmt.Errorf("rank matches: %w", err)
 		}
@@ -155,6 +158,7 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 		})
 	}
 	w.pages = pages[:min(len(pages), n)]
+	w.rows, w.phraseSize = tally.rows, tally.phraseSize
 	return w, nil
 }
 
@@ -163,9 +167,24 @@ func (s *Store) walkRanked(ctx context.Context, q query, lo, hi int64, n int) (w
 // should stop (the statement then fails, stopped).
 type walkTally struct {
 	docs    []int64
-	limit   int
+	limit   int // < 0: the rows scored are not noted, only rows kept
 	too     func(edge int64) bool
 	stopped bool
+	// rows are what the snippets of the rows that were among the
+	// statement's best when scored are made of; phraseSize the query's
+	// phrases' lengths.
+	rows       map[int64]walkedRow
+	phraseSize []int32
+}
+
+// walkedRow is what a ranked row's snippet is made of, as the ranking walk
+// read it (see snippetSource): its instances of the query's phrases and
+// its columns' lengths. Looking the page's rows up again for their
+// snippets took a third of "to to"'s search at 100,000 articles (each
+// look-up visits every segment of the index, and checks positions).
+type walkedRow struct {
+	insts []phraseInst
+	sizes []int32
 }
 
 // walked is the rows scored, newest first, each once.
@@ -208,8 +227,8 @@ func (t *tallies) note(id uint64, doc int64) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	w := t.by[id]
-	if w == nil {
-		return true
+	if w == nil || w.limit < 0 {
+		return true // none, or one that keeps rows only
 	}
 	if n := len(w.docs); n > 0 && w.docs[n-1] == doc {
 		return true // scored twice
@@ -220,4 +239,20 @@ func (t *tallies) note(id uint64, doc int64) bool {
 		return false
 	}
 	return true
+}
+
+// keepRow keeps a row's walkedRow in its tally; phraseSize gives the
+// phrases' lengths, asked once.
+func (t *tallies) keepRow(id uint64, doc int64, row walkedRow, phraseSize func() []int32) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	w := t.by[id]
+	if w == nil {
+		return
+	}
+	if w.rows == nil {
+		w.rows = map[int64]walkedRow{}
+		w.phraseSize = phraseSize()
+	}
+	w.rows[doc] = row
 }

@@ -10,7 +10,8 @@ import (
 
 // A ranked search counted in its ranking walk (no scan budget, as the
 // command line searches) lists what the count-then-rank search lists —
-// the same hits, scores, total and flags — and its total is a separate
+// the same hits, scores, snippets (made from what the walk read: see
+// walkedSnippets), total and flags — and its total is a separate
 // count of the matches, for every kind of query on the dev corpus, with
 // the default caps and with caps the corpus exceeds (capped counts,
 // ranking of the newest only, too common to rank, pages with a next).
@@ -18,6 +19,7 @@ func TestRankWalkCountsAsACount(t *testing.T) {
 	s := devCorpusStore(t)
 	ctx := context.Background()
 	queries := devQueries(t, s)
+	snipped := walkedPages.Load()
 	for _, lim := range []struct {
 		name                     string
 		count, rank, ranks, page int
@@ -76,6 +78,9 @@ func TestRankWalkCountsAsACount(t *testing.T) {
 		if walked < 2 {
 			t.Errorf("%s: %d queries counted in the ranking walk; the test needs phrases", lim.name, walked)
 		}
+	}
+	if walkedPages.Load() == snipped {
+		t.Error("no page's snippets were made from its ranking walk")
 	}
 }
 

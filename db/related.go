@@ -104,7 +104,7 @@ func (s *Store) related(ctx context.Context, id int64, title, body string, limit
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	hits, err := s.hits(ctx, query{}, pages, false)
+	hits, err := s.hits(ctx, query{}, pages, false, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -319,8 +319,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 
 	res := Results{}
 	var (
-		scan   scanResult
-		walked *walked // the page, counted and ranked in one walk
+		scan scanResult
+		walk *walked // the page, counted and ranked in one walk
 	)
 	switch {
 	case q.match == "":
@@ -332,7 +332,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		if err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
-		walked, scan = &w, w.scan
+		walk, scan = &w, w.scan
 		res.Total = min(scan.n, s.limits.count)
 		res.TotalCapped = scan.n > s.limits.count
 		if w.never {
@@ -381,8 +381,9 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 	}
 
 	from = "SELECT doc, 0.0 AS score FROM (" + ids + ")"
-	dateFrom, dateArgs := from, args // newest first, should ranking be put off
-	if sort == Relevance && walked == nil {
+	dateFrom, dateArgs := from, args       // newest first, should ranking be put off
+	kept := func() *walked { return walk } // what the page's snippets may be made from
+	if sort == Relevance && walk == nil {
 		// Ranking every match of a common word at a million articles takes
 		// seconds; ranking the newest RankCap matches takes milliseconds,
 		// and in a news archive the newest matches are the likeliest wanted.
@@ -394,8 +395,18 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		case scan.estimate() > float64(s.limits.rank):
 			res.Ranked = s.limits.rank
 		}
+		keep, id := 0, uint64(0)
+		if after == nil && !req.Group {
+			keep = req.Limit + 1 // fetch's first page: ORDER BY score, doc LIMIT keep
+			// What the snippets of the rows that may be on it are made of
+			// is kept as they are scored (see walkedSnippets).
+			var tally *walkTally
+			id, tally = walkTallies.open(-1, nil)
+			defer walkTallies.close(id)
+			kept = func() *walked { return &walked{rows: tally.rows, phraseSize: tally.phraseSize} }
+		}
 		var err error
-		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank); err != nil {
+		if from, args, err = s.rankedFrom(ctx, q, scan, lo, hi, s.limits.rank, keep, id); err != nil {
 			return Results{}, fmt.Errorf("search: %w", err)
 		}
 	}
@@ -462,8 +473,8 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		pages []page
 		err   error
 	)
-	if walked != nil {
-		pages = walked.pages
+	if walk != nil {
+		pages = walk.pages
 	} else if quick && sort == Relevance && s.limits.quickWait > 0 {
 		// The ranking has until quickWait after the search began; past
 		// that the newest matches are listed, and a second request ranks.
@@ -495,7 +506,7 @@ func (s *Store) search(ctx context.Context, q query, req Request) (Results, erro
 		}
 		res.Next = encodeCursor(sort, page{doc: edge})
 	}
-	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost); err != nil || !req.Group {
+	if res.Hits, err = s.hits(ctx, q, pages, scan.walkCost(pagesSpan(pages)) > snippetLookupCost, kept()); err != nil || !req.Group {
 		return res, err
 	}
 	shown := make([]int64, len(res.Hits))
@@ -533,8 +544,9 @@ func pagesSpan(pages []page) (lo, hi int64) {
 // these rows only, never for all matches. Each is one query for the whole
 // page: fifty statements cost more than the work they do. lookup: the
 // snippets are read article by article instead of over the page's span
-// (see snippetLookupCost).
-func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([]Hit, error) {
+// (see snippetLookupCost); walk: what the ranking kept of the rows that
+// may be on the page (see walkedSnippets), or nil.
+func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool, walk *walked) ([]Hit, error) {
 	if len(pages) == 0 {
 		return nil, nil
 	}
@@ -582,7 +594,7 @@ func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([
 		return nil, fmt.Errorf("load hits: %w", err)
 	}
 	if q.words != "" { // filters alone (tag:, is:) mark no words: the lead stays
-		if err := s.snippets(ctx, q, pages, docs, in, byDoc, lookup); err != nil {
+		if err := s.snippets(ctx, q, pages, docs, in, byDoc, lookup, walk); err != nil {
 			return nil, err
 		}
 	}
@@ -607,7 +619,46 @@ func (s *Store) hits(ctx context.Context, q query, pages []page, lookup bool) ([
 // keeping the page's docs — given as rowid IN, FTS5 would start the query
 // over for each doc, which took a rare word's first page from 12 to 17 ms
 // at a million articles.
-func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit, lookup bool) error {
+func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any, in string, byDoc map[int64]*Hit, lookup bool, walk *walked) error {
+	var keyed []int64
+	marks := newMarkFilter(q.root)
+	found := func(doc int64, sn string) {
+		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
+			if snippetOfKeys(sn) {
+				keyed = append(keyed, doc)
+				return
+			}
+			dst.Snippet = marks.apply(sn)
+		}
+	}
+	walked, err := s.walkedSnippets(ctx, q, pages, docs, in, walk, found)
+	if err != nil {
+		return err
+	}
+	if !walked {
+		if err := s.foundSnippets(ctx, q, pages, docs, in, lookup, found); err != nil {
+			return err
+		}
+	}
+	// The query matched filters too, and FTS5 chose the passage of the
+	// index-only keys column: mark the words alone, or keep the lead.
+	for _, doc := range keyed {
+		var sn string
+		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
+			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("snippet: %w", err)
+		}
+		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
+			byDoc[doc].Snippet = marks.apply(sn)
+		}
+	}
+	return nil
+}
+
+// foundSnippets makes the page's snippets with clippings_snippet, the
+// page's rows found again by the query (see snippets), each given to found.
+func (s *Store) foundSnippets(ctx context.Context, q query, pages []page, docs []any, in string, lookup bool, found func(doc int64, sn string)) error {
 	lo, hi := pagesSpan(pages)
 	ordered := true
 	for i, p := range pages {
@@ -632,8 +683,6 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		return fmt.Errorf("load snippets: %w", err)
 	}
 	defer rows.Close()
-	var keyed []int64
-	marks := newMarkFilter(q.root)
 	for rows.Next() {
 		var (
 			doc int64
@@ -642,30 +691,10 @@ func (s *Store) snippets(ctx context.Context, q query, pages []page, docs []any,
 		if err := rows.Scan(&doc, &sn); err != nil {
 			return fmt.Errorf("load snippets: %w", err)
 		}
-		if dst := byDoc[doc]; dst != nil && dst.ID != 0 && strings.Contains(sn, MarkStart) {
-			if snippetOfKeys(sn) {
-				keyed = append(keyed, doc)
-				continue
-			}
-			dst.Snippet = marks.apply(sn)
-		}
+		found(doc, sn)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load snippets: %w", err)
-	}
-	rows.Close()
-	// The query matched filters too, and FTS5 chose the passage of the
-	// index-only keys column: mark the words alone, or keep the lead.
-	for _, doc := range keyed {
-		var sn string
-		err := s.read.QueryRowContext(ctx, q.ix.sql("SELECT "+snippetFunction+"(articles_fts, -1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?"),
-			MarkStart, MarkEnd, snippetTokens, q.words, doc).Scan(&sn)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("snippet: %w", err)
-		}
-		if strings.Contains(sn, MarkStart) && !snippetOfKeys(sn) {
-			byDoc[doc].Snippet = marks.apply(sn)
-		}
 	}
 	return nil
 }

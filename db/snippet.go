@@ -193,39 +193,99 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 	open, close, ellipsis := valueText(tls, vals[1]), valueText(tls, vals[2]), valueText(tls, vals[3])
 	nToken := int32(min(max(sqlite3.Xsqlite3_value_int64(tls, vals[4]), 0), 64))
 
-	nCol := callFP[func(*libc.TLS, uintptr) int32](api.FxColumnCount)(tls, pFts)
-	nPhrase := callFP[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts)
 	out := tls.Alloc(16)
 	defer tls.Free(16)
-	if rc := callFP[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, out); rc != sqlite3.SQLITE_OK {
+	src, rc := apiSnippetSource(tls, api, pFts, out)
+	if rc != sqlite3.SQLITE_OK {
 		fail(rc)
 		return
+	}
+	res, null, rc := makeSnippet(tls, src, iCol, nToken, open, close, ellipsis)
+	switch {
+	case rc != sqlite3.SQLITE_OK:
+		fail(rc)
+		return
+	case null:
+		sqlite3.Xsqlite3_result_null(tls, pCtx)
+		return
+	}
+	p := sqlite3.Xsqlite3_malloc64(tls, uint64(len(res)+1))
+	if p == 0 {
+		fail(sqlite3.SQLITE_NOMEM)
+		return
+	}
+	buf := unsafe.Slice((*byte)(ptr(p)), len(res)+1)
+	copy(buf, res)
+	buf[len(res)] = 0
+	sqlite3.Xsqlite3_result_text(tls, pCtx, p, -1, cFunc(freeAux))
+}
+
+// snippetSource is what a snippet is made of: the row's instances of the
+// query's phrases (in FTS5's order), the phrases' lengths in tokens, and
+// each column's text (in SQLite's heap, valid while the snippet is made)
+// and length in tokens.
+type snippetSource struct {
+	nCol       int32
+	insts      []phraseInst
+	phraseSize []int32
+	text       func(col int32) (p uintptr, n int32, rc int32)
+	size       func(col int32) (int32, int32)
+}
+
+// apiSnippetSource is the current row's, through FTS5's API; out is 16
+// bytes of scratch that must outlive the source.
+func apiSnippetSource(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts, out uintptr) (snippetSource, int32) {
+	src := snippetSource{nCol: callFP[func(*libc.TLS, uintptr) int32](api.FxColumnCount)(tls, pFts)}
+	insts, rc := rowInstances(tls, api, pFts, out)
+	if rc != sqlite3.SQLITE_OK {
+		return src, rc
+	}
+	src.insts = insts
+	src.phraseSize = phraseSizes(tls, api, pFts)
+	src.text = func(col int32) (uintptr, int32, int32) {
+		rc := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxColumnText)(tls, pFts, col, out, out+8)
+		return *(*uintptr)(ptr(out)), *(*int32)(ptr(out + 8)), rc
+	}
+	src.size = func(col int32) (int32, int32) {
+		rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, col, out)
+		return *(*int32)(ptr(out)), rc
+	}
+	return src, sqlite3.SQLITE_OK
+}
+
+// rowInstances are the current row's instances of the query's phrases;
+// out is 12 bytes of scratch.
+func rowInstances(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts, out uintptr) ([]phraseInst, int32) {
+	if rc := callFP[func(*libc.TLS, uintptr, uintptr) int32](api.FxInstCount)(tls, pFts, out); rc != sqlite3.SQLITE_OK {
+		return nil, rc
 	}
 	insts := make([]phraseInst, *(*int32)(ptr(out)))
 	inst := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
 	for i := range insts {
 		if rc := inst(tls, pFts, int32(i), out, out+4, out+8); rc != sqlite3.SQLITE_OK {
-			fail(rc)
-			return
+			return nil, rc
 		}
 		insts[i] = phraseInst{*(*int32)(ptr(out)), *(*int32)(ptr(out + 4)), *(*int32)(ptr(out + 8))}
 	}
-	phraseSize := make([]int32, nPhrase)
-	for i := range phraseSize {
-		phraseSize[i] = callFP[func(*libc.TLS, uintptr, int32) int32](api.FxPhraseSize)(tls, pFts, int32(i))
+	return insts, sqlite3.SQLITE_OK
+}
+
+// phraseSizes are the query's phrases' lengths in tokens.
+func phraseSizes(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr) []int32 {
+	sizes := make([]int32, callFP[func(*libc.TLS, uintptr) int32](api.FxPhraseCount)(tls, pFts))
+	for i := range sizes {
+		sizes[i] = callFP[func(*libc.TLS, uintptr, int32) int32](api.FxPhraseSize)(tls, pFts, int32(i))
 	}
-	columnText := func(col int32) (uintptr, int32, int32) {
-		rc := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr) int32](api.FxColumnText)(tls, pFts, col, out, out+8)
-		return *(*uintptr)(ptr(out)), *(*int32)(ptr(out + 8)), rc
-	}
-	columnSize := func(col int32) (int32, int32) {
-		rc := callFP[func(*libc.TLS, uintptr, int32, uintptr) int32](api.FxColumnSize)(tls, pFts, col, out)
-		return *(*int32)(ptr(out)), rc
-	}
+	return sizes
+}
+
+// makeSnippet is the snippet of column iCol (-1: the best) of src, nToken
+// tokens long; null: the chosen column has no text (SQL's NULL).
+func makeSnippet(tls *libc.TLS, src snippetSource, iCol, nToken int32, open, close, ellipsis string) (res []byte, null bool, rc int32) {
+	insts, phraseSize := src.insts, src.phraseSize
 	tok := takeUnicode61(tls)
 	if tok == 0 {
-		fail(sqlite3.SQLITE_ERROR)
-		return
+		return nil, false, sqlite3.SQLITE_ERROR
 	}
 	defer giveUnicode61(tls, tok)
 
@@ -236,10 +296,10 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 			b.free(tls)
 		}
 	}()
-	seen := make([]bool, nPhrase)
+	seen := make([]bool, len(phraseSize))
 	iBestCol := max(iCol, 0)
 	var iBestStart, nBestScore, nColSize int32
-	for i := range nCol {
+	for i := range src.nCol {
 		if iCol >= 0 && iCol != i {
 			continue
 		}
@@ -254,31 +314,27 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 		if last < 0 {
 			continue
 		}
-		text, n, rc := columnText(i)
+		text, n, rc := src.text(i)
 		if rc != sqlite3.SQLITE_OK {
-			fail(rc)
-			return
+			return nil, false, rc
 		}
 		b, rc := tokenize(tls, tok, text, n, int(last)+int(nToken)+1)
 		bounds[i] = b
 		if rc != sqlite3.SQLITE_OK {
-			fail(rc)
-			return
+			return nil, false, rc
 		}
 		doc := unsafe.Slice((*byte)(ptr(text)), max(n, 0))
 		firsts := sentenceStarts(doc, b)
-		nDocsize, rc := columnSize(i)
+		nDocsize, rc := src.size(i)
 		if rc != sqlite3.SQLITE_OK {
-			fail(rc)
-			return
+			return nil, false, rc
 		}
 		for _, in := range insts {
 			if in.col != i {
 				continue
 			}
 			if in.off > nDocsize {
-				fail(sqlite3.SQLITE_CORRUPT_VTAB)
-				return
+				return nil, false, sqlite3.SQLITE_CORRUPT_VTAB
 			}
 			clear(seen)
 			score, adj := snippetScore(insts, phraseSize, nDocsize, seen, i, in.off, nToken)
@@ -308,17 +364,15 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 		}
 	}
 
-	text, n, rc := columnText(iBestCol)
+	text, n, rc := src.text(iBestCol)
 	if rc == sqlite3.SQLITE_OK && nColSize == 0 {
-		nColSize, rc = columnSize(iBestCol)
+		nColSize, rc = src.size(iBestCol)
 	}
 	if rc != sqlite3.SQLITE_OK {
-		fail(rc)
-		return
+		return nil, false, rc
 	}
 	if text == 0 {
-		sqlite3.Xsqlite3_result_null(tls, pCtx)
-		return
+		return nil, true, sqlite3.SQLITE_OK
 	}
 	rangeEnd := iBestStart + nToken - 1
 	need := int(rangeEnd) + 1
@@ -331,21 +385,11 @@ func snippetRow(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintp
 		b, rc = tokenize(tls, tok, text, n, need)
 		bounds[iBestCol] = b
 		if rc != sqlite3.SQLITE_OK {
-			fail(rc)
-			return
+			return nil, false, rc
 		}
 	}
 	doc := unsafe.Slice((*byte)(ptr(text)), max(n, 0))
-	res := highlightRange(doc, b, coalesced(insts, phraseSize, iBestCol), iBestStart, rangeEnd, nColSize, open, close, ellipsis)
-	p := sqlite3.Xsqlite3_malloc64(tls, uint64(len(res)+1))
-	if p == 0 {
-		fail(sqlite3.SQLITE_NOMEM)
-		return
-	}
-	buf := unsafe.Slice((*byte)(ptr(p)), len(res)+1)
-	copy(buf, res)
-	buf[len(res)] = 0
-	sqlite3.Xsqlite3_result_text(tls, pCtx, p, -1, cFunc(freeAux))
+	return highlightRange(doc, b, coalesced(insts, phraseSize, iBestCol), iBestStart, rangeEnd, nColSize, open, close, ellipsis), false, sqlite3.SQLITE_OK
 }
 
 // valueText is a text argument's bytes, copied ("" for NULL).
