@@ -60,7 +60,7 @@ func fit(pages []*page) *article.TextModel {
 	for _, p := range pages {
 		for _, k := range kinds {
 			d := p.docs[k]
-			if d.headline < 0 {
+			if d.headline < 0 || p.noHeadline {
 				continue
 			}
 			idx, rows := d.doc.HeadlineCandidates(m)
