@@ -27,6 +27,12 @@ var boilerplateLineRes = []quickRe{
 // paywalls) when they show up in a short line.
 var noticeRes = []*lazyRegexp{
 	lazyRe(`(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|experience|browsing|opt-out|agree)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b`),
+	// The same consent dialogs in German, French, Spanish, Italian and
+	// Dutch: "Wir verwenden Cookies …", "Ce site utilise des cookies …",
+	// "Utilizziamo i cookie …", "Wij gebruiken cookies …". Without them
+	// such a dialog's prose won the article's region on three of the
+	// held-out pool's w3m texts.
+	lazyRe(`(?i)\bcookies?\b.*\b(verwende|nutze|akzeptier|zustimm|einwillig|einstellung|datenschutz|utilis|accept|consent|paramètre|navigat|utiliz|acepta|configura|navega|política|accett|consenso|impostazion|informativa|gebruik|toestemming|instelling|akkoord)|\b(verwenden|nutzen|setzen|utilisons|utilise|utilizamos|utiliza|utilizziamo|utilizza|usiamo|gebruiken|gebruikt|accepteer|akzeptieren|accepter|aceptar|accettare|acepto|accetto)\b.*\bcookies?\b`),
 	lazyRe(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b`),
 	lazyRe(`(?i)\b(already a subscriber|subscribe now|subscribe today|become a (member|subscriber)|unlimited (digital )?access|free trial|start your trial)\b`),
 	lazyRe(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to)\b`),
@@ -77,6 +83,7 @@ var (
 		"print this", "stumbleupon", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "reddit",
 		"instagram", "youtube", "rss"}
 	noticeWords = [][]string{
+		{"cookie"},
 		{"cookie"},
 		{"sign up", "subscribe", "register", "newsletter"},
 		{"subscribe", "become a ", "unlimited ", "free trial", "start your trial"},

@@ -162,3 +162,28 @@ func TestHTMLNeverFetches(t *testing.T) {
 		t.Errorf("captions = %q, want %q", a.Captions, want)
 	}
 }
+
+// TestConsentNoticesInOtherLanguages: cookie consent dialogs in German,
+// French, Spanish, Italian and Dutch are notices, as English ones are (one
+// won the article's region on three held-out pool pages); a sentence about
+// cookies that asks nothing of the reader is not.
+func TestConsentNoticesInOtherLanguages(t *testing.T) {
+	tests := []struct {
+		line   string
+		notice bool
+	}{
+		{"Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.", true},
+		{"Cookie-Einstellungen", true},
+		{"Ce site utilise des cookies pour améliorer votre expérience de navigation.", true},
+		{"Utilizamos cookies propias y de terceros. Si continúa navegando, acepta su uso.", true},
+		{"Questo sito utilizza cookie tecnici e di profilazione. Leggi l'informativa.", true},
+		{"Wij gebruiken cookies om onze website te verbeteren.", true},
+		{"Die Bäckerei verkauft seit 1920 Kekse, die in den USA Cookies heißen.", false},
+		{"La receta de las cookies de chocolate lleva mantequilla y azúcar moreno.", false},
+	}
+	for _, tt := range tests {
+		if got := isBoilerplate(tt.line); got != tt.notice {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.line, got, tt.notice)
+		}
+	}
+}

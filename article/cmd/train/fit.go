@@ -54,12 +54,13 @@ func fit(pages []*page) *article.TextModel {
 	m.Body.Bias, m.Body.Trees = boost(x, y, w, nil, lineSettings)
 
 	x, y, w = nil, nil, nil
-	var groups []int // where each page's candidates start in x
+	var groups []int   // where each page's candidates start in x
+	var sites []string // each group's site
 	labelled := 0
 	for _, p := range pages {
 		for _, k := range kinds {
 			d := p.docs[k]
-			if d.headline < 0 {
+			if d.headline < 0 || p.noHeadline {
 				continue
 			}
 			idx, rows := d.doc.HeadlineCandidates(m)
@@ -80,6 +81,7 @@ func fit(pages []*page) *article.TextModel {
 				continue // nothing to learn from: the headline is no candidate
 			}
 			groups = append(groups, len(x))
+			sites = append(sites, p.group)
 			// Every copy of the headline among the candidates is right.
 			title := foldTitle(d.doc.Lines[d.headline])
 			for j, r := range rows {
@@ -88,7 +90,7 @@ func fit(pages []*page) *article.TextModel {
 		}
 	}
 	groups = append(groups, len(x))
-	m.Headline.Bias, m.Headline.Trees = boost(x, y, w, groups, headlineSettings)
+	m.Headline.Bias, m.Headline.Trees = bagged(x, y, w, groups, sites, headlineBags, headlineSettings)
 	right := 0
 	for k := 0; k+1 < len(groups); k++ {
 		best := groups[k]
@@ -106,6 +108,46 @@ func fit(pages []*page) *article.TextModel {
 		len(groups)-1, float64(right)/float64(max(len(groups)-1, 1)))
 	return m
 }
+
+// headlineBags is how many headline models are averaged (train -bags).
+var headlineBags = 1
+
+// bagged boosts bags models on the groups of rows (as boost reads them),
+// each leaving out the sites of one bags-th share, and returns their mean
+// as one model: their trees, each leaf divided by bags. With bags 1 it is
+// boost on all the groups.
+func bagged(x [][]float64, y, w []float64, groups []int, sites []string, bags int, set settings) (float64, [][]float64) {
+	if bags <= 1 {
+		return boost(x, y, w, groups, set)
+	}
+	var bias float64
+	var trees [][]float64
+	for b := 0; b < bags; b++ {
+		var bx [][]float64
+		var by, bw []float64
+		var bg []int
+		for k := 0; k+1 < len(groups); k++ {
+			if bucket(sites[k]+"/bag", uint32(bags)) == uint32(b) {
+				continue
+			}
+			bg = append(bg, len(bx))
+			lo, hi := groups[k], groups[k+1]
+			bx, by, bw = append(bx, x[lo:hi]...), append(by, y[lo:hi]...), append(bw, w[lo:hi]...)
+		}
+		bb, bt := boost(bx, by, bw, append(bg, len(bx)), set)
+		bias += bb / float64(bags)
+		for _, t := range bt {
+			for i := treeSplits; i < len(t); i++ {
+				t[i] /= float64(bags)
+			}
+			trees = append(trees, t)
+		}
+	}
+	return bias, trees
+}
+
+// treeSplits is where a flat tree's leaves start (after its three splits).
+const treeSplits = 6
 
 // linePages are the pages the line models learn from: go-trafilatura's,
 // whose benchmark snippets correct the silver body. go-htmldate's pages

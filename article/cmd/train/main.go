@@ -51,6 +51,9 @@ var devHosts string
 // 0.938), and no worse elsewhere.
 const spanGap = 0.25
 
+// subsampleHeadlineOnly: -subsample-headline.
+var subsampleHeadlineOnly bool
+
 // trafilaturaModule holds the pool's pages that name no module
 // (scripts/pool).
 const trafilaturaModule = "github.com/markusmobius/go-trafilatura@v1.12.2"
@@ -67,11 +70,12 @@ type page struct {
 	With    []string `json:"with"`
 	Without []string `json:"without"`
 
-	group  string               // the site, for splitting
-	truth  truth                // from the HTML path
-	titles article.PageTitles   // the page's headings and declared titles
-	texts  map[string]string    // kind -> copied text
-	docs   map[string]*document // kind -> lines and labels
+	group      string               // the site, for splitting
+	noHeadline bool                 // left out of the headline model's training (-subsample-headline)
+	truth      truth                // from the HTML path
+	titles     article.PageTitles   // the page's headings and declared titles
+	texts      map[string]string    // kind -> copied text
+	docs       map[string]*document // kind -> lines and labels
 }
 
 // path is where the page's file is, in the module cache.
@@ -99,14 +103,17 @@ func main() {
 	htmlTitles := flag.Bool("html-titles", false, "measure the HTML path's headlines on the pool's pages, with and without their metadata, and stop")
 	recall := flag.Bool("candidate-recall", false, "measure how often the headline is among the headline model's candidates (pool and dev corpora; the line models of -out), and stop")
 	modcache := flag.String("modcache", "", "the Go module cache holding the pool's pages (default: go env GOMODCACHE)")
+	subsample := flag.Int("subsample", 0, "with N > 0, leave out a tenth of the training sites, a different tenth for each N: retrains on such subsamples measure how much the model moves with its data")
+	flag.BoolVar(&subsampleHeadlineOnly, "subsample-headline", false, "with -subsample, leave the tenth out of the headline model's training only (the line models see every training site): how much the headline model alone moves")
+	flag.IntVar(&headlineBags, "bags", headlineBags, "the headline model is the mean of this many, each fit leaving out a share of the training sites (1: one fit on all)")
 	flag.Parse()
-	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles, *recall); err != nil {
+	if err := run(*pool, *out, *modcache, *cv, *search, *htmlTitles, *recall, *subsample); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(pool, out, modcache string, cv, search, htmlTitles, recall bool) error {
+func run(pool, out, modcache string, cv, search, htmlTitles, recall bool, subsample int) error {
 	if modcache == "" {
 		cache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 		if err != nil {
@@ -120,9 +127,17 @@ func run(pool, out, modcache string, cv, search, htmlTitles, recall bool) error 
 	}
 	var train, held []*page
 	for _, p := range pages {
-		if heldOut(p.group) {
+		switch {
+		case heldOut(p.group):
 			held = append(held, p)
-		} else {
+		case subsample > 0 && bucket(fmt.Sprintf("%s/sub%d", p.group, subsample), 10) == 0:
+			// left out of this subsample's training (of its headline
+			// model's only, with -subsample-headline)
+			if subsampleHeadlineOnly {
+				p.noHeadline = true
+				train = append(train, p)
+			}
+		default:
 			train = append(train, p)
 		}
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +177,57 @@ func TestBoostSeparates(t *testing.T) {
 		if y[best] != 1 {
 			t.Fatalf("group %d: picked row %v", g, x[best])
 		}
+	}
+}
+
+// TestBaggedIsTheMean: the bagged headline model scores a row as the mean
+// of the models fit each without one share of the sites.
+func TestBaggedIsTheMean(t *testing.T) {
+	var x [][]float64
+	var y, w []float64
+	var groups []int
+	var sites []string
+	for g := 0; g < 90; g++ {
+		groups = append(groups, len(x))
+		sites = append(sites, fmt.Sprintf("site%d", g%30))
+		for k := 0; k < 4; k++ {
+			x = append(x, []float64{float64((g*7 + k*3) % 5), float64((g + k) % 4)})
+			y = append(y, b2f(k == g%4))
+			w = append(w, 1)
+		}
+	}
+	groups = append(groups, len(x))
+	set := settings{trees: 20, minChild: 0.5}
+	bias, trees := bagged(x, y, w, groups, sites, 3, set)
+	if len(trees) != 3*set.trees {
+		t.Fatalf("%d trees, want %d", len(trees), 3*set.trees)
+	}
+	mean := article.Trees{Bias: bias, Trees: trees}
+	var parts []article.Trees
+	for b := uint32(0); b < 3; b++ {
+		var bx [][]float64
+		var by, bw []float64
+		var bg []int
+		for k := 0; k+1 < len(groups); k++ {
+			if bucket(sites[k]+"/bag", 3) == b {
+				continue
+			}
+			bg = append(bg, len(bx))
+			bx, by, bw = append(bx, x[groups[k]:groups[k+1]]...), append(by, y[groups[k]:groups[k+1]]...), append(bw, w[groups[k]:groups[k+1]]...)
+		}
+		if len(bg) == len(groups)-1 {
+			t.Fatalf("bag %d leaves no site out", b)
+		}
+		pb, pt := boost(bx, by, bw, append(bg, len(bx)), set)
+		parts = append(parts, article.Trees{Bias: pb, Trees: pt})
+	}
+	for _, r := range x {
+		want := (parts[0].Logit(r) + parts[1].Logit(r) + parts[2].Logit(r)) / 3
+		if got := mean.Logit(r); math.Abs(got-want) > 1e-9 {
+			t.Fatalf("row %v: %.6f, the mean of the bags %.6f", r, got, want)
+		}
+	}
+	if b1, t1 := bagged(x, y, w, groups, sites, 1, set); len(t1) != set.trees || b1 != 0 {
+		t.Fatalf("one bag: %d trees, bias %g", len(t1), b1)
 	}
 }
