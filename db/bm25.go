@@ -167,20 +167,10 @@ func bm25Row(tls *libc.TLS, pApi, pFts, pCtx uintptr, nVal int32, apVal uintptr)
 		return
 	}
 	var small [16]float64
-	freq := small[:0]
-	if nPhrase > len(small) {
-		freq = make([]float64, nPhrase)
-	} else {
-		freq = small[:nPhrase]
-	}
+	freq := sized(small[:], nPhrase)
 	// The least each column's length can be: one past its last instance.
 	var lastSmall [16]int32
-	last := lastSmall[:0]
-	if nCol > len(lastSmall) {
-		last = make([]int32, nCol)
-	} else {
-		last = lastSmall[:nCol]
-	}
+	last := sized(lastSmall[:], nCol)
 	inst := callFP[func(*libc.TLS, uintptr, int32, uintptr, uintptr, uintptr) int32](api.FxInst)
 	for i := int32(0); i < *(*int32)(ptr(nInst)); i++ {
 		if rc := inst(tls, pFts, i, iPhrase, iCol, iOff); rc != sqlite3.SQLITE_OK {
@@ -499,4 +489,13 @@ func keepWalkedRow(tls *libc.TLS, api *sqlite3.TFts5ExtensionApi, pFts uintptr, 
 	}
 	walkTallies.keepRow(tally, rowid, row, func() []int32 { return phraseSizes(tls, api, pFts) })
 	return sqlite3.SQLITE_OK
+}
+
+// sized is buf[:n], or a new slice when buf is too short: a row's
+// per-phrase and per-column tallies stay on the stack for the usual query.
+func sized[T any](buf []T, n int) []T {
+	if n > len(buf) {
+		return make([]T, n)
+	}
+	return buf[:n]
 }

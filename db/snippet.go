@@ -81,23 +81,7 @@ func takeUnicode61(tls *libc.TLS) uintptr {
 		return t
 	default:
 	}
-	argv := sqlite3.Xsqlite3_malloc(tls, int32(len(unicode61Args))*int32(unsafe.Sizeof(uintptr(0))))
-	if argv == 0 {
-		return 0
-	}
-	args := unsafe.Slice((*uintptr)(ptr(argv)), len(unicode61Args))
-	for i, a := range unicode61Args {
-		args[i] = cString(tls, a)
-	}
-	out := tls.Alloc(int(unsafe.Sizeof(uintptr(0))))
-	*(*uintptr)(ptr(out)) = 0
-	rc := callFP[func(*libc.TLS, uintptr, uintptr, int32, uintptr) int32](unicode61.methods.FxCreate)(tls, 0, argv, int32(len(args)), out)
-	t := *(*uintptr)(ptr(out))
-	tls.Free(int(unsafe.Sizeof(uintptr(0))))
-	for _, a := range args {
-		sqlite3.Xsqlite3_free(tls, a)
-	}
-	sqlite3.Xsqlite3_free(tls, argv)
+	t, rc := createTokenizer(tls, &unicode61.methods, 0, unicode61Args)
 	if rc != sqlite3.SQLITE_OK {
 		return 0
 	}

@@ -85,25 +85,37 @@ func takeTokenizer() (*indexTokenizer, error) {
 	}
 	m := &fts5Tokenizers.methods
 	t := &indexTokenizer{tls: libc.NewTLS(), tokenize: m.FxTokenize, id: tokenizerIDs.Add(1)}
-	argv := sqlite3.Xsqlite3_malloc(t.tls, int32(len(tokenizerArgs))*int32(unsafe.Sizeof(uintptr(0))))
-	args := unsafe.Slice((*uintptr)(ptr(argv)), len(tokenizerArgs))
-	for i, a := range tokenizerArgs {
-		args[i] = cString(t.tls, a)
-	}
-	out := t.tls.Alloc(int(unsafe.Sizeof(uintptr(0))))
-	rc := callFP[func(*libc.TLS, uintptr, uintptr, int32, uintptr) int32](m.FxCreate)(t.tls, fts5Tokenizers.userData, argv, int32(len(args)), out)
-	t.tok = *(*uintptr)(ptr(out))
-	t.tls.Free(int(unsafe.Sizeof(uintptr(0))))
-	for _, a := range args {
-		sqlite3.Xsqlite3_free(t.tls, a)
-	}
-	sqlite3.Xsqlite3_free(t.tls, argv)
+	var rc int32
+	t.tok, rc = createTokenizer(t.tls, m, fts5Tokenizers.userData, tokenizerArgs)
 	if rc != sqlite3.SQLITE_OK {
 		t.tls.Close()
 		return nil, fmt.Errorf("make the index's tokenizer: code %d", rc)
 	}
 	liveTokenizers.Store(t.id, t)
 	return t, nil
+}
+
+// createTokenizer makes an instance of an FTS5 tokenizer (its xCreate)
+// with args as its options, as a table's tokenize option would.
+func createTokenizer(tls *libc.TLS, m *sqlite3.Tfts5_tokenizer, userData uintptr, args []string) (uintptr, int32) {
+	argv := sqlite3.Xsqlite3_malloc(tls, int32(len(args))*int32(unsafe.Sizeof(uintptr(0))))
+	if argv == 0 {
+		return 0, sqlite3.SQLITE_NOMEM
+	}
+	cArgs := unsafe.Slice((*uintptr)(ptr(argv)), len(args))
+	for i, a := range args {
+		cArgs[i] = cString(tls, a)
+	}
+	out := tls.Alloc(int(unsafe.Sizeof(uintptr(0))))
+	*(*uintptr)(ptr(out)) = 0
+	rc := callFP[func(*libc.TLS, uintptr, uintptr, int32, uintptr) int32](m.FxCreate)(tls, userData, argv, int32(len(args)), out)
+	t := *(*uintptr)(ptr(out))
+	tls.Free(int(unsafe.Sizeof(uintptr(0))))
+	for _, a := range cArgs {
+		sqlite3.Xsqlite3_free(tls, a)
+	}
+	sqlite3.Xsqlite3_free(tls, argv)
+	return t, rc
 }
 
 // give puts a tokenizer back on the free list, or frees it when the list
