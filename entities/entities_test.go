@@ -29,6 +29,11 @@ func TestExtractCases(t *testing.T) {
 			people: "", places: "Bamako×1", orgs: "",
 		},
 		{
+			name:   "a titled phrase of common words is no person; a name of common-word surnames still is",
+			body:   "The company told Business Insider on Monday that it would update its Privacy Policy and raise Social Security payments. The analyst Ruth Baker said she doubted it, as did Tom Price.",
+			people: "Ruth Baker×1, Tom Price×1", places: "", orgs: "-",
+		},
+		{
 			name:   "a surname starting a sentence still refers to the person",
 			body:   "Prime Minister Gordon Brown spoke on Monday. Brown said the budget would hold. Sabalenka said she was tired.",
 			people: "Gordon Brown×2, Sabalenka×1", places: "", orgs: "",

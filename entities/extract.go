@@ -535,17 +535,34 @@ func (e *Extractor) classify(toks []token, i, j int, ms []mention, pos0 int, str
 	switch {
 	case m.cue == Place && !e.plainWords(run):
 		m.cue = Unknown // "in Group C", "at the ATP Finals"
-	case m.cue == Person && !e.nameLikeFrom(run, 1):
+	case m.cue == Person && (!e.nameLikeFrom(run, 1) || e.commonWords(run)):
 		m.cue = Unknown // "told Business Insider" is no proof
 	}
 	m.plain = e.plainWords(run)
 	// Unknown capitalised words in mid-sentence are, in news, most often a
 	// person. At a sentence start the first word may be a common one
 	// ("Typhoon Kalani"), so only a cue or coreference decides.
-	if !run[0].sentStart && e.nameLike(run) && !strict {
+	if !run[0].sentStart && e.nameLike(run) && !strict && !e.commonWords(run) {
 		m.guess = Person
 	}
 	return append(ms, m)
+}
+
+// commonWords reports whether every word of run is one dictionaries list
+// only in lower case: "Privacy Policy", "Business Insider", "Social
+// Security" are titled phrases, not a person's name, unless the text names
+// them as one (a cue or coreference still can). Surnames that are words too
+// (Smith, Brown, Baker) are listed capitalised as well, so are not common.
+func (e *Extractor) commonWords(run []token) bool {
+	for _, t := range run {
+		if e.connectors[t.text] {
+			continue
+		}
+		if !e.common.has(strings.ToLower(t.text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // allPlaces reports whether run is made of place names and demonyms.
