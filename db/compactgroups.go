@@ -92,21 +92,31 @@ func (s *Store) compactGroups(ctx context.Context, progress func(done, total int
 			if err != nil {
 				return err
 			}
-			var recentRows [][]any
+			var sigRows, recentRows [][]any
 			var keyIDs []int64
 			var keys [][]int64
 			for _, o := range olds {
 				sig, err := neardup.Unmarshal(o.data)
-				if err != nil {
-					continue // corrupt: left for the check command to report
+				if err != nil { // corrupt: kept as it is, compared with nothing
+					sigRows = append(sigRows, []any{o.id, o.data})
+					continue
 				}
-				if err := w.exec("UPDATE signatures SET data = ? WHERE article_id = ?", sig.Marshal(), o.id); err != nil {
-					return err
-				}
+				sigRows = append(sigRows, []any{o.id, sig.Marshal()})
 				if k := sig.Bands(); len(k) > 0 && !inRecent[o.id] {
 					recentRows = append(recentRows, []any{o.id, encodeBandKeys(k)})
 					keyIDs, keys = append(keyIDs, o.id), append(keys, k)
 				}
+			}
+			// Deleted and written again rather than updated: a page of
+			// signatures updated in place keeps a quarter of what it held
+			// (measured at 100,000 articles: 58.7 MB of pages for 13.7 MB of
+			// signatures), as later imports only append.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM signatures WHERE article_id BETWEEN ? AND ? AND substr(data, 1, 1) = x'01'",
+				olds[0].id, olds[n-1].id); err != nil {
+				return err
+			}
+			if err := w.insertRows("INSERT INTO signatures (article_id, data) VALUES ", sigRows); err != nil {
+				return err
 			}
 			if err := w.insertRows("INSERT INTO bands_recent (article_id, keys) VALUES ", recentRows); err != nil {
 				return err
