@@ -49,17 +49,22 @@ type Report struct {
 	ArchiveBytes int64   `json:"archive_bytes"`
 	// The archive's own measure of its articles' text and of the originals
 	// it keeps compressed: the rest is index and metadata.
-	StoredTextBytes     int64         `json:"stored_text_bytes"`
-	StoredOriginalBytes int64         `json:"stored_original_bytes"`
-	BytesPerArticle     float64       `json:"archive_bytes_per_article"`
-	HTMLPagesPerSec     float64       `json:"import_html_pages_per_s"`
-	OpenToFirstPage     time.Duration `json:"open_to_first_page_ns"`
-	OrganiseSeconds     float64       `json:"organise_seconds"` // tagging and starring a share of the archive
-	PeakRSSBytes        int64         `json:"peak_rss_bytes"`
-	Queries             []QueryTiming `json:"queries"`
-	Baseline            *Baseline     `json:"sqlite3_baseline,omitempty"`
-	Peer                *Peer         `json:"peer,omitempty"`
-	Start               *StartTimes   `json:"start,omitempty"`
+	StoredTextBytes     int64 `json:"stored_text_bytes"`
+	StoredOriginalBytes int64 `json:"stored_original_bytes"`
+	// The archive once its index is merged, as a user's is at rest (the
+	// window merges when idle, clippings import before it exits): its size
+	// and the free pages the file keeps for later imports. Built archives
+	// only, not --reuse.
+	Merged          *MergedSize   `json:"merged,omitempty"`
+	BytesPerArticle float64       `json:"archive_bytes_per_article"`
+	HTMLPagesPerSec float64       `json:"import_html_pages_per_s"`
+	OpenToFirstPage time.Duration `json:"open_to_first_page_ns"`
+	OrganiseSeconds float64       `json:"organise_seconds"` // tagging and starring a share of the archive
+	PeakRSSBytes    int64         `json:"peak_rss_bytes"`
+	Queries         []QueryTiming `json:"queries"`
+	Baseline        *Baseline     `json:"sqlite3_baseline,omitempty"`
+	Peer            *Peer         `json:"peer,omitempty"`
+	Start           *StartTimes   `json:"start,omitempty"`
 }
 
 // QueryTiming is the time to the first page of 50 hits (with snippets and
@@ -198,6 +203,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	rep.PeakRSSBytes = peakRSS()
+	if opts.Reuse == "" {
+		say("merging the index, as the window does when idle")
+		if rep.Merged, err = mergedSize(ctx, store, path); err != nil {
+			return nil, err
+		}
+	}
 	if peer != nil {
 		// As commands, both: the archive is closed here.
 		if err := store.Close(); err != nil {
@@ -211,6 +222,45 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// MergedSize is the archive after its index was merged whole.
+type MergedSize struct {
+	Seconds      float64 `json:"seconds"` // merging took
+	ArchiveBytes int64   `json:"archive_bytes"`
+	FreeBytes    int64   `json:"free_bytes"` // of which free pages
+}
+
+// mergedSize merges the index of the archive at path whole, in the steps
+// the window takes when idle, and measures the file once written back
+// from the log (store is closed meanwhile; a fresh one is opened to read
+// the free pages).
+func mergedSize(ctx context.Context, store *db.Store, path string) (*MergedSize, error) {
+	t0 := time.Now()
+	for {
+		done, err := store.MergeFor(ctx, time.Minute)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			break
+		}
+	}
+	m := &MergedSize{Seconds: time.Since(t0).Seconds()}
+	if err := store.Close(); err != nil { // writes the log back into the file
+		return nil, err
+	}
+	again, err := db.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer again.Close()
+	st, err := again.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.ArchiveBytes, m.FreeBytes = st.FileBytes, st.FreeBytes
+	return m, nil
 }
 
 // build imports the synthetic articles in chunks, timing each, and the same

@@ -84,8 +84,15 @@ func printBench(w io.Writer, r *bench.Report) {
 	}
 	if r.StoredTextBytes > 0 {
 		rest := r.ArchiveBytes - r.StoredTextBytes - r.StoredOriginalBytes
-		fmt.Fprintf(w, "                index and metadata %.0f%% of the text, compressed originals %.0f%%\n",
+		fmt.Fprintf(w, "                as imported: index and metadata %.0f%% of the text, compressed originals %.0f%%\n",
 			percentOf(rest, r.StoredTextBytes), percentOf(r.StoredOriginalBytes, r.StoredTextBytes))
+	}
+	if m := r.Merged; m != nil && r.StoredTextBytes > 0 {
+		rest := m.ArchiveBytes - m.FreeBytes - r.StoredTextBytes - r.StoredOriginalBytes
+		fmt.Fprintf(w, "merged          as at rest (the window merges when idle, clippings import before it exits; %.0f s): index and metadata %.0f%% of the text;\n",
+			m.Seconds, percentOf(rest, r.StoredTextBytes))
+		fmt.Fprintf(w, "                archive %.1f MB, of which %.1f MB free pages the file keeps for later imports\n",
+			float64(m.ArchiveBytes)/(1<<20), float64(m.FreeBytes)/(1<<20))
 	}
 	fmt.Fprintf(w, "open to first page %s\n", ms(r.OpenToFirstPage))
 	if r.OrganiseSeconds >= 0.01 {

@@ -14,15 +14,36 @@ import (
 var backfillBatch = rewriteBatch
 
 // BackfillPending reports whether articles stored before this version of
-// the archive still lack their signature and entities (see Backfill). It
-// reads one row.
+// the archive still lack their signature and entities, or have them in
+// an earlier form (see Backfill). It reads two rows.
 func (s *Store) BackfillPending(ctx context.Context) (bool, error) {
 	_, pending, err := s.backfillState(ctx)
+	if err != nil || pending {
+		return pending, err
+	}
+	_, pending, err = s.backfillRow(ctx, compactBackfill)
 	return pending, err
 }
 
 func (s *Store) backfillState(ctx context.Context) (next int64, pending bool, err error) {
 	return s.backfillRow(ctx, "rediscover")
+}
+
+// startBackfill reads the backfill row name and counts what is left to do
+// with count (a query taking next), telling progress; pending is false
+// when the row is gone.
+func (s *Store) startBackfill(ctx context.Context, name, count string, progress func(done, total int)) (next int64, total int, pending bool, err error) {
+	next, pending, err = s.backfillRow(ctx, name)
+	if err != nil || !pending {
+		return next, 0, pending, err
+	}
+	if err := s.read.QueryRowContext(ctx, count, next).Scan(&total); err != nil {
+		return next, 0, false, fmt.Errorf("%s: %w", name, describeReadError(s.path, err))
+	}
+	if progress != nil {
+		progress(0, total)
+	}
+	return next, total, true, nil
 }
 
 // Backfill gives the articles stored before this version of the archive
@@ -32,21 +53,20 @@ func (s *Store) backfillState(ctx context.Context) (next int64, pending bool, er
 // transaction each, so the archive stays usable meanwhile (the desktop app
 // runs it in the background), and resumes where it stopped when cancelled
 // or interrupted. progress, if not nil, is called after each batch with the
-// articles done and to do. Once done, it returns at once.
+// articles done and to do. Once done, it returns at once. It first
+// converts the signatures and band keys of an archive of an earlier
+// version to their compact form (see compactgroups.go), a pass of its own
+// with its own progress.
 func (s *Store) Backfill(ctx context.Context, progress func(done, total int)) error {
-	next, pending, err := s.backfillState(ctx)
-	if err != nil || !pending {
+	if err := s.compactGroups(ctx, progress); err != nil {
 		return err
 	}
 	const lacking = "FROM articles AS a WHERE a.id >= ? AND NOT EXISTS (SELECT 1 FROM signatures AS s WHERE s.article_id = a.id)"
-	var total int
-	if err := s.read.QueryRowContext(ctx, "SELECT count(*) "+lacking, next).Scan(&total); err != nil {
-		return fmt.Errorf("backfill: %w", describeReadError(s.path, err))
+	next, total, pending, err := s.startBackfill(ctx, "rediscover", "SELECT count(*) "+lacking, progress)
+	if err != nil || !pending {
+		return err
 	}
 	done := 0
-	if progress != nil {
-		progress(done, total)
-	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err

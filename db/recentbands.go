@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/clippings/clippings/neardup"
 )
 
 // bandMergeAt is how many articles' band keys gather in bands_recent before
@@ -81,23 +83,61 @@ func (r *recentBands) sync(w *traitWriter) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	var old []int64 // articles whose keys an earlier version wrote
 	for rows.Next() {
 		var (
 			id   int64
 			keys []byte
 		)
 		if err := rows.Scan(&id, &keys); err != nil {
+			rows.Close()
 			return err
+		}
+		if len(keys) == 8*neardup.BandCount {
+			old = append(old, id)
+			continue
 		}
 		r.main = r.appendKeys(r.main, id, decodeBandKeys(keys))
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	if len(old) > 0 {
+		if r.main, err = r.convertOld(w, old, r.main); err != nil {
+			return fmt.Errorf("convert the band keys of an earlier version: %w", err)
+		}
 	}
 	slices.SortFunc(r.main, compareBandEntries)
 	r.valid = true
 	return nil
+}
+
+// convertOld rewrites the rows of bands_recent that hold the 64-bit keys
+// of an earlier version (migration 0008) with the keys of today, made
+// from the whole values of the articles' version-1 signatures, and adds
+// them to the mirror. An article without such a signature loses its row:
+// its keys cannot be made (later copies will not find it).
+func (r *recentBands) convertOld(w *traitWriter, ids []int64, to []bandEntry) ([]bandEntry, error) {
+	sigs, err := w.signatures(ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		sig := sigs[id]
+		keys := sig.Bands()
+		if len(keys) == 0 {
+			if err := w.exec("DELETE FROM bands_recent WHERE article_id = ?", id); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := w.exec("UPDATE bands_recent SET keys = ? WHERE article_id = ?", encodeBandKeys(keys), id); err != nil {
+			return nil, err
+		}
+		to = r.appendKeys(to, id, keys)
+	}
+	return to, nil
 }
 
 func (r *recentBands) reset() {
@@ -197,18 +237,21 @@ func (r *recentBands) merge(w *traitWriter) error {
 	return nil
 }
 
+// encodeBandKeys makes a bands_recent row's keys: 4 bytes each,
+// little-endian (neardup's keys are 32-bit). An earlier version wrote 8
+// (see convertOld).
 func encodeBandKeys(keys []int64) []byte {
-	b := make([]byte, 0, 8*len(keys))
+	b := make([]byte, 0, 4*len(keys))
 	for _, k := range keys {
-		b = binary.LittleEndian.AppendUint64(b, uint64(k))
+		b = binary.LittleEndian.AppendUint32(b, uint32(k))
 	}
 	return b
 }
 
 func decodeBandKeys(b []byte) []int64 {
-	out := make([]int64, 0, len(b)/8)
-	for ; len(b) >= 8; b = b[8:] {
-		out = append(out, int64(binary.LittleEndian.Uint64(b)))
+	out := make([]int64, 0, len(b)/4)
+	for ; len(b) >= 4; b = b[4:] {
+		out = append(out, int64(int32(binary.LittleEndian.Uint32(b))))
 	}
 	return out
 }

@@ -22,6 +22,7 @@ type Stats struct {
 	Added     DateRange       `json:"added"`
 
 	FileBytes           int64 `json:"file_bytes"`            // the archive on disk, with its -wal file
+	FreeBytes           int64 `json:"free_bytes"`            // of which free pages, kept for later writes
 	TextBytes           int64 `json:"text_bytes"`            // titles, bylines, bodies and captions, UTF-8
 	OriginalBytes       int64 `json:"original_bytes"`        // the imported files as they were
 	StoredOriginalBytes int64 `json:"stored_original_bytes"` // the same, compressed in the archive
@@ -75,6 +76,13 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Languages, err = s.languages(ctx); err != nil {
 		return Stats{}, err
 	}
+	// Pages freed by deletes and index merges stay in the file (SQLite
+	// without auto_vacuum) until later writes reuse them.
+	var free, pageSize int64
+	if err := s.read.QueryRowContext(ctx, "SELECT freelist_count, page_size FROM pragma_freelist_count, pragma_page_size").Scan(&free, &pageSize); err != nil {
+		return Stats{}, fmt.Errorf("archive statistics: %w", describeReadError(s.path, err))
+	}
+	st.FreeBytes = free * pageSize
 	for _, name := range []string{s.path, s.path + "-wal"} {
 		if fi, err := os.Stat(name); err == nil {
 			st.FileBytes += fi.Size()

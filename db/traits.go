@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -157,6 +158,10 @@ type traitWriter struct {
 	tx     *sql.Tx
 	stmt   map[string]*sql.Stmt
 	recent *recentBands
+	// converting: whether articles of an earlier version may still be
+	// found only by their 64-bit keys in bands_v1 (see compactgroups.go);
+	// read once per transaction.
+	converting *bool
 }
 
 func (s *Store) traitWriter(ctx context.Context, tx *sql.Tx) *traitWriter {
@@ -237,9 +242,12 @@ func (w *traitWriter) store(items ...articleTraits) error {
 	if err := w.recent.sync(w); err != nil {
 		return fmt.Errorf("read recent band keys: %w", err)
 	}
-	byKey, err := w.lookupBands(keys, self)
+	byKey, err := w.lookupBands("bands", keys, self)
 	if err != nil {
 		return fmt.Errorf("look up band keys: %w", err)
+	}
+	if err := w.lookupOldBands(items, byKey, self); err != nil {
+		return fmt.Errorf("look up the band keys of an earlier version: %w", err)
 	}
 	for _, k := range keys {
 		if ids := slices.DeleteFunc(w.recent.lookup(k), func(id int64) bool { return self[id] }); len(ids) > 0 {
@@ -328,9 +336,59 @@ func newest(a, b []int64) []int64 {
 	return all[:bandLookupCap]
 }
 
-// lookupBands finds, for each key, the stored articles with it — the newest
-// bandLookupCap of them — leaving out those in skip.
-func (w *traitWriter) lookupBands(keys []int64, skip map[int64]bool) (map[int64][]int64, error) {
+// isConverting reports whether bands_v1 may still hold the only keys of
+// some articles (the backfill row 'compact-groups').
+func (w *traitWriter) isConverting() (bool, error) {
+	if w.converting != nil {
+		return *w.converting, nil
+	}
+	st, err := w.prepared("SELECT count(*) FROM backfill WHERE name = '" + compactBackfill + "'")
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := st.QueryRowContext(w.ctx).Scan(&n); err != nil {
+		return false, err
+	}
+	c := n > 0
+	w.converting = &c
+	return c, nil
+}
+
+// lookupOldBands adds to byKey (new key → articles) the articles found by
+// the same bands' 64-bit keys in bands_v1, while articles of an earlier
+// version are being converted.
+func (w *traitWriter) lookupOldBands(items []articleTraits, byKey map[int64][]int64, skip map[int64]bool) error {
+	converting, err := w.isConverting()
+	if err != nil || !converting {
+		return err
+	}
+	var old []int64
+	newOf := map[int64]int64{} // old key → new key of the same band
+	for _, it := range items {
+		keys, oldKeys := it.sig.Bands(), it.sig.BandsV1()
+		for b, k := range oldKeys {
+			if _, ok := newOf[k]; !ok {
+				newOf[k] = keys[b]
+				old = append(old, k)
+			}
+		}
+	}
+	found, err := w.lookupBands("bands_v1", old, skip)
+	if err != nil {
+		return err
+	}
+	for k, ids := range found {
+		nk := newOf[k]
+		byKey[nk] = newest(byKey[nk], slices.DeleteFunc(ids, func(id int64) bool { return slices.Contains(byKey[nk], id) }))
+	}
+	return nil
+}
+
+// lookupBands finds, for each key, the articles with it in table (bands,
+// or bands_v1 while converting) — the newest bandLookupCap of them —
+// leaving out those in skip.
+func (w *traitWriter) lookupBands(table string, keys []int64, skip map[int64]bool) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
 	for len(keys) > 0 {
 		n := min(len(keys), 500)
@@ -341,7 +399,7 @@ func (w *traitWriter) lookupBands(keys []int64, skip map[int64]bool) (map[int64]
 			args[i] = k
 		}
 		limit := n*bandLookupCap + 1
-		st, err := w.prepared("SELECT band, article_id FROM bands WHERE band IN (?" + strings.Repeat(",?", n-1) + ") LIMIT " + strconv.Itoa(limit))
+		st, err := w.prepared("SELECT band, article_id FROM " + table + " WHERE band IN (?" + strings.Repeat(",?", n-1) + ") LIMIT " + strconv.Itoa(limit))
 		if err != nil {
 			return nil, err
 		}
@@ -367,7 +425,7 @@ func (w *traitWriter) lookupBands(keys []int64, skip map[int64]bool) (map[int64]
 		if count == limit {
 			// Crowded keys: read each key's newest only.
 			found = map[int64][]int64{}
-			st, err := w.prepared("SELECT article_id FROM bands WHERE band = ? ORDER BY article_id DESC LIMIT " + strconv.Itoa(bandLookupCap))
+			st, err := w.prepared("SELECT article_id FROM " + table + " WHERE band = ? ORDER BY article_id DESC LIMIT " + strconv.Itoa(bandLookupCap))
 			if err != nil {
 				return nil, err
 			}
@@ -653,9 +711,13 @@ func (w *traitWriter) replaceEntities(id int64, text string) error {
 	return nil
 }
 
-// forgetBands removes an article's band keys from bands, computed from
-// its signature. (Those still in bands_recent go with the article's row,
-// or with forget.)
+// forgetBands removes an article's band keys from bands (and, while
+// converting, its 64-bit ones from bands_v1). The keys are made from the
+// whole MinHash values, which a stored signature keeps only in version 1:
+// otherwise the article's text is signed again, and when that no longer
+// gives the stored signature (the text changed without it) the keys are
+// left, which is harmless (see the schema). (Those still in bands_recent
+// go with the article's row, or with forget.)
 func (w *traitWriter) forgetBands(id int64) error {
 	w.recent.invalidate()
 	sig, err := w.signature(id)
@@ -665,9 +727,37 @@ func (w *traitWriter) forgetBands(id int64) error {
 	if sig == nil {
 		return nil
 	}
-	for _, b := range sig.Bands() {
-		if err := w.exec("DELETE FROM bands WHERE band = ? AND article_id = ?", b, id); err != nil {
-			return fmt.Errorf("remove the band keys of article #%d: %w", id, err)
+	if sig.Bands() == nil && !sig.Empty() {
+		st, err := w.prepared("SELECT body FROM articles WHERE id = ?")
+		if err != nil {
+			return err
+		}
+		var body string
+		if err := st.QueryRowContext(w.ctx, id).Scan(&body); err != nil {
+			return fmt.Errorf("read the text of article #%d: %w", id, err)
+		}
+		again := neardup.Sign(body)
+		if !bytes.Equal(again.Marshal(), sig.Marshal()) {
+			return nil
+		}
+		sig = &again
+	}
+	converting, err := w.isConverting()
+	if err != nil {
+		return err
+	}
+	for _, del := range []struct {
+		table string
+		keys  []int64
+		do    bool
+	}{{"bands", sig.Bands(), true}, {"bands_v1", sig.BandsV1(), converting}} {
+		if !del.do {
+			continue
+		}
+		for _, b := range del.keys {
+			if err := w.exec("DELETE FROM "+del.table+" WHERE band = ? AND article_id = ?", b, id); err != nil {
+				return fmt.Errorf("remove the band keys of article #%d: %w", id, err)
+			}
 		}
 	}
 	return nil

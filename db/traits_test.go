@@ -1,6 +1,8 @@
 package db
 
 import (
+	"bytes"
+
 	querylang "github.com/clippings/clippings/query"
 
 	"context"
@@ -95,8 +97,8 @@ func checkTraits(t *testing.T, s *Store) {
 			t.Errorf("%d %s", n, what)
 		}
 	}
-	rows, err := s.read.Query(`SELECT a.id, a.keys, s.data, (SELECT count(*) FROM bands WHERE article_id = a.id) +
-		ifnull((SELECT length(keys) / 8 FROM bands_recent WHERE article_id = a.id), 0)
+	rows, err := s.read.Query(`SELECT a.id, a.keys, s.data, a.body, (SELECT count(*) FROM bands WHERE article_id = a.id) +
+		ifnull((SELECT length(keys) / 4 FROM bands_recent WHERE article_id = a.id), 0)
 		FROM articles AS a JOIN signatures AS s ON s.article_id = a.id`)
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +107,7 @@ func checkTraits(t *testing.T, s *Store) {
 		id    int64
 		keys  string
 		sig   neardup.Signature
+		body  string
 		bands int
 	}
 	var all []row
@@ -113,7 +116,7 @@ func checkTraits(t *testing.T, s *Store) {
 			r    row
 			data []byte
 		)
-		if err := rows.Scan(&r.id, &r.keys, &data, &r.bands); err != nil {
+		if err := rows.Scan(&r.id, &r.keys, &data, &r.body, &r.bands); err != nil {
 			t.Fatal(err)
 		}
 		if r.sig, err = neardup.Unmarshal(data); err != nil {
@@ -123,7 +126,12 @@ func checkTraits(t *testing.T, s *Store) {
 	}
 	rows.Close()
 	for _, r := range all {
-		if want := len(r.sig.Bands()); r.bands != want {
+		// The keys are made from the whole values, which only signing
+		// the text gives again.
+		if again := neardup.Sign(r.body); !bytes.Equal(again.Marshal(), r.sig.Marshal()) {
+			t.Errorf("#%d: the stored signature is not its text's", r.id)
+		}
+		if want := len(neardup.Sign(r.body).Bands()); r.bands != want {
 			t.Errorf("#%d: %d band keys, want %d", r.id, r.bands, want)
 		}
 		ents, err := s.Entities(context.Background(), r.id)
@@ -142,20 +150,22 @@ func checkTraits(t *testing.T, s *Store) {
 // computed afresh from the stored signatures in id order.
 func wantGroups(t *testing.T, s *Store) {
 	t.Helper()
-	rows, err := s.read.Query("SELECT article_id, data FROM signatures ORDER BY article_id")
+	rows, err := s.read.Query("SELECT s.article_id, s.data, a.body FROM signatures AS s JOIN articles AS a ON a.id = s.article_id ORDER BY s.article_id")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ids []int64
 	var sigs []neardup.Signature
+	var keys [][]int64 // made from the whole values: of the text signed again
 	for rows.Next() {
 		var (
 			id   int64
 			data []byte
+			body string
 		)
-		rows.Scan(&id, &data)
+		rows.Scan(&id, &data, &body)
 		sig, _ := neardup.Unmarshal(data)
-		ids, sigs = append(ids, id), append(sigs, sig)
+		ids, sigs, keys = append(ids, id), append(sigs, sig), append(keys, neardup.Sign(body).Bands())
 	}
 	rows.Close()
 	parent := make([]int, len(ids))
@@ -169,7 +179,7 @@ func wantGroups(t *testing.T, s *Store) {
 	index := map[int64][]int{}
 	for i := range ids {
 		parent[i] = i
-		for _, k := range sigs[i].Bands() {
+		for _, k := range keys[i] {
 			for _, c := range index[k] {
 				if _, same := neardup.Similar(sigs[i], sigs[c]); same {
 					parent[find(i)] = find(c)

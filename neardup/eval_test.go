@@ -3,6 +3,8 @@ package neardup_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +365,45 @@ func logMistakes(t *testing.T, res result) {
 		for _, m := range res.mistakes {
 			t.Log(m)
 		}
+	}
+}
+
+// copiedPages makes a set of real pages, each three times as a reader
+// would keep it: the article's text (the corpus's truth), the page copied
+// from a browser (w3m) and its innerText, both with the page's navigation,
+// notices and comments around the article. Each page is a story; pages of
+// one site share their boilerplate.
+func copiedPages(t *testing.T, corpora ...string) []doc {
+	var docs []doc
+	for _, name := range corpora {
+		dir := testcorpus.Dir(t, name)
+		for _, truth := range testcorpus.Truths(t, name) {
+			id := len(docs)
+			docs = append(docs, doc{text: truth.Body, story: id, kind: "truth"})
+			base := strings.TrimSuffix(truth.File, ".json") + ".txt"
+			for _, sub := range []string{"text", "text_innertext"} {
+				b, err := os.ReadFile(filepath.Join(dir, sub, base))
+				if err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, doc{text: string(b), story: id, kind: sub})
+			}
+		}
+	}
+	rand.New(rand.NewPCG(5, 6)).Shuffle(len(docs), func(i, j int) { docs[i], docs[j] = docs[j], docs[i] })
+	return docs
+}
+
+// Copied pages group with their article's text when the article is most
+// of what was copied: recall is what the copies' boilerplate allows
+// (pages with long comment threads or menus stay apart, J < MinJaccard),
+// precision what pages of one site sharing theirs allow. Measured: 0.971
+// and 0.717, with whole MinHash values and with StoredBits alike.
+func TestGroupingCopiedPages(t *testing.T) {
+	res := evaluate(copiedPages(t, testcorpus.Dev, testcorpus.Dev2))
+	t.Logf("copied pages: %v", res)
+	logMistakes(t, res)
+	if res.precision < target || res.recall < 0.7 {
+		t.Errorf("copied pages grouped below precision %.2f, recall 0.70: %v", target, res)
 	}
 }

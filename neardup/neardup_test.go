@@ -150,6 +150,7 @@ func TestEmptyAndTiny(t *testing.T) {
 }
 
 func TestMarshalRoundTrip(t *testing.T) {
+	wire, cut := Sign(readTestdata(t, "wire.txt")), Sign(readTestdata(t, "wire-cut.txt"))
 	for _, text := range []string{"", "Talks resume", readTestdata(t, "wire.txt")} {
 		s := Sign(text)
 		b := s.Marshal()
@@ -160,11 +161,39 @@ func TestMarshalRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Unmarshal(Marshal(Sign(%.20q))): %v", text, err)
 		}
-		if got != s {
+		// What is stored compares as the signature it was made from.
+		if got.Words != s.Words || got.Shingles != s.Shingles || Jaccard(got, wire) != Jaccard(s, wire) ||
+			Jaccard(got, cut) != Jaccard(s, cut) || Jaccard(got, s) != Jaccard(s, s) {
 			t.Errorf("round trip of %.20q changed the signature", text)
 		}
-		if len(b) > 1+2*10+4*Bins {
+		if !bytes.Equal(got.Marshal(), b) {
+			t.Errorf("%.20q: stored again, another encoding", text)
+		}
+		if len(b) > 1+2*10+Bins {
 			t.Errorf("%d bytes", len(b))
+		}
+		// The band keys need the whole values, which are not stored.
+		if got.Bands() != nil {
+			t.Errorf("%.20q: band keys from a stored signature", text)
+		}
+		// Version 1, the whole values, reads back whole.
+		v1, err := Unmarshal(s.MarshalV1())
+		if err != nil || v1 != s {
+			t.Errorf("%.20q: version 1 round trip: %v", text, err)
+		}
+	}
+}
+
+// An archive's signatures of version 1 and 2 compare with each other as
+// with their own kind.
+func TestVersionsCompare(t *testing.T) {
+	for _, tc := range [][2]string{{"wire.txt", "wire-cut.txt"}, {"wire.txt", "followup.txt"}, {"brief.txt", "brief.txt"}} {
+		a, b := Sign(readTestdata(t, tc[0])), Sign(readTestdata(t, tc[1]))
+		a1, _ := Unmarshal(a.MarshalV1())
+		b2, _ := Unmarshal(b.Marshal())
+		s, same := Similar(a, b)
+		if s12, same12 := Similar(a1, b2); s12 != s || same12 != same {
+			t.Errorf("%s ~ %s: %.3f %v as made, %.3f %v version 1 with 2", tc[0], tc[1], s, same, s12, same12)
 		}
 	}
 }
@@ -172,7 +201,9 @@ func TestMarshalRoundTrip(t *testing.T) {
 func TestUnmarshalCorrupt(t *testing.T) {
 	good := Sign(readTestdata(t, "wire.txt")).Marshal()
 	other := append([]byte{signatureVersion + 1}, good[1:]...)
-	badCounts := append([]byte{signatureVersion, 3, 9}, good[len(good)-4*Bins:]...) // 9 shingles of 3 words
+	badCounts := append([]byte{signatureVersion, 3, 9}, good[len(good)-Bins:]...) // 9 shingles of 3 words
+	emptyWithValues := append([]byte{signatureVersion, 0, 0}, good[len(good)-Bins:]...)
+	v1 := Sign(readTestdata(t, "wire.txt")).MarshalV1()
 	for _, tc := range []struct {
 		name    string
 		b       []byte
@@ -184,7 +215,10 @@ func TestUnmarshalCorrupt(t *testing.T) {
 		{"padded", append(bytes.Clone(good), 0), false},
 		{"bad varint", append([]byte{signatureVersion}, bytes.Repeat([]byte{0xff}, 11)...), false},
 		{"counts disagree", badCounts, false},
-		{"overlong varint", append([]byte{signatureVersion, 0x80, 0x00, 0}, good[len(good)-4*Bins:]...), false},
+		{"overlong varint", append([]byte{signatureVersion, 0x80, 0x00, 0}, good[len(good)-Bins:]...), false},
+		{"values of an empty text", emptyWithValues, false},
+		{"version 1 truncated", v1[:len(v1)-1], false},
+		{"version 2 with version 1's values", append([]byte{signatureVersion}, v1[1:]...), false},
 		{"other version", other, true},
 	} {
 		_, err := Unmarshal(tc.b)
@@ -201,13 +235,18 @@ func TestUnmarshalCorrupt(t *testing.T) {
 func FuzzUnmarshal(f *testing.F) {
 	f.Add(Sign("one two three four five six seven").Marshal())
 	f.Add([]byte{signatureVersion, 0, 0})
+	f.Add(Sign("one two three four five six seven").MarshalV1())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := Unmarshal(b)
 		if err != nil {
 			return
 		}
 		// What decodes re-encodes to the same bytes: nothing is ignored.
-		if !bytes.Equal(s.Marshal(), b) {
+		again := s.Marshal()
+		if b[0] == wholeVersion {
+			again = s.MarshalV1()
+		}
+		if !bytes.Equal(again, b) {
 			t.Errorf("Unmarshal accepted %x, which does not re-encode", b)
 		}
 	})
