@@ -405,3 +405,27 @@ func TestRekeyFullDay(t *testing.T) {
 	diffViews(t, "re-keyed", keyedView(t, s), keyedView(t, fresh))
 	checkIndex(t, s)
 }
+
+// An archive of format 5, its words half listed and its forms index not
+// yet there, is re-keyed and then listed, as the window and `clippings
+// reindex` do: the forms index ends up holding each article's forms under
+// its dense key.
+func TestRekeyBeforeFormsListed(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "clippings.db")
+	v5Archive(t, path)
+	s := openWordsPending(t, path)
+	if err := s.Reindex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IndexWords(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if k, err := s.keysState(ctx, s.read); err != nil || k.wide {
+		t.Fatalf("keys %+v, %v", k, err)
+	}
+	if got, want := formsIndexed(t, s), articleForms(t, s); !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("the forms index holds\n%v\nwant\n%v", got, want)
+	}
+	checkIndex(t, s)
+}

@@ -30,6 +30,16 @@ func (s *Store) rekeyPending(ctx context.Context) (bool, error) {
 	return k.wide, nil
 }
 
+// rekeyedMeanwhile reports whether articles were re-keyed since the keys'
+// state was, a query's date bounds and keys made from it.
+func (s *Store) rekeyedMeanwhile(ctx context.Context, was docKeys) bool {
+	if !was.wide || s.schema < denseKeysSchema {
+		return false
+	}
+	now, err := s.keysState(ctx, s.read)
+	return err == nil && (now.next != was.next || now.wide != was.wide)
+}
+
 // reKey re-keys the archive's articles, resuming where it stopped;
 // progress, if not nil, is told the articles done and to do before each
 // batch.
