@@ -65,10 +65,55 @@ func (s *Store) reKey(ctx context.Context, progress func(done, total int)) error
 			return fmt.Errorf("re-key: %w", err)
 		}
 		if n == 0 {
-			return nil
+			return s.compactRekeyed(ctx)
 		}
 		done += n
 	}
+}
+
+// rekeyedAll is rekey.next once every article has its dense key, while
+// the index is compacted: a key no article has, so every key is dense.
+const rekeyedAll = 1 << 62
+
+// compactPages is how many pages of the index one step of compacting
+// writes: about 8 MB, under a second.
+const compactPages = 2000
+
+// compactRekeyed merges the re-keyed index into one segment, a step per
+// transaction, and ends the re-keying. Until merged, the index holds each
+// article's old entries, the marks that delete them and its new ones:
+// re-keying the 100,000 bench articles left a full-text index of 1,466 MB
+// where a new archive has 559. FTS5's 'merge' with a negative page count
+// merges every level as 'optimize' does, in steps.
+func (s *Store) compactRekeyed(ctx context.Context) error {
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		conn, err := s.write.Conn(ctx)
+		if err != nil {
+			return describeWriteError(s.path, err)
+		}
+		var before, after int64
+		err = conn.QueryRowContext(ctx, "SELECT total_changes()").Scan(&before)
+		if err == nil {
+			_, err = conn.ExecContext(ctx, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)", -compactPages)
+		}
+		if err == nil {
+			err = conn.QueryRowContext(ctx, "SELECT total_changes()").Scan(&after)
+		}
+		conn.Close()
+		if err != nil {
+			return fmt.Errorf("compact the re-keyed index: %w", describeWriteError(s.path, err))
+		}
+		if after-before < 2 {
+			break
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM rekey")
+		return err
+	})
 }
 
 // reKeyStep re-keys the next batch, or when none is left, ends the
@@ -77,7 +122,7 @@ func (s *Store) reKeyStep(ctx context.Context) (int, error) {
 	// The forms of the batch's articles are found first, on every core,
 	// outside the transaction; an article changed meanwhile is done again.
 	k, err := s.keysState(ctx, s.read)
-	if err != nil || !k.wide {
+	if err != nil || !k.wide || k.next == rekeyedAll {
 		return 0, err
 	}
 	var (
@@ -126,8 +171,9 @@ func (s *Store) reKeyStep(ctx context.Context) (int, error) {
 			return err
 		}
 		if len(rows) == 0 {
-			// Every article has its dense key.
-			_, err := tx.ExecContext(ctx, "DELETE FROM rekey")
+			// Every article has its dense key; the index is compacted
+			// next (see compactRekeyed).
+			_, err := tx.ExecContext(ctx, "UPDATE rekey SET next = ?", rekeyedAll)
 			return err
 		}
 		n = len(rows)
