@@ -429,3 +429,26 @@ func TestRekeyBeforeFormsListed(t *testing.T) {
 	}
 	checkIndex(t, s)
 }
+
+// Check finds an article whose key files it under another day than its
+// date.
+func TestCheckFindsMisfiledKey(t *testing.T) {
+	s := openTemp(t)
+	ids := addAll(t, s, datedItems(t)...)
+	if _, err := s.write.Exec("UPDATE articles SET doc = doc + ? WHERE id = ?", int64(40)<<docBits, ids[len(ids)-1]); err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range r.Problems {
+		if p.Kind == ProblemIndex && p.Article == ids[len(ids)-1] && strings.Contains(p.Detail, "files it under") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Check found %v", r.Problems)
+	}
+}
