@@ -12,7 +12,8 @@ import (
 // An archive from before copies and names were found on import has
 // articles without them, one from before the current search index
 // (schema 4) is searched on its old index until the new one is filled,
-// and one from before the words table (schema 5) lists its words for
+// one from before dense doc keys (format 7) has its articles re-keyed in
+// its index, and one from before the words table (schema 5) lists its words for
 // prefix searches: the window does all three in the background, re-indexing first, with progress
 // and Cancel in the job panel. Cancelled, or the window closed, it goes on
 // from where it stopped the next time.
@@ -76,7 +77,7 @@ func (j *archiveJobs) runBackfill() {
 				})
 			}
 		}
-		err := j.store.Reindex(ctx, progress("Re-indexing", "Re-indexing %s (searches use the old index until it is done)…"))
+		err := j.store.Reindex(ctx, progress("Re-indexing", "Re-indexing %s (searches work meanwhile)…"))
 		if err == nil {
 			err = j.store.IndexWords(ctx, progress("Listing words for prefix searches", "Listing the words of %s for prefix searches…"))
 		}

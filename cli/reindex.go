@@ -49,9 +49,10 @@ func backfill(ctx context.Context, env Env, store *db.Store, name string) (*db.S
 
 func runReindex(ctx context.Context, env Env, args []string) int {
 	fs, dbFlag := newFlags(env, "reindex", "",
-		"Fill the search index and the list of words of an archive from an earlier version now, with progress;\n"+
-			"interrupted, it goes on from where it stopped the next time. Searches use the old index until it is\n"+
-			"done, and prefix searches check more articles until the words are listed. The window does this in\n"+
+		"Fill the search index and the list of words of an archive from an earlier version now, and give its\n"+
+			"articles the index keys of this version (a smaller index), with progress; interrupted, it goes on\n"+
+			"from where it stopped the next time. Searches use the old index until it is done, and prefix\n"+
+			"searches check more articles until the words are listed. The window does this in\n"+
 			"the background when it opens such an archive.")
 	if ok, status := parse(fs, args); !ok {
 		return status

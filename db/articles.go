@@ -116,20 +116,6 @@ type AddResult struct {
 	Err error
 }
 
-// dayZero is the origin of the day count in doc keys; earlier dates clamp to it.
-var dayZero = time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// docKey orders the full-text index by date: (day << 32) | id.
-func docKey(day time.Time, id int64) int64 {
-	return dayNumber(day)<<32 | id
-}
-
-func dayNumber(t time.Time) int64 {
-	// Not t.Sub: a time.Duration overflows after 292 years.
-	d := (t.Unix() - dayZero.Unix()) / 86400
-	return max(d, 0)
-}
-
 // ContentHash identifies an article by its text, whatever the file it came
 // from: the hash of article.DuplicateText, the one duplicate rule, stored
 // with every article (content_hash).
@@ -167,6 +153,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 		defer insert.Close()
 		found := s.traitWriter(ctx, tx)
 		defer found.close()
+		keys := s.keyAllocator(tx)
 		var (
 			entries []indexEntry
 			traits  []articleTraits
@@ -178,7 +165,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 				results[i] = AddResult{Err: err}
 				return err
 			}
-			entry, err := insertOne(ctx, tx, insert, it, next, now)
+			entry, err := insertOne(ctx, tx, insert, keys, it, next, now)
 			results[i] = AddResult{ID: entry.id, Err: err}
 			if err == nil {
 				entries = append(entries, entry)
@@ -188,7 +175,7 @@ func (s *Store) Add(ctx context.Context, items []NewArticle) ([]AddResult, error
 				next++
 				continue
 			}
-			if !errors.Is(err, ErrDuplicate) {
+			if !errors.Is(err, ErrDuplicate) && !errors.Is(err, ErrDayFull) { // those two: the rest of the batch goes on
 				return err
 			}
 		}
@@ -241,7 +228,7 @@ type indexEntry struct {
 	row indexRow
 }
 
-func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle, id int64, now time.Time) (indexEntry, error) {
+func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, keys *keyAllocator, it NewArticle, id int64, now time.Time) (indexEntry, error) {
 	if err := it.Prepare(); err != nil {
 		return indexEntry{}, err
 	}
@@ -278,7 +265,11 @@ func insertOne(ctx context.Context, tx *sql.Tx, insert *sql.Stmt, it NewArticle,
 	}
 	// The columns the index holds, in the row as the index entry is made
 	// from it.
-	r := stored{id: id, doc: docKey(day, id), title: a.Title, subtitle: a.Subtitle, authors: strings.Join(a.Authors, "\n"),
+	doc, err := keys.key(ctx, dayNumber(day), id)
+	if err != nil {
+		return indexEntry{}, fmt.Errorf("store article %q: %w", a.Title, err)
+	}
+	r := stored{id: id, doc: doc, title: a.Title, subtitle: a.Subtitle, authors: strings.Join(a.Authors, "\n"),
 		source: a.Source, body: a.Body, captions: captionsText(a.Captions), note: cleanNote(o.Note),
 		keys: withEntityTokens(indexKeys(a.Language, o.Read, o.Starred, names), it.traits.tokens)}
 	_, err = insert.ExecContext(ctx, id, r.doc, r.title, r.subtitle,

@@ -59,6 +59,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		s.checkSQLite,
 		s.checkFullTextIndex,
 		s.checkIndexEntries,
+		s.checkDocKeys,
 		s.checkOriginals,
 		s.checkCopies,
 	}
@@ -222,6 +223,41 @@ func (s *Store) checkIndexEntries(ctx context.Context, r *CheckReport) {
 		func(doc int64) Problem {
 			return Problem{Kind: ProblemIndex, Detail: fmt.Sprintf("the index holds an entry (key %d) for no article", doc)}
 		})
+}
+
+// checkDocKeys finds articles whose index key files them under another day
+// than their date (published, else imported) says, so that date filters
+// and newest first would misplace them.
+func (s *Store) checkDocKeys(ctx context.Context, r *CheckReport) {
+	keys, err := s.keysState(ctx, s.read)
+	if err != nil {
+		r.add(ProblemIndex, 0, "check could not run: "+err.Error())
+		return
+	}
+	found := 0
+	err = s.eachRow(ctx, "SELECT id, doc, published, added FROM articles ORDER BY doc", nil, func(scan func(...any) error) error {
+		var a stored
+		if err := scan(&a.id, &a.doc, &a.published, &a.added); err != nil {
+			return err
+		}
+		day, err := a.dayFiled()
+		var problem string
+		switch {
+		case err != nil:
+			problem = err.Error()
+		case keys.dayOf(a.doc) != day:
+			problem = fmt.Sprintf("its index key %d files it under %s, not %s", a.doc,
+				dayTime(keys.dayOf(a.doc)).Format("2006-01-02"), dayTime(day).Format("2006-01-02"))
+		}
+		if problem != "" && found < maxProblemsPerStep {
+			found++
+			r.add(ProblemIndex, a.id, problem)
+		}
+		return nil
+	})
+	if err != nil {
+		r.add(ProblemIndex, 0, "check could not run: "+err.Error())
+	}
 }
 
 // checkOriginals finds articles without their original file, originals of

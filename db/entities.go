@@ -80,11 +80,12 @@ func (s *Store) entityFacets(ctx context.Context, q query, perKind int) (EntityF
 	f := EntityFacets{People: []FacetCount{}, Places: []FacetCount{}, Organisations: []FacetCount{}}
 	docs, args := q.docsQuery()
 	limit := s.limits.count
-	// The newest matches come from the index in key order, their entities
-	// from one row each.
+	// The newest matches come from the index in key order, their ids from
+	// the doc index, their entities from one row each.
 	rows, err := s.read.QueryContext(ctx, `SELECT ifnull(e.entities, '')
 		FROM (SELECT doc FROM (`+docs+`) ORDER BY doc DESC LIMIT ?) AS m
-		LEFT JOIN article_entities AS e ON e.article_id = (m.doc & 4294967295)`, append(args, limit+1)...)
+		JOIN articles AS a ON a.doc = m.doc
+		LEFT JOIN article_entities AS e ON e.article_id = a.id`, append(args, limit+1)...)
 	if err != nil {
 		return f, err
 	}

@@ -19,6 +19,8 @@ type ftsIndex struct {
 	// check is an SQL condition every match of the query must meet too
 	// (see prefixChecks), "" for none.
 	check string
+	// keys is the state of the archive's doc keys when the query began.
+	keys docKeys
 }
 
 // oldestReadable is the oldest schema version read without an upgrade (a
@@ -157,14 +159,22 @@ func (s *Store) fts(ctx context.Context) (ftsIndex, error) {
 	if err := s.read.QueryRowContext(ctx, "PRAGMA schema_version").Scan(&version); err != nil {
 		return ftsIndex{}, fmt.Errorf("read the schema version: %w", describeReadError(s.path, err))
 	}
+	keys, err := s.keysState(ctx, s.read)
+	if err != nil {
+		return ftsIndex{}, describeReadError(s.path, err)
+	}
 	s.index.mu.Lock()
 	defer s.index.mu.Unlock()
 	if s.index.ix.table != "" && s.index.version == version {
-		return s.index.ix, nil
+		ix := s.index.ix
+		ix.keys = keys
+		return ix, nil
 	}
 	if s.schema < 4 {
 		s.index.ix, s.index.version = schema3Index, version
-		return s.index.ix, nil
+		ix := s.index.ix
+		ix.keys = keys
+		return ix, nil
 	}
 	r, err := readReindex(ctx, s.read)
 	if err != nil {
@@ -174,7 +184,9 @@ func (s *Store) fts(ctx context.Context) (ftsIndex, error) {
 	if r.pending {
 		s.index.ix = legacyIndex
 	}
-	return s.index.ix, nil
+	ix := s.index.ix
+	ix.keys = keys
+	return ix, nil
 }
 
 // forgetIndex drops the remembered layout: the re-indexing finished between
@@ -265,7 +277,10 @@ func (s *Store) ReindexPending(ctx context.Context) (bool, error) {
 	if err != nil || r.pending {
 		return r.pending, err
 	}
-	return s.legacyLeft(ctx)
+	if left, err := s.legacyLeft(ctx); err != nil || left {
+		return left, err
+	}
+	return s.rekeyPending(ctx)
 }
 
 func (s *Store) legacyLeft(ctx context.Context) (bool, error) {
@@ -279,7 +294,8 @@ func (s *Store) legacyLeft(ctx context.Context) (bool, error) {
 
 // Reindex fills the archive's new full-text index from its articles (an
 // archive made before schema 4), a batch per transaction in doc order, and
-// then removes the old index in steps. Searches use the old index until
+// then removes the old index in steps; then it gives the articles of an
+// archive made before format 7 their dense keys (see reKey). Searches use the old index until
 // the new one is full. It resumes where it stopped; progress, if not nil,
 // is told the articles done and to do after each batch. Once done, it
 // returns at once.
@@ -311,7 +327,10 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 			done = min(done+n, total)
 		}
 	}
-	return s.dropLegacy(ctx)
+	if err := s.dropLegacy(ctx); err != nil {
+		return err
+	}
+	return s.reKey(ctx, progress)
 }
 
 // reindexStep adds the next batch to the new index, or when none is left,

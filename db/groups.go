@@ -102,16 +102,37 @@ func (s *Store) copiesOf(ctx context.Context, ids []int64) (map[int64][]int64, e
 	return s.otherMembers(ctx, ids, false)
 }
 
-// groupDocs lists the index keys of the other members of each given
-// article's group, for the articles that have copies, in key order.
-func (s *Store) groupDocs(ctx context.Context, ids []int64) (map[int64][]int64, error) {
-	return s.otherMembers(ctx, ids, true)
+// groupDocs lists, by index key, the index keys of the other members of
+// each given article's group, for the articles that have copies, in key
+// order.
+func (s *Store) groupDocs(ctx context.Context, docs []int64) (map[int64][]int64, error) {
+	return s.otherMembers(ctx, docs, true)
+}
+
+// groupsOfDocs maps the articles of the given index keys that have copies
+// to their group ids, through the doc index.
+func (s *Store) groupsOfDocs(ctx context.Context, docs []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	err := queryIn(ctx, s.read, "SELECT a.doc, g.group_id FROM articles AS a JOIN article_groups AS g ON g.article_id = a.id WHERE a.doc IN ", nil, docs, func(rows *sql.Rows) error {
+		var doc, g int64
+		if err := rows.Scan(&doc, &g); err != nil {
+			return err
+		}
+		out[doc] = g
+		return nil
+	})
+	return out, err
 }
 
 // otherMembers lists, for each given article with copies, the other members
-// of its group: their ids, or their index keys when byDoc, ascending.
-func (s *Store) otherMembers(ctx context.Context, ids []int64, byDoc bool) (map[int64][]int64, error) {
-	groups, err := s.groupsOf(ctx, ids)
+// of its group: by id, their ids, or when byDoc, by index key, their index
+// keys; ascending.
+func (s *Store) otherMembers(ctx context.Context, keys []int64, byDoc bool) (map[int64][]int64, error) {
+	groupsOf := s.groupsOf
+	if byDoc {
+		groupsOf = s.groupsOfDocs
+	}
+	groups, err := groupsOf(ctx, keys)
 	if err != nil || len(groups) == 0 {
 		return nil, err
 	}
@@ -149,11 +170,7 @@ func (s *Store) otherMembers(ctx context.Context, ids []int64, byDoc bool) (map[
 	for id, g := range groups {
 		var others []int64
 		for _, m := range members[g] {
-			self := m == id
-			if byDoc {
-				self = idOfDoc(m) == id
-			}
-			if !self {
+			if m != id {
 				others = append(others, m)
 			}
 		}
@@ -173,11 +190,11 @@ func (s *Store) otherMembers(ctx context.Context, ids []int64, byDoc bool) (map[
 // one for Newest, an older one for Oldest). Most articles have no copies:
 // one indexed lookup for the page finds those that do.
 func (s *Store) hiddenInDateOrder(ctx context.Context, q query, sort Sort, pages []page) (map[int64]bool, error) {
-	ids := make([]int64, len(pages))
+	docs := make([]int64, len(pages))
 	for i, p := range pages {
-		ids[i] = idOfDoc(p.doc)
+		docs[i] = p.doc
 	}
-	others, err := s.groupDocs(ctx, ids)
+	others, err := s.groupDocs(ctx, docs)
 	if err != nil || len(others) == 0 {
 		return nil, err
 	}
@@ -186,7 +203,7 @@ func (s *Store) hiddenInDateOrder(ctx context.Context, q query, sort Sort, pages
 	before := map[int64][]int64{} // page doc → member docs before it
 	var check []int64
 	for _, p := range pages {
-		for _, d := range others[idOfDoc(p.doc)] {
+		for _, d := range others[p.doc] {
 			if d < lo || d >= hi || (sort == Newest && d < p.doc) || (sort == Oldest && d > p.doc) {
 				continue
 			}
@@ -291,16 +308,16 @@ func (s *Store) groupedRankedPages(ctx context.Context, rows *sql.Rows, after *p
 	var out []page
 	chunk := make([]page, 0, 256)
 	flush := func() error {
-		ids := make([]int64, len(chunk))
+		docs := make([]int64, len(chunk))
 		for i, p := range chunk {
-			ids[i] = idOfDoc(p.doc)
+			docs[i] = p.doc
 		}
-		groups, err := s.groupsOf(ctx, ids)
+		groups, err := s.groupsOfDocs(ctx, docs)
 		if err != nil {
 			return err
 		}
 		for _, p := range chunk {
-			g, grouped := groups[idOfDoc(p.doc)]
+			g, grouped := groups[p.doc]
 			if grouped {
 				if shown[g] {
 					continue

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	querylang "github.com/clippings/clippings/query"
 )
@@ -69,15 +68,9 @@ func (q query) docsQuery() (string, []any) {
 	return "SELECT doc FROM articles WHERE doc >= ? AND doc < ?", []any{lo, hi}
 }
 
-// idOfDoc recovers an article's id from its index key (day << 32 | id).
-func idOfDoc(doc int64) int64 { return doc & (1<<32 - 1) }
-
-// dayOfDoc is the day an index key files its article under.
-func dayOfDoc(doc int64) time.Time { return dayZero.AddDate(0, 0, int(doc>>32)) }
-
 // MatchingIDs lists every article a query matches, newest first, without
 // a cap: for applying an action to all the results. The ids come from the
-// index keys, so no article is read.
+// doc index, so no article's row is read.
 func (s *Store) MatchingIDs(ctx context.Context, queryText string) ([]int64, error) {
 	var ids []int64
 	err := s.withQuery(ctx, queryText, false, func(ctx context.Context, q query) (err error) {
@@ -91,16 +84,30 @@ func (s *Store) MatchingIDs(ctx context.Context, queryText string) ([]int64, err
 }
 
 func (s *Store) matchingIDs(ctx context.Context, q query) ([]int64, error) {
-	docs, args := q.docsQuery()
-	rows, err := s.read.QueryContext(ctx, "SELECT doc FROM ("+docs+") ORDER BY doc DESC", args...)
+	// The ids from the doc index (which holds each key's id): scanned in
+	// key order without words, else looked up per match in the order the
+	// index gives them, about 1 µs each.
+	lo, hi := q.docRange()
+	var (
+		query string
+		args  []any
+	)
+	switch {
+	case q.match != "":
+		query = q.ix.sql("SELECT a.id FROM (SELECT rowid AS doc FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid < ?) AS m " +
+			"CROSS JOIN articles AS a ON a.doc = m.doc ORDER BY m.doc DESC")
+		args = []any{q.match, lo, hi}
+	case q.exclude != "":
+		query = q.ix.sql("SELECT id FROM articles WHERE doc >= ? AND doc < ? AND doc NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY doc DESC")
+		args = []any{lo, hi, q.exclude}
+	default:
+		query, args = "SELECT id FROM articles WHERE doc >= ? AND doc < ? ORDER BY doc DESC", []any{lo, hi}
+	}
+	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	out, err := scanIDs(rows)
-	for i, doc := range out {
-		out[i] = idOfDoc(doc)
-	}
-	return out, err
+	return scanIDs(rows)
 }
 
 // CountMatches counts a query's matches up to CountCap; capped says there
@@ -207,7 +214,7 @@ func (s *Store) facets(ctx context.Context, q query) (Facets, error) {
 			}
 		}
 		langs[lang]++
-		years[strconv.Itoa(dayOfDoc(doc).Year())]++
+		years[strconv.Itoa(dayTime(q.ix.keys.dayOf(doc)).Year())]++
 	}
 	if err := rows.Err(); err != nil {
 		return Facets{}, err

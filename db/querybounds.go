@@ -80,8 +80,10 @@ func (s *Store) withQuery(ctx context.Context, text string, budget bool, run fun
 	}
 	defer cancel()
 	err := run(bounded, q)
-	if isLegacyGone(err) {
-		// The new index was filled between choosing the index and using it.
+	if isLegacyGone(err) || (err == nil && s.rekeyedMeanwhile(ctx, q.ix.keys)) {
+		// The new index was filled between choosing the index and using
+		// it, or a batch of articles was re-keyed: the date bounds and
+		// keys the query used may be of before.
 		s.forgetIndex()
 		q = s.parse(ctx, text)
 		err = run(bounded, q)

@@ -89,20 +89,32 @@ func (s *Store) related(ctx context.Context, id int64, title, body string, limit
 	if err != nil {
 		return nil, err
 	}
-	var pages []page
+	var found []page
 	for rows.Next() {
 		var p page
 		if err := rows.Scan(&p.doc, &p.score); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if !skip[idOfDoc(p.doc)] && len(pages) < limit {
-			pages = append(pages, p)
-		}
+		found = append(found, p)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	docs := make([]int64, len(found))
+	for i, p := range found {
+		docs[i] = p.doc
+	}
+	ids, err := s.idsOfDocs(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	var pages []page
+	for _, p := range found {
+		if id, ok := ids[p.doc]; ok && !skip[id] && len(pages) < limit {
+			pages = append(pages, p)
+		}
 	}
 	hits, err := s.hits(ctx, query{}, pages, false, nil)
 	if err != nil {

@@ -81,21 +81,21 @@ func (r *stored) same(o *stored) bool {
 		slices.Equal(r.tags, o.tags) && r.starred == o.starred && r.read == o.read && r.edits == o.edits
 }
 
-// docFor is the article's index key, from the day it is filed under: its
-// published date, else the day it was imported.
-func (r *stored) docFor() (int64, error) {
+// dayFiled is the day the article is filed under: its published date,
+// else the day it was imported.
+func (r *stored) dayFiled() (int64, error) {
 	if r.published.Valid && r.published.String != "" {
 		t, err := time.Parse("2006-01-02", r.published.String)
 		if err != nil {
 			return 0, fmt.Errorf("article #%d: published date %q: %w", r.id, r.published.String, err)
 		}
-		return docKey(t, r.id), nil
+		return dayNumber(t), nil
 	}
 	t, err := time.Parse(time.RFC3339, r.added)
 	if err != nil {
 		return 0, fmt.Errorf("article #%d: added time %q: %w", r.id, r.added, err)
 	}
-	return docKey(t, r.id), nil
+	return dayNumber(t), nil
 }
 
 const (
@@ -135,7 +135,7 @@ func (s *Store) rewrite(ctx context.Context, ids []int64,
 				return err
 			}
 			missing = append(missing, missingIDs(batch, rows)...)
-			if err := rewriteRows(ctx, tx, rows, change); err != nil {
+			if err := s.rewriteRows(ctx, tx, rows, change); err != nil {
 				return err
 			}
 			if end != nil {
@@ -164,8 +164,13 @@ func loadStored(ctx context.Context, tx *sql.Tx, ids []int64) ([]stored, error) 
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+storedColumns+" FROM articles WHERE id IN (?"+
+	return queryStored(ctx, tx, "SELECT "+storedColumns+" FROM articles WHERE id IN (?"+
 		strings.Repeat(",?", len(ids)-1)+") ORDER BY doc", args...)
+}
+
+// queryStored reads the rows a query of storedColumns gives.
+func queryStored(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]stored, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
@@ -195,10 +200,11 @@ func missingIDs(want []int64, found []stored) []int64 {
 	return out
 }
 
-func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(context.Context, *sql.Tx, *stored) error) error {
+func (s *Store) rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(context.Context, *sql.Tx, *stored) error) error {
 	var (
 		index *indexWriter
 		upd   *sql.Stmt
+		keys  *keyAllocator
 	)
 	prepare := func() error {
 		if upd != nil {
@@ -239,7 +245,10 @@ func rewriteRows(ctx context.Context, tx *sql.Tx, rows []stored, change func(con
 		// The entity tokens stay as they are, or as change set them.
 		r.keys = withEntityTokens(indexKeys(r.language, r.read, r.starred, r.tags), entityTokensOf(r.keys))
 		if r.published != befores[i].published {
-			doc, err := r.docFor()
+			if keys == nil {
+				keys = s.keyAllocator(tx)
+			}
+			doc, err := keys.refile(ctx, r)
 			if err != nil {
 				return err
 			}

@@ -269,10 +269,10 @@ func (s *Store) unrankable(scan scanResult, quick bool) (never, later bool) {
 func (q query) docRange() (lo, hi int64) {
 	lo, hi = 0, 1<<62
 	if !q.after.IsZero() {
-		lo = dayNumber(q.after) << 32
+		lo = q.ix.keys.dayStart(dayNumber(q.after))
 	}
 	if !q.before.IsZero() {
-		hi = dayNumber(q.before) << 32
+		hi = q.ix.keys.dayStart(dayNumber(q.before))
 	}
 	return lo, hi
 }

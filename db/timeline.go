@@ -7,8 +7,8 @@ import (
 )
 
 // The timeline: a query's results counted by period of publication, for
-// the histogram above the list. Counts come from the index keys (day << 32
-// | id), so no article is read; undated articles count by the day they
+// the histogram above the list. Counts come from the index keys (which
+// file each article under its day, see dockeys.go), so no article is read; undated articles count by the day they
 // were imported, as date filters take them.
 
 // TimelineUnit is the length of a timeline's periods.
@@ -86,7 +86,7 @@ func (s *Store) timeline(ctx context.Context, q query) (Timeline, error) {
 	if first < 0 {
 		return t, nil
 	}
-	from, to := dayOfDoc(first), dayOfDoc(last)
+	from, to := dayTime(q.ix.keys.dayOf(first)), dayTime(q.ix.keys.dayOf(last))
 	switch {
 	case to.Sub(from) < timelineMaxDays*24*time.Hour:
 		t.Unit = Days
@@ -131,7 +131,7 @@ func (s *Store) timeline(ctx context.Context, q query) (Timeline, error) {
 			break
 		}
 		p := &t.Periods[i]
-		a, b := max(lo, dayNumber(p.From)<<32), min(hi, dayNumber(p.To)<<32)
+		a, b := max(lo, q.ix.keys.dayStart(dayNumber(p.From))), min(hi, q.ix.keys.dayStart(dayNumber(p.To)))
 		n, err := count(a, b)
 		if err != nil {
 			return t, err

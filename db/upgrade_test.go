@@ -39,7 +39,7 @@ func v1Archive(t *testing.T, path string) map[string]int64 {
 		if a.Published.Known() {
 			day = a.Published.Time
 		}
-		doc, authors, captions := docKey(day, id), strings.Join(a.Authors, "\n"), captionsText(a.Captions)
+		doc, authors, captions := wideKey(dayNumber(day), id), strings.Join(a.Authors, "\n"), captionsText(a.Captions)
 		cj, _ := json.Marshal(nonNilCaptions(a.Captions))
 		_, err := s.write.ExecContext(ctx, `INSERT INTO articles (id, doc, title, subtitle, authors, source, url, published,
 			added, language, body, captions, captions_json, words, file_name, file_path, file_format, file_size, file_sha256, content_hash)

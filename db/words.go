@@ -306,19 +306,27 @@ func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) 
 		// its words).
 		var words [][]wordStem
 		var forms []formsEntry
+		var formIDs []int64 // of forms' entries
 		for i, id := range ids {
 			if n, ok := nexts[wordsBackfill]; ok && id >= n {
 				words = append(words, found[i])
 			}
 			if n, ok := nexts[formsBackfill]; ok && id >= n {
 				forms = append(forms, formsEntry{docs[i], formsOf(found[i])})
+				formIDs = append(formIDs, id)
 			}
 		}
 		err = s.inTx(ctx, func(tx *sql.Tx) error {
 			if err := storeWords(ctx, tx, mergeWords(words...)); err != nil {
 				return err
 			}
-			if err := putForms(ctx, tx, forms, true); err != nil {
+			// Under the keys the articles have now: an edit of the date,
+			// or the re-keying, may have moved them since they were read.
+			kept, err := formsUnderKeysNow(ctx, tx, forms, formIDs)
+			if err != nil {
+				return err
+			}
+			if err := putForms(ctx, tx, kept, true); err != nil {
 				return err
 			}
 			for b, n := range nexts {
@@ -337,6 +345,32 @@ func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) 
 		done += len(texts)
 	}
 	return nil
+}
+
+// formsUnderKeysNow files forms entries, made for the articles ids, under
+// the keys those articles have in tx; an entry of an article deleted
+// meanwhile is dropped.
+func formsUnderKeysNow(ctx context.Context, tx *sql.Tx, forms []formsEntry, ids []int64) ([]formsEntry, error) {
+	now := make(map[int64]int64, len(ids))
+	err := queryIn(ctx, tx, "SELECT id, doc FROM articles WHERE id IN ", nil, ids, func(rows *sql.Rows) error {
+		var id, doc int64
+		if err := rows.Scan(&id, &doc); err != nil {
+			return err
+		}
+		now[id] = doc
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the articles' keys: %w", err)
+	}
+	var kept []formsEntry
+	for i, f := range forms {
+		if doc, ok := now[ids[i]]; ok {
+			f.doc = doc
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
 }
 
 // wordsOfEach is the distinct words of each article's texts, found on
