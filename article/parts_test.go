@@ -187,3 +187,35 @@ func TestConsentNoticesInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptsInOtherLanguages: share buttons in German, French, Spanish,
+// Portuguese, Italian, Dutch and Polish, "click here" in five of them and
+// newsletter blurbs that deliver "to your inbox" are page furniture, as
+// their English forms are; sentences and headlines using the same words are
+// not.
+func TestPromptsInOtherLanguages(t *testing.T) {
+	tests := []struct {
+		line   string
+		notice bool
+	}{
+		{"Artikel teilen", true},
+		{"Teilen:", true},
+		{"Partager sur Facebook Partager sur Twitter Partager par e-mail", true},
+		{"Compartir", true},
+		{"Condividi su WhatsApp", true},
+		{"Udostępnij", true},
+		{"Klicke Hier, um die besten Krypto Presales zu sehen!", true},
+		{"Cliquez ici pour vous abonner", true},
+		{"Get Tone Deaf to your inbox daily", true},
+		{"Get a roundup of the most important stories delivered to your inbox every weekday.", true},
+		{"Die beiden Parteien wollen sich die Kosten des Umbaus in Zukunft teilen, sagte der Bürgermeister am Montag.", false},
+		{"Les habitants veulent partager leurs jardins avec les voisins du quartier depuis le printemps dernier.", false},
+		{"The scam arrives in your inbox looking like a parcel notice.", false},
+		{"Teilen und herrschen: Wie Konzerne Märkte aufteilen und was das Kartellamt dagegen unternimmt", false},
+	}
+	for _, tt := range tests {
+		if got := isBoilerplate(tt.line); got != tt.notice {
+			t.Errorf("isBoilerplate(%q) = %v, want %v", tt.line, got, tt.notice)
+		}
+	}
+}
