@@ -33,15 +33,20 @@ var noticeRes = []*lazyRegexp{
 	// such a dialog's prose won the article's region on three of the
 	// held-out pool's w3m texts.
 	lazyRe(`(?i)\bcookies?\b.*\b(verwende|nutze|akzeptier|zustimm|einwillig|einstellung|datenschutz|utilis|accept|consent|paramètre|navigat|utiliz|acepta|configura|navega|política|accett|consenso|impostazion|informativa|gebruik|toestemming|instelling|akkoord)|\b(verwenden|nutzen|setzen|utilisons|utilise|utilizamos|utiliza|utilizziamo|utilizza|usiamo|gebruiken|gebruikt|accepteer|akzeptieren|accepter|aceptar|accettare|acepto|accetto)\b.*\bcookies?\b`),
-	lazyRe(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b`),
+	lazyRe(`(?i)\b(sign up|subscribe|register)\b.*\b(newsletter|inbox|updates|email|free)\b|\bnewsletter\b.*\b(sign up|subscribe|delivered|inbox)\b|\b(delivered|sent|straight|right|direct|directly)\b[^.!?]{0,20}\b(in|to|into) your inbox\b|\bto your inbox (daily|weekly|every)\b|^get\b.{1,40}\b(in|to) your inbox\b`),
 	lazyRe(`(?i)\b(already a subscriber|subscribe now|subscribe today|become a (member|subscriber)|unlimited (digital )?access|free trial|start your trial)\b`),
-	lazyRe(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to)\b`),
+	// (and "click here" in German, French, Spanish, Italian and Dutch)
+	lazyRe(`(?i)\b(share this (article|story)|share on (facebook|twitter)|follow us on|click here to|tap here to|klicken sie hier|hier klicken|klicke hier|cliquez ici|haga clic|clic aqu|clicca qui|klik hier)\b`),
 	lazyRe(`(?i)\b(unsubscribe|view (it |this )?(e-?mail |newsletter )?(in|on) ((your|a|the) )?(web )?browser|view (it )?online|you are receiving this|you received this|update your (e-?mail )?preferences|manage (your )?subscriptions?)\b`),
 	lazyRe(`(?i)\b(enable javascript|javascript is disabled|your browser (does not|doesn't) support|ad ?blocker)\b`),
 }
 
-// shareRe flags the short labels of share and follow buttons.
-var shareRe = lazyRe(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|copy url|opens? in (a )?new (window|tab)|e-?mail this|print this|stumbleupon|whatsapp|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|rss)\b`)
+// shareRe flags the short labels of share and follow buttons, and the
+// verb "share" in German, French, Spanish, Portuguese, Italian, Dutch and
+// Polish ("Artikel teilen", "Partager sur Facebook", "Compartir",
+// "Udostępnij"): 1,256 short lines of the training pool's texts, until
+// then read as content.
+var shareRe = lazyRe(`(?i)(?:\b|\d)(share|sharing|shares|permalink|copy link|copy url|opens? in (a )?new (window|tab)|e-?mail this|print this|stumbleupon|whatsapp|facebook|twitter|linkedin|pinterest|reddit|instagram|youtube|rss|teilen|partager|partagez|compartir|compartilhar|compartilhe|condividi|delen|udostępnij)\b`)
 
 // maxShareWords: longer lines mentioning sharing are sentences.
 const maxShareWords = 12
@@ -81,13 +86,13 @@ const allRightsReserved = 7
 var (
 	shareWords = []string{"shar", "permalink", "copy link", "copy url", "new window", "new tab", "mail this",
 		"print this", "stumbleupon", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "reddit",
-		"instagram", "youtube", "rss"}
+		"instagram", "youtube", "rss", "teilen", "partag", "comparti", "condividi", "delen", "udost"}
 	noticeWords = [][]string{
 		{"cookie"},
 		{"cookie"},
-		{"sign up", "subscribe", "register", "newsletter"},
+		{"sign up", "subscribe", "register", "newsletter", "inbox"},
 		{"subscribe", "become a ", "unlimited ", "free trial", "start your trial"},
-		{"share ", "follow us on", "here to"},
+		{"share ", "follow us on", "here to", "hier", "cliquez", "clic"},
 		{"unsubscribe", "view ", "you are receiving this", "you received this", "update your ", "manage "},
 		{"javascript", "your browser ", "adblocker", "ad blocker"},
 	}

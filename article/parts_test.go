@@ -163,11 +163,13 @@ func TestHTMLNeverFetches(t *testing.T) {
 	}
 }
 
-// TestConsentNoticesInOtherLanguages: cookie consent dialogs in German,
-// French, Spanish, Italian and Dutch are notices, as English ones are (one
-// won the article's region on three held-out pool pages); a sentence about
-// cookies that asks nothing of the reader is not.
-func TestConsentNoticesInOtherLanguages(t *testing.T) {
+// TestNoticesInOtherLanguages: cookie consent dialogs in German, French,
+// Spanish, Italian and Dutch are notices, as English ones are (one won the
+// article's region on three held-out pool pages); so are share buttons in
+// German, French, Spanish, Portuguese, Italian, Dutch and Polish, "click
+// here" in five of them and newsletter blurbs that deliver "to your inbox".
+// Sentences and headlines using the same words are not.
+func TestNoticesInOtherLanguages(t *testing.T) {
 	tests := []struct {
 		line   string
 		notice bool
@@ -180,6 +182,20 @@ func TestConsentNoticesInOtherLanguages(t *testing.T) {
 		{"Wij gebruiken cookies om onze website te verbeteren.", true},
 		{"Die Bäckerei verkauft seit 1920 Kekse, die in den USA Cookies heißen.", false},
 		{"La receta de las cookies de chocolate lleva mantequilla y azúcar moreno.", false},
+		{"Artikel teilen", true},
+		{"Teilen:", true},
+		{"Partager sur Facebook Partager sur Twitter Partager par e-mail", true},
+		{"Compartir", true},
+		{"Condividi su WhatsApp", true},
+		{"Udostępnij", true},
+		{"Klicke Hier, um die besten Krypto Presales zu sehen!", true},
+		{"Cliquez ici pour vous abonner", true},
+		{"Get Tone Deaf to your inbox daily", true},
+		{"Get a roundup of the most important stories delivered to your inbox every weekday.", true},
+		{"Die beiden Parteien wollen sich die Kosten des Umbaus in Zukunft teilen, sagte der Bürgermeister am Montag.", false},
+		{"Les habitants veulent partager leurs jardins avec les voisins du quartier depuis le printemps dernier.", false},
+		{"The scam arrives in your inbox looking like a parcel notice.", false},
+		{"Teilen und herrschen: Wie Konzerne Märkte aufteilen und was das Kartellamt dagegen unternimmt", false},
 	}
 	for _, tt := range tests {
 		if got := isBoilerplate(tt.line); got != tt.notice {
