@@ -281,18 +281,7 @@ func allocate(ctx context.Context, tx *sql.Tx, k docKeys, day, prev int64, given
 // idsOfDocs maps doc keys to article ids, through the doc index (one
 // lookup per key, about 2 µs). Keys of no article are left out.
 func (s *Store) idsOfDocs(ctx context.Context, docs []int64) (map[int64]int64, error) {
-	out := make(map[int64]int64, len(docs))
-	if len(docs) == 0 {
-		return out, nil
-	}
-	err := queryIn(ctx, s.read, "SELECT doc, id FROM articles WHERE doc IN ", nil, docs, func(rows *sql.Rows) error {
-		var doc, id int64
-		if err := rows.Scan(&doc, &id); err != nil {
-			return err
-		}
-		out[doc] = id
-		return nil
-	})
+	out, err := pairsIn(ctx, s.read, "SELECT doc, id FROM articles WHERE doc IN ", docs)
 	if err != nil {
 		return nil, fmt.Errorf("look up articles by key: %w", err)
 	}

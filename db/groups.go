@@ -112,16 +112,7 @@ func (s *Store) groupDocs(ctx context.Context, docs []int64) (map[int64][]int64,
 // groupsOfDocs maps the articles of the given index keys that have copies
 // to their group ids, through the doc index.
 func (s *Store) groupsOfDocs(ctx context.Context, docs []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	err := queryIn(ctx, s.read, "SELECT a.doc, g.group_id FROM articles AS a JOIN article_groups AS g ON g.article_id = a.id WHERE a.doc IN ", nil, docs, func(rows *sql.Rows) error {
-		var doc, g int64
-		if err := rows.Scan(&doc, &g); err != nil {
-			return err
-		}
-		out[doc] = g
-		return nil
-	})
-	return out, err
+	return pairsIn(ctx, s.read, "SELECT a.doc, g.group_id FROM articles AS a JOIN article_groups AS g ON g.article_id = a.id WHERE a.doc IN ", docs)
 }
 
 // otherMembers lists, for each given article with copies, the other members

@@ -47,13 +47,19 @@ func queryIn(ctx context.Context, q querier, query string, lead []any, ids []int
 // groupsIn maps the given articles that have copies to their group ids;
 // articles without copies are left out.
 func groupsIn(ctx context.Context, q querier, ids []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	err := queryIn(ctx, q, "SELECT article_id, group_id FROM article_groups WHERE article_id IN ", nil, ids, func(rows *sql.Rows) error {
-		var id, g int64
-		if err := rows.Scan(&id, &g); err != nil {
+	return pairsIn(ctx, q, "SELECT article_id, group_id FROM article_groups WHERE article_id IN ", ids)
+}
+
+// pairsIn runs query, which selects two integers and ends in "IN ", over
+// ids in chunks, mapping each row's first column to its second.
+func pairsIn(ctx context.Context, q querier, query string, ids []int64) (map[int64]int64, error) {
+	out := make(map[int64]int64, len(ids))
+	err := queryIn(ctx, q, query, nil, ids, func(rows *sql.Rows) error {
+		var k, v int64
+		if err := rows.Scan(&k, &v); err != nil {
 			return err
 		}
-		out[id] = g
+		out[k] = v
 		return nil
 	})
 	return out, err

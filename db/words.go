@@ -351,15 +351,7 @@ func (s *Store) IndexWords(ctx context.Context, progress func(done, total int)) 
 // the keys those articles have in tx; an entry of an article deleted
 // meanwhile is dropped.
 func formsUnderKeysNow(ctx context.Context, tx *sql.Tx, forms []formsEntry, ids []int64) ([]formsEntry, error) {
-	now := make(map[int64]int64, len(ids))
-	err := queryIn(ctx, tx, "SELECT id, doc FROM articles WHERE id IN ", nil, ids, func(rows *sql.Rows) error {
-		var id, doc int64
-		if err := rows.Scan(&id, &doc); err != nil {
-			return err
-		}
-		now[id] = doc
-		return nil
-	})
+	now, err := pairsIn(ctx, tx, "SELECT id, doc FROM articles WHERE id IN ", ids)
 	if err != nil {
 		return nil, fmt.Errorf("read the articles' keys: %w", err)
 	}
