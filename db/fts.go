@@ -310,21 +310,8 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 		if err != nil {
 			return fmt.Errorf("re-index: %w", describeReadError(s.path, err))
 		}
-		for {
-			if progress != nil {
-				progress(done, total)
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n, err := s.reindexStep(ctx)
-			if err != nil {
-				return fmt.Errorf("re-index: %w", err)
-			}
-			if n == 0 {
-				break
-			}
-			done = min(done+n, total)
+		if err := inSteps(ctx, "re-index", done, total, progress, s.reindexStep); err != nil {
+			return err
 		}
 	}
 	if err := s.dropLegacy(ctx); err != nil {

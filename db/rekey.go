@@ -53,6 +53,17 @@ func (s *Store) reKey(ctx context.Context, progress func(done, total int)) error
 	if err != nil {
 		return fmt.Errorf("re-key: %w", describeReadError(s.path, err))
 	}
+	if err := inSteps(ctx, "re-key", done, total, progress, s.reKeyStep); err != nil {
+		return err
+	}
+	return s.compactRekeyed(ctx)
+}
+
+// inSteps calls step, one batch a transaction, until it does nothing,
+// telling progress (if not nil) the articles done and to do before each
+// batch; it stops with ctx's error when ctx is done. A step's error is
+// wrapped with what.
+func inSteps(ctx context.Context, what string, done, total int, progress func(done, total int), step func(context.Context) (int, error)) error {
 	for {
 		if progress != nil {
 			progress(min(done, total), total)
@@ -60,12 +71,12 @@ func (s *Store) reKey(ctx context.Context, progress func(done, total int)) error
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		n, err := s.reKeyStep(ctx)
+		n, err := step(ctx)
 		if err != nil {
-			return fmt.Errorf("re-key: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 		if n == 0 {
-			return s.compactRekeyed(ctx)
+			return nil
 		}
 		done += n
 	}
